@@ -1,0 +1,214 @@
+package cn.partybuilding.eventing;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.InvalidEventException;
+import cn.partybuilding.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A consumer thread that reads batches, hands the readable events to a {@link BatchHandler}, sends
+ * unreadable or rejected records to a dead-letter topic with the reason in its headers, and commits
+ * offsets only after the handler's database commit (and the dead letters) succeeded. A crash between
+ * the two redelivers the batch, which the handler's idempotency absorbs. One thread per loop keeps
+ * the order of each partition, hence of each unit.
+ */
+public final class BatchConsumerLoop implements Runnable, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(BatchConsumerLoop.class);
+
+    private final String groupId;
+    private final List<String> topics;
+    private final BatchHandler handler;
+    private final Properties consumerProps;
+    private final Properties producerProps;
+    private final Duration retryBackoff;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> deadLetterProducer;
+    private Thread thread;
+
+    public BatchConsumerLoop(String bootstrapServers, String groupId, List<String> topics, BatchHandler handler,
+                             int maxPollRecords, Duration retryBackoff) {
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        this.retryBackoff = retryBackoff;
+        consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+    }
+
+    /** Extra consumer settings (e.g. a larger fetch for the benchmark). */
+    public BatchConsumerLoop with(String key, Object value) {
+        consumerProps.put(key, value);
+        return this;
+    }
+
+    public String deadLetterTopic(String topic) {
+        return Topics.deadLetter(topic, groupId);
+    }
+
+    public long applied() {
+        return applied.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public synchronized BatchConsumerLoop start(String threadName) {
+        thread = new Thread(this, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = c;
+                c.subscribe(topics);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        process(c, records);
+                    }
+                }
+            } catch (WakeupException e) {
+                // close() asked us to stop
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                // Nothing after the last commit counts as done: a fresh consumer resumes from there.
+                LOG.warnf("consumer %s: %s; resuming from the last committed offsets in %s", groupId, e, retryBackoff);
+                closeDeadLetterProducer();
+                sleep(retryBackoff.toMillis());
+            } finally {
+                consumer = null;
+            }
+        }
+        closeDeadLetterProducer();
+    }
+
+    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) throws Exception {
+        List<IncomingEvent> readable = new ArrayList<>(records.count());
+        List<Future<?>> deadLetters = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            try {
+                CloudEvent event = CloudEventCodec.read(record.value());
+                readable.add(new IncomingEvent(event, record));
+            } catch (InvalidEventException e) {
+                deadLetters.add(deadLetter(record, e.getMessage()));
+            }
+        }
+        if (!readable.isEmpty()) {
+            List<BatchHandler.Rejection> rejections = handler.handle(readable);
+            for (BatchHandler.Rejection rejection : rejections) {
+                deadLetters.add(deadLetter(rejection.event().record(), rejection.reason()));
+            }
+            applied.addAndGet(readable.size() - rejections.size());
+        }
+        for (Future<?> sent : deadLetters) {
+            sent.get();
+        }
+        deadLettered.addAndGet(deadLetters.size());
+        c.commitSync(offsets);
+    }
+
+    private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(deadLetterTopic(record.topic()), record.key(), record.value());
+        for (Header header : record.headers()) {
+            out.headers().add(header);
+        }
+        out.headers().add(Topics.DLT_REASON_HEADER, utf8(reason == null ? "unknown" : reason));
+        out.headers().add(Topics.DLT_TOPIC_HEADER, utf8(record.topic()));
+        out.headers().add(Topics.DLT_PARTITION_HEADER, utf8(Integer.toString(record.partition())));
+        out.headers().add(Topics.DLT_OFFSET_HEADER, utf8(Long.toString(record.offset())));
+        return deadLetterProducer().send(out);
+    }
+
+    private KafkaProducer<String, byte[]> deadLetterProducer() {
+        if (deadLetterProducer == null) {
+            deadLetterProducer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        }
+        return deadLetterProducer;
+    }
+
+    private void closeDeadLetterProducer() {
+        if (deadLetterProducer != null) {
+            deadLetterProducer.close(Duration.ofSeconds(1));
+            deadLetterProducer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package cn.partybuilding.eventing;
+
+import cn.partybuilding.contracts.CloudEvent;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order, one Kafka transaction per batch, then
+ * marks them sent. While the broker is down rows accumulate and writes keep succeeding; the relay
+ * retries with a backoff and drains the backlog when the broker returns.
+ *
+ * <p>Why a transactional producer: a batch that fails half-way is aborted, so read_committed consumers
+ * never see a partial batch and the retry does not duplicate it. The one remaining window (broker
+ * committed, process died before the rows were marked) re-sends the same event ids, which every
+ * consumer deduplicates.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private volatile Instant lastError;
+    private volatile String lastErrorMessage;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("outbox rows not yet published to Kafka").register(registry);
+        Gauge.builder("outbox.published", published, AtomicLong::get).description("events published by this process").register(registry);
+        if (!config.relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Called after an append so a new event goes out without waiting for the poll interval. */
+    void wakeUp() {
+        wakeUp.release();
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    public long published() {
+        return published.get();
+    }
+
+    public String lastErrorMessage() {
+        return lastError == null ? null : lastError + ": " + lastErrorMessage;
+    }
+
+    private void run() {
+        long lastCleanup = 0;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (System.currentTimeMillis() - lastCleanup > 600_000) {
+                    deleteOldSentRows();
+                    lastCleanup = System.currentTimeMillis();
+                }
+                if (sent == 0) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                lastError = Instant.now();
+                lastErrorMessage = e.getMessage();
+                LOG.warnf("outbox relay: %s (retrying in %s, backlog %d)", e.getMessage(), config.retryBackoff(), backlog.get());
+                closeProducer();
+                sleep(config.retryBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows were sent. Package-visible for tests. */
+    int relayOnce() throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where sent_at is null");
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                backlog.set(rs.getLong(1));
+            }
+            if (backlog.get() == 0) {
+                return 0;
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select seq, topic, message_key, payload from outbox_event where sent_at is null order by seq limit ?")) {
+                select.setInt(1, config.batchSize());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, byte[]> kafka = producer();
+        kafka.beginTransaction();
+        try {
+            for (Row row : rows) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key, row.payload.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+                kafka.send(record);
+            }
+            kafka.commitTransaction();
+        } catch (RuntimeException e) {
+            try {
+                kafka.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // the producer is closed and rebuilt by the caller
+            }
+            throw e;
+        }
+        markSent(rows);
+        published.addAndGet(rows.size());
+        backlog.addAndGet(-rows.size());
+        return rows.size();
+    }
+
+    private void markSent(List<Row> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update outbox_event set sent_at = ? where seq = ?")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Row row : rows) {
+                update.setTimestamp(1, now);
+                update.setLong(2, row.seq);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private void deleteOldSentRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from outbox_event where sent_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retainSent())));
+            delete.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            // A stable id: a rebuilt producer fences its predecessor and aborts what it left open, so
+            // read_committed consumers are not held back by a dangling transaction.
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30000);
+            KafkaProducer<String, byte[]> created = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(java.time.Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(1));
+            } catch (RuntimeException ignored) {
+                // closing a producer of a dead broker may complain; we rebuild it anyway
+            }
+            producer = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Row(long seq, String topic, String key, String payload) {
+    }
+}

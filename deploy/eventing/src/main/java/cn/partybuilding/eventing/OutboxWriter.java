@@ -1,0 +1,57 @@
+package cn.partybuilding.eventing;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Appends events to the {@code outbox_event} table inside the caller's transaction, so an event row
+ * commits exactly when the data it describes commits. {@link OutboxRelay} publishes them.
+ * The table is created by each service's Flyway migration (see this module's README).
+ */
+@ApplicationScoped
+public class OutboxWriter {
+    private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** One event; the Kafka key is the event's subject. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, CloudEvent event) {
+        appendAll(topic, List.of(event));
+    }
+
+    /** Many events with one JDBC batch (bulk study imports write thousands at once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String topic, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (CloudEvent event : events) {
+                insert.setString(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, event.subject());
+                insert.setString(4, CloudEventCodec.writeString(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write outbox: " + e.getMessage(), e);
+        }
+        relay.wakeUp();
+    }
+}

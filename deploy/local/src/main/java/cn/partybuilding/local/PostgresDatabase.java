@@ -1,0 +1,61 @@
+package cn.partybuilding.local;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The machine's PostgreSQL server, located by the libpq environment variables
+ * ({@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD}; defaults 127.0.0.1, 5432,
+ * postgres, postgres). Creates a service's database when it is missing.
+ */
+public record PostgresDatabase(String host, int port, String user, String password) {
+
+    public static PostgresDatabase fromEnvironment() {
+        return new PostgresDatabase(
+                env("PGHOST", "127.0.0.1"),
+                Integer.parseInt(env("PGPORT", "5432")),
+                env("PGUSER", "postgres"),
+                env("PGPASSWORD", "postgres"));
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Creates {@code database} unless it exists; returns its JDBC URL. */
+    public String ensureDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be a plain lower-case identifier: " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password)) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, database);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next()) {
+                        try (Statement create = connection.createStatement()) {
+                            create.execute("create database " + database);
+                        } catch (SQLException raced) {
+                            // another test JVM created it between our check and create: fine
+                            if (!"42P04".equals(raced.getSQLState())) {
+                                throw raced;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + host + ":" + port + " unreachable as " + user
+                    + " (set PGHOST/PGPORT/PGUSER/PGPASSWORD): " + e.getMessage(), e);
+        }
+        return jdbcUrl(database);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
