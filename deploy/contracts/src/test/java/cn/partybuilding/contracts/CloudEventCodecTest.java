@@ -1,0 +1,53 @@
+package cn.partybuilding.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CloudEventCodecTest {
+    record StudyView(String memberId, String activityType) {
+    }
+
+    @Test
+    void roundTripKeepsEveryAttribute() {
+        CloudEvent event = CloudEvent.of("/assessment-service", EventTypes.STUDY_COMPLETED, "U001",
+                CloudEventCodec.toTree(Map.of("memberId", "M1", "activityType", "WEEKLY_STUDY", "unitCode", "U001")));
+        CloudEvent back = CloudEventCodec.read(CloudEventCodec.write(event));
+        assertEquals(event.id(), back.id());
+        assertEquals("1.0", back.specversion());
+        assertEquals("U001", back.subject());
+        assertEquals("urn:partybuilding:schema:study.completed:1", back.dataschema());
+        assertEquals(event.time().toInstant(), back.time().toInstant());
+        assertEquals("M1", CloudEventCodec.data(back, StudyView.class).memberId());
+    }
+
+    @Test
+    void tolerantReaderIgnoresUnknownFieldsAndAttributes() {
+        String json = """
+                {"specversion":"1.0","id":"e1","source":"/learning-platform","type":"cn.partybuilding.study.completed",
+                 "subject":"U002","vendorextension":"x",
+                 "data":{"memberId":"M9","activityType":"THEME_DAY","platformSpecific":{"a":1}}}""";
+        CloudEvent event = CloudEventCodec.read(json.getBytes(StandardCharsets.UTF_8));
+        assertNull(event.time());
+        assertEquals("THEME_DAY", CloudEventCodec.data(event, StudyView.class).activityType());
+    }
+
+    @Test
+    void unreadableRecordsSayWhy() {
+        assertTrue(assertThrows(InvalidEventException.class, () -> CloudEventCodec.read("not json".getBytes(StandardCharsets.UTF_8)))
+                .getMessage().startsWith("not JSON"));
+        assertEquals("missing required attribute 'id'", assertThrows(InvalidEventException.class, () -> CloudEventCodec.read(
+                "{\"specversion\":\"1.0\",\"source\":\"s\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals("specversion must be 1.0, was 0.3", assertThrows(InvalidEventException.class, () -> CloudEventCodec.read(
+                "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals("empty record value", assertThrows(InvalidEventException.class, () -> CloudEventCodec.read(new byte[0])).getMessage());
+        CloudEvent noData = CloudEventCodec.read("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8));
+        assertThrows(InvalidEventException.class, () -> CloudEventCodec.data(noData, StudyView.class));
+    }
+}
