@@ -54,6 +54,21 @@ public record PostgresDatabase(String host, int port, String user, String passwo
         return jdbcUrl(database);
     }
 
+    /** Drops {@code database} (disconnecting its sessions) and creates it empty: benchmarks and end-to-end runs start clean. */
+    public String recreateDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be a plain lower-case identifier: " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate database " + database + ": " + e.getMessage(), e);
+        }
+        return jdbcUrl(database);
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
