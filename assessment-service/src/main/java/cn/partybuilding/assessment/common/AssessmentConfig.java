@@ -1,0 +1,28 @@
+package cn.partybuilding.assessment.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the assessment service ({@code assessment.*}). */
+@ConfigMapping(prefix = "assessment")
+public interface AssessmentConfig {
+    Demo demo();
+
+    Rectification rectification();
+
+    interface Demo {
+        /** Load the demo county at startup when the registry is empty. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Rectification {
+        /** When the OPEN → OVERDUE job runs (Quarkus cron, seconds first). */
+        @WithDefault("0 5 0 * * ?")
+        String statusCron();
+
+        /** Days from today when a finding arrives without a deadline. */
+        @WithDefault("30")
+        int defaultDeadlineDays();
+    }
+}

@@ -1,0 +1,52 @@
+package cn.partybuilding.assessment.indicator;
+
+import cn.partybuilding.assessment.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/indicator-systems/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicator system", description = "年度考核指标体系（一级指标权重、二级指标、学习计划），按版本保存")
+public class IndicatorSystemResource {
+    @Inject
+    IndicatorSystemService service;
+
+    @PUT
+    @Operation(summary = "Define or change the year's system; after its first score a change becomes a new version")
+    public IndicatorSystemPublished define(@PathParam("year") int year, IndicatorSystemPublished.Definition definition) {
+        if (definition == null) {
+            throw ProblemException.invalid("body", "必填");
+        }
+        return service.define(year, definition);
+    }
+
+    @GET
+    @Operation(summary = "The year's current version")
+    public IndicatorSystemPublished current(@PathParam("year") int year) {
+        return service.current(year).orElseThrow(() -> ProblemException.notFound("year", year + " 年度尚未制定考核指标体系"));
+    }
+
+    @GET
+    @Path("versions")
+    public List<IndicatorSystemService.VersionInfo> versions(@PathParam("year") int year) {
+        return service.versions(year);
+    }
+
+    @GET
+    @Path("versions/{version}")
+    @Operation(summary = "A version, current or superseded")
+    public IndicatorSystemPublished version(@PathParam("year") int year, @PathParam("version") int version) {
+        return service.version(year, version).orElseThrow(() -> ProblemException.notFound("version", year + " 年度没有第 " + version + " 版"));
+    }
+}

@@ -1,0 +1,75 @@
+package cn.partybuilding.assessment.organisation;
+
+import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bulk import of a member roster from CSV, all or nothing. A new memberId registers the member
+ * (member.registered); a known one with different facts updates it (member.updated); an identical row changes nothing.
+ */
+@ApplicationScoped
+public class MemberImportService {
+    @Inject
+    OrganisationService organisation;
+
+    public record ImportResult(int rows, int registered, int updated, int unchanged) {
+    }
+
+    @Transactional
+    public ImportResult importCsv(String csv) {
+        MemberCsv.Result result = MemberCsv.read(MemberCsv.lines(csv), this::known);
+        if (!result.errors().isEmpty()) {
+            throw ProblemException.invalid("名册有 " + result.errors().size() + " 处错误，未导入任何数据", result.errors());
+        }
+        return store(result.rows());
+    }
+
+    private MemberCsv.Known known(Set<String> references) {
+        Set<String> units = new HashSet<>();
+        List<String> refs = new ArrayList<>(references);
+        Map<String, String> organizationUnit = new HashMap<>();
+        for (int from = 0; from < refs.size(); from += 500) {
+            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
+            Unit.<Unit>list("unitCode in ?1", chunk).forEach(u -> units.add(u.unitCode));
+            PartyOrganization.<PartyOrganization>list("organizationId in ?1", chunk).forEach(o -> organizationUnit.put(o.organizationId, o.unitCode));
+        }
+        return new MemberCsv.Known(units, organizationUnit);
+    }
+
+    /** Stores validated rows and publishes their events in one outbox batch. Must run inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportResult store(List<MemberState> rows) {
+        Map<String, Member> existing = organisation.membersById(rows.stream().map(MemberState::memberId).toList());
+        List<CloudEvent> batch = new ArrayList<>();
+        int registered = 0;
+        int updated = 0;
+        for (MemberState row : rows) {
+            Member member = existing.get(row.memberId());
+            if (member == null) {
+                member = new Member();
+                member.memberId = row.memberId();
+                OrganisationService.apply(member, row);
+                member.persist();
+                batch.add(organisation.memberEvent(EventTypes.MEMBER_REGISTERED, member));
+                registered++;
+            } else if (!row.sameAs(member)) {
+                OrganisationService.apply(member, row);
+                batch.add(organisation.memberEvent(EventTypes.MEMBER_UPDATED, member));
+                updated++;
+            }
+        }
+        organisation.publishMembers(batch);
+        return new ImportResult(rows.size(), registered, updated, rows.size() - registered - updated);
+    }
+}

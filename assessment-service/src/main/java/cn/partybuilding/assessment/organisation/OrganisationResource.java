@@ -1,0 +1,172 @@
+package cn.partybuilding.assessment.organisation;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisation", description = "单位、党组织、党员名册")
+public class OrganisationResource {
+    @Inject
+    OrganisationService service;
+
+    @Inject
+    MemberImportService imports;
+
+    public record OrganizationNode(String organizationId, String parentId, PartyOrganization.Kind kind, String name,
+                                   List<OrganizationNode> children) {
+    }
+
+    @POST
+    @Path("units")
+    @Operation(summary = "Register a unit (单位)")
+    public Response registerUnit(UnitRegistered in) {
+        UnitRegistered out = service.registerUnit(in);
+        return Response.created(URI.create("/units/" + out.unitCode())).entity(out).build();
+    }
+
+    @PUT
+    @Path("units/{unitCode}")
+    @Operation(summary = "Rename or recategorise a unit")
+    public UnitRegistered updateUnit(@PathParam("unitCode") String unitCode, UnitRegistered in) {
+        return service.updateUnit(unitCode, in);
+    }
+
+    @GET
+    @Path("units")
+    public List<UnitRegistered> units() {
+        return service.units().stream().map(UnitRegistered::of).toList();
+    }
+
+    @GET
+    @Path("units/{unitCode}")
+    public UnitRegistered unit(@PathParam("unitCode") String unitCode) {
+        return UnitRegistered.of(service.requireUnitInPath(unitCode));
+    }
+
+    @GET
+    @Path("units/{unitCode}/organizations")
+    @Operation(summary = "The unit's party organisation tree (机关党委 → 党总支 → 党支部 → 党小组)")
+    public List<OrganizationNode> tree(@PathParam("unitCode") String unitCode) {
+        service.requireUnitInPath(unitCode);
+        List<PartyOrganization> all = service.organizations(unitCode);
+        Map<String, List<PartyOrganization>> byParent = new HashMap<>();
+        all.forEach(o -> byParent.computeIfAbsent(o.parentId, k -> new ArrayList<>()).add(o));
+        return node(byParent, null);
+    }
+
+    private static List<OrganizationNode> node(Map<String, List<PartyOrganization>> byParent, String parentId) {
+        return byParent.getOrDefault(parentId, List.of()).stream()
+                .map(o -> new OrganizationNode(o.organizationId, o.parentId, o.kind, o.name, node(byParent, o.organizationId)))
+                .toList();
+    }
+
+    @POST
+    @Path("organizations")
+    @Operation(summary = "Register a party organisation under its unit (and parent)")
+    public Response registerOrganization(OrganizationRegistered in) {
+        OrganizationRegistered out = service.registerOrganization(in);
+        return Response.created(URI.create("/organizations/" + out.organizationId())).entity(out).build();
+    }
+
+    @GET
+    @Path("organizations/{id}")
+    public OrganizationRegistered organization(@PathParam("id") String id) {
+        PartyOrganization org = PartyOrganization.findById(id);
+        if (org == null) {
+            throw cn.partybuilding.assessment.common.ProblemException.notFound("organizationId", "未知党组织: " + id);
+        }
+        return OrganizationRegistered.of(org);
+    }
+
+    @POST
+    @Path("members")
+    @Operation(summary = "Register a member (党员)")
+    public Response registerMember(MemberState in) {
+        MemberState out = service.registerMember(in);
+        return Response.created(URI.create("/members/" + out.memberId())).entity(out).build();
+    }
+
+    @PUT
+    @Path("members/{memberId}")
+    @Operation(summary = "Replace a member's facts (active=false when the member left)")
+    public MemberState updateMember(@PathParam("memberId") String memberId, MemberState in) {
+        return service.updateMember(memberId, in);
+    }
+
+    @GET
+    @Path("members/{memberId}")
+    public MemberState member(@PathParam("memberId") String memberId) {
+        Member member = Member.findById(memberId);
+        if (member == null) {
+            throw cn.partybuilding.assessment.common.ProblemException.notFound("memberId", "未知党员: " + memberId);
+        }
+        return MemberState.of(member);
+    }
+
+    @GET
+    @Path("members")
+    @Operation(summary = "List members, filtered by unit, organisation, rank, role, active")
+    public List<MemberState> members(@QueryParam("unitCode") String unitCode, @QueryParam("organizationId") String organizationId,
+                                     @QueryParam("rank") Member.Rank rank, @QueryParam("role") Member.Role role,
+                                     @QueryParam("active") Boolean active) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        if (unitCode != null) {
+            where.add("unitCode = :unitCode");
+            params.put("unitCode", unitCode);
+        }
+        if (organizationId != null) {
+            where.add("organizationId = :organizationId");
+            params.put("organizationId", organizationId);
+        }
+        if (rank != null) {
+            where.add("rank = :rank");
+            params.put("rank", rank);
+        }
+        if (role != null) {
+            where.add("role = :role");
+            params.put("role", role);
+        }
+        if (active != null) {
+            where.add("active = :active");
+            params.put("active", active);
+        }
+        String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by memberId";
+        return Member.<Member>find(query, params).stream().map(MemberState::of).toList();
+    }
+
+    @POST
+    @Path("members/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a member roster from CSV (UTF-8 unless the Content-Type names a charset such as GBK), all or nothing; refuses with every row error")
+    public MemberImportService.ImportResult importMembers(byte[] csv, @jakarta.ws.rs.HeaderParam("Content-Type") MediaType type) {
+        String charset = type == null ? null : type.getParameters().get("charset");
+        java.nio.charset.Charset decoding;
+        try {
+            decoding = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            throw cn.partybuilding.assessment.common.ProblemException.invalid("Content-Type", "不支持的字符集: " + charset);
+        }
+        return imports.importCsv(new String(csv, decoding));
+    }
+}

@@ -1,0 +1,67 @@
+package cn.partybuilding.assessment.rectification;
+
+import cn.partybuilding.assessment.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Findings and rectification", description = "问题扣分、整改台账与销号")
+public class RectificationResource {
+    @Inject
+    RectificationService service;
+
+    @POST
+    @Path("findings")
+    @Operation(summary = "Raise a finding (deduction) with its rectification item and deadline")
+    public Response raise(RectificationService.FindingRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "必填");
+        }
+        FindingRaised out = service.raise(request);
+        return Response.created(URI.create("/rectification-items/" + out.rectificationItemId())).entity(out).build();
+    }
+
+    @GET
+    @Path("findings")
+    public List<FindingRaised> findings(@QueryParam("unitCode") String unitCode, @QueryParam("period") String period) {
+        return service.findings(unitCode, period);
+    }
+
+    @GET
+    @Path("rectification-items")
+    @Operation(summary = "The rectification ledger (整改台账), filtered by unit and status")
+    public List<RectificationState> items(@QueryParam("unitCode") String unitCode, @QueryParam("status") RectificationItem.Status status) {
+        return service.items(unitCode, status);
+    }
+
+    @GET
+    @Path("rectification-items/{itemId}")
+    public RectificationState item(@PathParam("itemId") String itemId) {
+        return service.item(itemId);
+    }
+
+    @POST
+    @Path("rectification-items/{itemId}/close")
+    @Operation(summary = "Close out (销号) an item with evidence")
+    public RectificationState close(@PathParam("itemId") String itemId, RectificationService.CloseRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("evidence", "必填");
+        }
+        return service.close(itemId, request);
+    }
+}

@@ -1,0 +1,180 @@
+package cn.partybuilding.assessment.rectification;
+
+import cn.partybuilding.assessment.common.AssessmentConfig;
+import cn.partybuilding.assessment.common.Checks;
+import cn.partybuilding.assessment.common.EventPublisher;
+import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.assessment.organisation.OrganisationService;
+import cn.partybuilding.assessment.period.PeriodService;
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Findings become deductions and rectification items; items are closed out (销号) or turn OVERDUE. */
+@ApplicationScoped
+public class RectificationService {
+    @Inject
+    OrganisationService organisation;
+
+    @Inject
+    PeriodService periods;
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AssessmentConfig config;
+
+    public record FindingRequest(String unitCode, String period, BigDecimal deductionPoints, String source, String description,
+                                 LocalDate deadline) {
+    }
+
+    public record CloseRequest(String evidence, LocalDate closedOn) {
+    }
+
+    @Transactional
+    public FindingRaised raise(FindingRequest in) {
+        Checks checks = new Checks();
+        checks.required("unitCode", in.unitCode());
+        checks.period("period", in.period());
+        checks.range("deductionPoints", in.deductionPoints(), new BigDecimal("0.01"), new BigDecimal("100"));
+        checks.text("source", in.source(), 50);
+        checks.text("description", in.description(), 2000);
+        LocalDate today = LocalDate.now(clock);
+        if (in.deadline() != null && in.deadline().isBefore(today)) {
+            checks.add("deadline", "整改期限不能早于今天");
+        }
+        checks.throwIfAny("问题信息不完整或无效");
+        organisation.requireUnit("unitCode", in.unitCode());
+        periods.requireScorable("period", in.period());
+        Finding finding = new Finding();
+        finding.findingId = UUID.randomUUID().toString();
+        finding.unitCode = in.unitCode();
+        finding.period = in.period();
+        finding.deductionPoints = in.deductionPoints().setScale(2, RoundingMode.UNNECESSARY);
+        finding.source = in.source().trim();
+        finding.description = in.description().trim();
+        finding.raisedAt = OffsetDateTime.now(clock);
+        finding.persist();
+        RectificationItem item = new RectificationItem();
+        item.itemId = UUID.randomUUID().toString();
+        item.findingId = finding.findingId;
+        item.unitCode = finding.unitCode;
+        item.description = finding.description;
+        item.deadline = in.deadline() != null ? in.deadline() : today.plusDays(config.rectification().defaultDeadlineDays());
+        item.status = RectificationItem.Status.OPEN;
+        item.persist();
+        FindingRaised out = view(finding, item);
+        events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, out);
+        return out;
+    }
+
+    private static FindingRaised view(Finding f, RectificationItem item) {
+        return new FindingRaised(f.findingId, f.unitCode, f.period, f.deductionPoints, f.source, f.description,
+                item == null ? null : item.itemId, item == null ? null : item.deadline);
+    }
+
+    @Transactional
+    public RectificationState close(String itemId, CloseRequest in) {
+        RectificationItem item = em.find(RectificationItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
+        }
+        Checks checks = new Checks();
+        checks.text("evidence", in.evidence(), 2000);
+        checks.throwIfAny("销号须提供整改佐证材料");
+        LocalDate today = LocalDate.now(clock);
+        LocalDate closedOn = in.closedOn() != null ? in.closedOn() : today;
+        String problem = RectificationRules.closeProblem(item.status, closedOn, today);
+        if (problem != null) {
+            throw item.status == RectificationItem.Status.CLOSED ? ProblemException.conflict("itemId", problem)
+                    : ProblemException.invalid("closedOn", problem);
+        }
+        item.status = RectificationItem.Status.CLOSED;
+        item.closedOn = closedOn;
+        item.evidence = in.evidence().trim();
+        RectificationState out = RectificationState.of(item);
+        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, out);
+        return out;
+    }
+
+    /** Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each. Returns how many changed. */
+    @Transactional
+    public int refreshStatuses(LocalDate today) {
+        List<RectificationItem> due = RectificationItem.<RectificationItem>find("status = ?1 and deadline < ?2 order by unitCode, deadline",
+                RectificationItem.Status.OPEN, today).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<CloudEvent> batch = new ArrayList<>();
+        for (RectificationItem item : due) {
+            RectificationItem.Status next = RectificationRules.statusOn(item.status, item.deadline, today);
+            if (next != item.status) {
+                item.status = next;
+                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationState.of(item)));
+            }
+        }
+        events.publishAll(Topics.ASSESSMENT, batch);
+        return batch.size();
+    }
+
+    public List<FindingRaised> findings(String unitCode, String period) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (unitCode != null) {
+            params.add(unitCode);
+            q.append(" and unitCode = ?").append(params.size());
+        }
+        if (period != null) {
+            params.add(period);
+            q.append(" and period = ?").append(params.size());
+        }
+        List<Finding> findings = Finding.list(q + " order by period, unitCode, raisedAt", params.toArray());
+        var items = new java.util.HashMap<String, RectificationItem>();
+        List<String> ids = findings.stream().map(f -> f.findingId).toList();
+        if (!ids.isEmpty()) {
+            RectificationItem.<RectificationItem>list("findingId in ?1", ids).forEach(i -> items.put(i.findingId, i));
+        }
+        return findings.stream().map(f -> view(f, items.get(f.findingId))).toList();
+    }
+
+    public List<RectificationState> items(String unitCode, RectificationItem.Status status) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (unitCode != null) {
+            params.add(unitCode);
+            q.append(" and unitCode = ?").append(params.size());
+        }
+        if (status != null) {
+            params.add(status);
+            q.append(" and status = ?").append(params.size());
+        }
+        return RectificationItem.<RectificationItem>list(q + " order by deadline, itemId", params.toArray()).stream()
+                .map(RectificationState::of).toList();
+    }
+
+    public RectificationState item(String itemId) {
+        RectificationItem item = RectificationItem.findById(itemId);
+        if (item == null) {
+            throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
+        }
+        return RectificationState.of(item);
+    }
+}

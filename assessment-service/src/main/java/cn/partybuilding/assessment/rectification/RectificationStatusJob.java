@@ -1,0 +1,36 @@
+package cn.partybuilding.assessment.rectification;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** Keeps OPEN / OVERDUE current: daily by default (assessment.rectification.status-cron), and at startup. */
+@ApplicationScoped
+public class RectificationStatusJob {
+    private static final Logger LOG = Logger.getLogger(RectificationStatusJob.class);
+
+    @Inject
+    RectificationService service;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(cron = "{assessment.rectification.status-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "10s", identity = "rectification-status")
+    void scheduled() {
+        run(LocalDate.now(clock));
+    }
+
+    /** What the schedule runs, for a given day (tests call it with the day they need). */
+    public int run(LocalDate today) {
+        int overdue = service.refreshStatuses(today);
+        if (overdue > 0) {
+            LOG.infof("rectification: %d item(s) became OVERDUE on %s", overdue, today);
+        }
+        return overdue;
+    }
+}

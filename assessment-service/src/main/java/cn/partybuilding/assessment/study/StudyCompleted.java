@@ -1,0 +1,10 @@
+package cn.partybuilding.assessment.study;
+
+import cn.partybuilding.assessment.indicator.ActivityType;
+
+import java.time.LocalDate;
+
+/** Payload of {@code study.completed} (AsyncAPI schema StudyCompletion); also the REST body (unitCode optional on input). */
+public record StudyCompleted(String memberId, String unitCode, ActivityType activityType, LocalDate date, Integer minutes)
+        implements StudyRecord {
+}

@@ -1,0 +1,47 @@
+package cn.partybuilding.assessment.study;
+
+import cn.partybuilding.assessment.common.Checks;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.IntFunction;
+
+/**
+ * One kind of study record (completion, exam result, 学习强国 points): its field rules, natural key, SQL and event type.
+ * {@link StudyStore} runs the same validation, deduplication and batch insert for all three.
+ */
+public interface StudyKind<R extends StudyRecord> {
+    /** Event type of a newly stored record. */
+    String eventType();
+
+    /** Field rules of one row; {@code prefix} is "" for a single record or e.g. "completions[3]." in a batch. */
+    void check(Checks checks, String prefix, R row);
+
+    /** The natural key: a second record with the same key is the same record. */
+    String key(R row);
+
+    /** Completes a valid row with the member's unit and whatever the service derives (pass score, passed). */
+    R complete(R row, String unitCode, IntFunction<BigDecimal> passScoreOfYear);
+
+    /** Existing rows of the given members ({@code %s} = placeholders), with the date bounds as the last two parameters when {@link #dateBounded()}. */
+    String selectExisting();
+
+    /** Whether the natural key contains the date (then existing rows are looked up within the batch's dates only). */
+    default boolean dateBounded() {
+        return true;
+    }
+
+    R read(ResultSet rs) throws SQLException;
+
+    String insert();
+
+    void bind(PreparedStatement ps, R row, Instant now) throws SQLException;
+
+    static Timestamp timestamp(Instant now) {
+        return Timestamp.from(now);
+    }
+}

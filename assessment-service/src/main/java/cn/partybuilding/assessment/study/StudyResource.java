@@ -1,0 +1,125 @@
+package cn.partybuilding.assessment.study;
+
+import cn.partybuilding.assessment.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/study")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Study", description = "学习完成记录（单条与批量）、考试成绩、学习强国积分；重复提交幂等")
+public class StudyResource {
+    /** Largest batch accepted in one request (the body limit applies as well). */
+    public static final int MAX_BATCH = 20_000;
+
+    @Inject
+    StudyStore store;
+
+    public record CompletionBatch(String period, List<StudyCompleted> completions) {
+    }
+
+    public record ExamBatch(String period, List<ExamGraded> results) {
+    }
+
+    public record PointsBatch(String period, List<PlatformPointsRecorded> points) {
+    }
+
+    /** What a batch did: how many rows came, how many were new (and published), how many were already known. */
+    public record BatchResult(int received, int created, int duplicates) {
+    }
+
+    @POST
+    @Path("completions")
+    @Operation(summary = "Record one completion; a repeat of (member, activityType, date) returns the stored one with 200")
+    public Response completion(StudyCompleted in) {
+        return single(StudyKinds.COMPLETION, in);
+    }
+
+    @POST
+    @Path("completions/batch")
+    @Operation(summary = "Record up to 20,000 completions of one month in one transaction, all or nothing")
+    public BatchResult completions(CompletionBatch in) {
+        return batch(StudyKinds.COMPLETION, in == null ? null : in.period(), in == null ? null : in.completions(), "completions");
+    }
+
+    @POST
+    @Path("exam-results")
+    @Operation(summary = "Record an exam result; passScore comes from the year's indicator system; a repeat of (member, examId) returns 200")
+    public Response exam(ExamGraded in) {
+        return single(StudyKinds.EXAM, in);
+    }
+
+    @POST
+    @Path("exam-results/batch")
+    public BatchResult exams(ExamBatch in) {
+        return batch(StudyKinds.EXAM, in == null ? null : in.period(), in == null ? null : in.results(), "results");
+    }
+
+    @POST
+    @Path("platform-points")
+    @Operation(summary = "Record one member's 学习强国 points of one day; a repeat of (member, date) returns 200")
+    public Response points(PlatformPointsRecorded in) {
+        return single(StudyKinds.POINTS, in);
+    }
+
+    @POST
+    @Path("platform-points/batch")
+    public BatchResult pointsBatch(PointsBatch in) {
+        return batch(StudyKinds.POINTS, in == null ? null : in.period(), in == null ? null : in.points(), "points");
+    }
+
+    @GET
+    @Path("completions")
+    public List<StudyCompleted> listCompletions(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+                                                @QueryParam("period") String period) {
+        return store.list(StudyKinds.COMPLETION, unitCode, memberId, period);
+    }
+
+    @GET
+    @Path("exam-results")
+    public List<ExamGraded> listExams(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+                                      @QueryParam("period") String period) {
+        return store.list(StudyKinds.EXAM, unitCode, memberId, period);
+    }
+
+    @GET
+    @Path("platform-points")
+    public List<PlatformPointsRecorded> listPoints(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+                                                   @QueryParam("period") String period) {
+        return store.list(StudyKinds.POINTS, unitCode, memberId, period);
+    }
+
+    private <R extends StudyRecord> Response single(StudyKind<R> kind, R in) {
+        if (in == null) {
+            throw ProblemException.invalid("body", "必填");
+        }
+        StudyStore.Outcome<R> outcome = store.store(kind, List.of(in), null, "").get(0);
+        return Response.status(outcome.created() ? 201 : 200).entity(outcome.record()).build();
+    }
+
+    private <R extends StudyRecord> BatchResult batch(StudyKind<R> kind, String period, List<R> rows, String field) {
+        if (period == null) {
+            throw ProblemException.invalid("period", "必填，格式 YYYY-MM");
+        }
+        if (rows == null || rows.isEmpty()) {
+            throw ProblemException.invalid(field, "至少需要一条记录");
+        }
+        if (rows.size() > MAX_BATCH) {
+            throw ProblemException.invalid(field, "每批最多 " + MAX_BATCH + " 条，收到 " + rows.size());
+        }
+        List<StudyStore.Outcome<R>> outcomes = store.store(kind, rows, period, field + "[%d].");
+        int created = (int) outcomes.stream().filter(StudyStore.Outcome::created).count();
+        return new BatchResult(rows.size(), created, rows.size() - created);
+    }
+}

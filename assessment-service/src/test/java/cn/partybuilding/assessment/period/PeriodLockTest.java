@@ -1,0 +1,47 @@
+package cn.partybuilding.assessment.period;
+
+import cn.partybuilding.assessment.support.Db;
+import cn.partybuilding.assessment.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static cn.partybuilding.assessment.support.Fixtures.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class PeriodLockTest {
+    private static final int YEAR = 2023;
+
+    @Test
+    void aLockedMonthRefusesWritesUntilReopenedWithAReason() {
+        Fixtures.defineSystem(YEAR);
+        String unit = Fixtures.unit("县住房和城乡建设局");
+        String id = Fixtures.score(unit, "P1", YEAR + "-05", 50).statusCode(201).extract().path("assessmentId");
+        post("/periods/" + YEAR + "-05/lock", Map.of("by", "工委办公室")).statusCode(200).body("locked", equalTo(true));
+
+        String before = Db.snapshot();
+        Fixtures.score(unit, "D1", YEAR + "-05", 40).statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("period"));
+        post("/assessments/" + id + "/corrections", Map.of("score", 40, "reason", "复核", "assessor", "复核组")).statusCode(409)
+                .body("violations[0].field", equalTo("period"));
+        post("/periods/" + YEAR + "-05/lock", Map.of()).statusCode(409);
+        post("/periods/" + YEAR + "-05/reopen", Map.of("by", "工委办公室")).statusCode(400).body("violations[0].field", equalTo("reason"));
+        assertEquals(before, Db.snapshot());
+
+        post("/periods/" + YEAR + "-05/reopen", Map.of("reason", "县纪委反馈情况需更正", "by", "工委办公室")).statusCode(200)
+                .body("locked", equalTo(false));
+        post("/assessments/" + id + "/corrections", Map.of("score", 40, "reason", "复核", "assessor", "复核组")).statusCode(201);
+        given().get("/periods/" + YEAR + "-05").then().body("history", hasSize(2))
+                .body("history[1].action", equalTo("REOPENED")).body("history[1].reason", equalTo("县纪委反馈情况需更正"));
+    }
+
+    @Test
+    void reopeningAnOpenMonthIsAConflict() {
+        post("/periods/" + YEAR + "-02/reopen", Map.of("reason", "x")).statusCode(409).contentType("application/problem+json");
+    }
+}
