@@ -7,6 +7,7 @@ import cn.partybuilding.eventing.OutboxWriter;
 import cn.partybuilding.local.KafkaBrokerResource;
 import cn.partybuilding.local.PostgresResource;
 import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.notification.support.ChannelServersResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "notification_test"))
+@QuarkusTestResource(ChannelServersResource.class)
 class InfrastructureTest {
     @Inject
     OutboxWriter outbox;

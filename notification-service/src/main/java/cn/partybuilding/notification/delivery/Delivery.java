@@ -1,0 +1,45 @@
+package cn.partybuilding.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Delivery state of one notice on one channel. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    public String id;
+    @Column(name = "notice_id")
+    public String noticeId;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int attempts;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public static List<Delivery> ofNotice(String noticeId) {
+        return list("noticeId = ?1 order by channel", noticeId);
+    }
+
+    /** Channels not yet sent whose next attempt is due; SENT rows are never picked again. */
+    public static List<Delivery> due(Instant now, int limit) {
+        return find("status <> ?1 and nextAttemptAt is not null and nextAttemptAt <= ?2 order by nextAttemptAt",
+                Status.SENT, now).page(0, limit).list();
+    }
+}

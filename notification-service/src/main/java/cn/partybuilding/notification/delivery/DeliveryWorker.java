@@ -1,0 +1,100 @@
+package cn.partybuilding.notification.delivery;
+
+import cn.partybuilding.notification.notice.Notice;
+import cn.partybuilding.notification.platform.NotificationConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends due deliveries (first attempts and retries alike). Only rows that are not SENT are picked, so a
+ * retry of a failed webhook never sends the e-mail of the same notice again. No transaction is held
+ * while a channel talks to the outside; the outcome is recorded in a short transaction afterwards.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    @Inject
+    Clock clock;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    EmailChannel email;
+    @Inject
+    WebhookChannel webhook;
+
+    private final ReentrantLock running = new ReentrantLock();
+
+    @Scheduled(every = "{notification.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "notice-delivery")
+    void tick() {
+        deliverDue();
+    }
+
+    /** One pass over the due deliveries; returns how many were attempted. Passes never overlap. */
+    public int deliverDue() {
+        running.lock();
+        try {
+            Instant now = clock.instant();
+            List<Outgoing> due = QuarkusTransaction.requiringNew().call(() -> Delivery.due(now, config.delivery().batchSize())
+                    .stream().map(DeliveryWorker::outgoing).toList());
+            for (Outgoing o : due) {
+                attempt(o);
+            }
+            return due.size();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void attempt(Outgoing o) {
+        String error = null;
+        try {
+            switch (o.channel()) {
+                case EMAIL -> email.send(o);
+                case WEBHOOK -> webhook.send(o);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        record(o, error);
+    }
+
+    private void record(Outgoing o, String error) {
+        Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), config.delivery().maxAttempts());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = Delivery.findById(o.deliveryId());
+            Instant now = clock.instant();
+            d.attempts++;
+            if (error == null) {
+                d.status = Delivery.Status.SENT;
+                d.sentAt = now;
+                d.nextAttemptAt = null;
+                d.lastError = null;
+            } else {
+                d.status = Delivery.Status.FAILED;
+                d.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+                d.nextAttemptAt = backoff.nextAttempt(now, d.attempts);
+                LOG.warnf("delivery of notice %s over %s failed (attempt %d): %s; next attempt %s",
+                        o.noticeId(), o.channel(), d.attempts, d.lastError, d.nextAttemptAt == null ? "none (gave up)" : d.nextAttemptAt);
+            }
+        });
+    }
+
+    private static Outgoing outgoing(Delivery d) {
+        Notice n = Notice.findById(d.noticeId);
+        return new Outgoing(d.id, d.channel, n.id, n.noticeKey, n.type.name(), n.documentNumber, n.title, n.document,
+                n.recipientId, n.recipientKind.name(), n.recipientName, n.recipientEmail, n.unitCode, n.period, n.issuedAt);
+    }
+}

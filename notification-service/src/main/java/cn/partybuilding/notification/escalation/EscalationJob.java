@@ -1,0 +1,128 @@
+package cn.partybuilding.notification.escalation;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.notification.notice.Notice;
+import cn.partybuilding.notification.notice.NoticeEvents;
+import cn.partybuilding.notification.notice.NoticeKey;
+import cn.partybuilding.notification.notice.NoticeService;
+import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.notice.RecipientKind;
+import cn.partybuilding.notification.platform.NotificationConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Escalates issued notices nobody acknowledged within the configured working days: issues a 督办通知 to the
+ * next level of {@link EscalationChain} and emits notice.escalated. Each notice escalates once; an escalation
+ * notice that is not acknowledged in turn escalates one level further.
+ */
+@ApplicationScoped
+public class EscalationJob {
+    private static final Logger LOG = Logger.getLogger(EscalationJob.class);
+
+    @Inject
+    Clock clock;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    NoticeService notices;
+    @Inject
+    NoticeEvents events;
+
+    @Scheduled(every = "{notification.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "notice-escalation")
+    void tick() {
+        escalateDue();
+    }
+
+    /** One pass; returns the escalation notices issued. */
+    @Transactional
+    public synchronized List<Notice> escalateDue() {
+        WorkingCalendar calendar = new WorkingCalendar(config.escalation().holidays().orElse(List.of()),
+                config.escalation().makeupWorkdays().orElse(List.of()));
+        int workingDays = config.escalation().workingDays();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<Notice> open = Notice.list("status = ?1 and acknowledgedAt is null and escalatedAt is null and recipientKind <> ?2 and issueDate < ?3",
+                Notice.Status.ISSUED, RecipientKind.COMMITTEE, today);
+        List<Notice> issued = new ArrayList<>();
+        for (Notice n : open) {
+            if (!calendar.overdue(n.issueDate, workingDays, today)) {
+                continue;
+            }
+            RecipientKind origin = originKind(n);
+            Optional<RecipientKind> next = EscalationChain.next(origin, n.escalationLevel);
+            if (next.isEmpty()) {
+                continue;
+            }
+            Notice escalation = draft(n, next.get(), origin);
+            Optional<Notice> existing = Notice.byKey(escalation.noticeKey);
+            if (existing.isPresent()) {
+                escalation = existing.get();
+            } else {
+                notices.issueEscalation(escalation, n, workingDays);
+                issued.add(escalation);
+            }
+            n.escalatedAt = now;
+            n.escalatedTo = escalation.recipientId;
+            events.escalated(n, escalation);
+            LOG.infof("notice %s (%s) not acknowledged by %s: escalated to %s as %s", n.documentNumber, n.type,
+                    n.recipientId, escalation.recipientId, escalation.documentNumber);
+        }
+        return issued;
+    }
+
+    private Notice draft(Notice original, RecipientKind kind, RecipientKind origin) {
+        Notice e = new Notice();
+        e.recipientKind = kind;
+        e.recipientId = EscalationChain.recipientId(kind, original.unitCode);
+        e.type = NoticeType.ESCALATION;
+        e.noticeKey = NoticeKey.escalation(e.recipientId, original.id);
+        e.period = original.period;
+        e.unitCode = original.unitCode;
+        e.unitName = original.unitName;
+        e.recipientName = null;
+        e.escalationLevel = original.escalationLevel + 1;
+        e.escalatedFrom = original.id;
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("originKind", origin.name());
+        facts.put("escalatedNoticeId", original.id);
+        facts.put("escalatedDocumentNumber", original.documentNumber);
+        try {
+            e.facts = CloudEventCodec.MAPPER.writeValueAsString(facts);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return e;
+    }
+
+    /** Whom the chain started with: the original recipient, remembered in an escalation notice's facts. */
+    private static RecipientKind originKind(Notice n) {
+        if (n.type == NoticeType.ESCALATION && n.facts != null) {
+            try {
+                JsonNode facts = CloudEventCodec.MAPPER.readTree(n.facts);
+                RecipientKind origin = RecipientKind.parse(facts.path("originKind").asText(null));
+                if (origin != null) {
+                    return origin;
+                }
+            } catch (JsonProcessingException ignored) {
+                // fall through: treat the escalation's own recipient as the start
+            }
+        }
+        return n.recipientKind;
+    }
+}

@@ -1,0 +1,56 @@
+package cn.partybuilding.notification.intake;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The monthly rankings received from reporting-service, one row per (period, version). */
+@ApplicationScoped
+public class RankingStore {
+    @Inject
+    EntityManager em;
+
+    /** Stores a version once; returns false when that (period, version) was already stored. */
+    public boolean store(RankingView ranking, Instant publishedAt) {
+        Number existing = (Number) em.createNativeQuery("select count(*) from monthly_ranking where period = ?1 and version = ?2")
+                .setParameter(1, ranking.period()).setParameter(2, ranking.version()).getSingleResult();
+        if (existing.intValue() > 0) {
+            return false;
+        }
+        try {
+            em.createNativeQuery("insert into monthly_ranking (period, version, published_at, entries) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, ranking.period())
+                    .setParameter(2, ranking.version())
+                    .setParameter(3, publishedAt == null ? null : Timestamp.from(publishedAt))
+                    .setParameter(4, CloudEventCodec.MAPPER.writeValueAsString(ranking.entries()))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return true;
+    }
+
+    /** The highest version received for the period. */
+    public Optional<RankingView> latest(String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select version, entries from monthly_ranking where period = ?1 order by version desc")
+                .setParameter(1, period).setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            List<RankingView.Entry> entries = CloudEventCodec.MAPPER.readValue((String) rows.get(0)[1],
+                    CloudEventCodec.MAPPER.getTypeFactory().constructCollectionType(List.class, RankingView.Entry.class));
+            return Optional.of(new RankingView(period, ((Number) rows.get(0)[0]).intValue(), entries));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored ranking of " + period + " unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package cn.partybuilding.notification.notice;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** One notice to one recipient; once issued it carries its number and rendered text for good. */
+@Entity
+@Table(name = "notice")
+public class Notice extends PanacheEntityBase {
+    public enum Status { HELD, ISSUED }
+
+    @Id
+    public String id;
+    @Column(name = "notice_key")
+    public String noticeKey;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notice_type")
+    public NoticeType type;
+    public String period;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "unit_name")
+    public String unitName;
+    @Column(name = "recipient_id")
+    public String recipientId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_kind")
+    public RecipientKind recipientKind;
+    @Column(name = "recipient_name")
+    public String recipientName;
+    @Column(name = "recipient_email")
+    public String recipientEmail;
+    public LocalDate deadline;
+    /** The request's facts, JSON. */
+    public String facts;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "document_number")
+    public String documentNumber;
+    public String title;
+    public String body;
+    /** The whole rendered document: title, number, addressee, body, issuer, date. */
+    public String document;
+    public String issuer;
+    @Column(name = "issue_date")
+    public LocalDate issueDate;
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    @Column(name = "escalated_from")
+    public String escalatedFrom;
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+    @Column(name = "escalated_to")
+    public String escalatedTo;
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Notice> byKey(String noticeKey) {
+        return find("noticeKey", noticeKey).firstResultOptional();
+    }
+
+    public static List<Notice> heldBulletins(String period) {
+        return list("status = ?1 and type = ?2 and period = ?3", Status.HELD, NoticeType.MONTHLY_BULLETIN, period);
+    }
+
+    public boolean acknowledged() {
+        return acknowledgedAt != null;
+    }
+}

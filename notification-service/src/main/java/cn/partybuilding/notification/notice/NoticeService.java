@@ -1,0 +1,148 @@
+package cn.partybuilding.notification.notice;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.notification.intake.RankingStore;
+import cn.partybuilding.notification.intake.RankingView;
+import cn.partybuilding.notification.platform.NotificationConfig;
+import cn.partybuilding.notification.template.NoticeRenderer;
+import cn.partybuilding.notification.template.RenderInput;
+import cn.partybuilding.notification.template.Rendered;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates notices once per key, issues them (number, text, channels, event) and records 签收. */
+@ApplicationScoped
+public class NoticeService {
+    @Inject
+    Clock clock;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    DocumentNumbering numbering;
+    @Inject
+    NoticeRenderer renderer;
+    @Inject
+    RankingStore rankings;
+    @Inject
+    NoticeEvents events;
+    @Inject
+    Event<NoticeIssuedSignal> issuedSignal;
+
+    /**
+     * Stores the notice unless one with its key exists (then returns empty and changes nothing). A monthly
+     * bulletin whose ranking has not arrived yet is kept HELD and issued when the ranking comes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Notice> createIfAbsent(Notice draft) {
+        if (Notice.byKey(draft.noticeKey).isPresent()) {
+            return Optional.empty();
+        }
+        draft.id = UUID.randomUUID().toString();
+        draft.createdAt = clock.instant();
+        draft.status = Notice.Status.HELD;
+        if (draft.type == NoticeType.MONTHLY_BULLETIN) {
+            Optional<RankingView> ranking = rankings.latest(draft.period);
+            if (ranking.isEmpty()) {
+                draft.persist();
+                return Optional.of(draft);
+            }
+            issue(draft, ranking.get(), null);
+        } else {
+            issue(draft, null, null);
+        }
+        return Optional.of(draft);
+    }
+
+    /** Issues the bulletins of a period that waited for its ranking. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int releaseHeldBulletins(String period) {
+        List<Notice> held = Notice.heldBulletins(period);
+        if (held.isEmpty()) {
+            return 0;
+        }
+        RankingView ranking = rankings.latest(period).orElseThrow();
+        for (Notice n : held) {
+            issue(n, ranking, null);
+        }
+        return held.size();
+    }
+
+    /** Issues an escalation notice (督办通知) about {@code original}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notice issueEscalation(Notice draft, Notice original, int workingDays) {
+        draft.id = UUID.randomUUID().toString();
+        draft.createdAt = clock.instant();
+        issue(draft, null, new RenderInput.EscalatedNotice(original.title, original.documentNumber, original.issueDate,
+                original.recipientKind, original.unitName, original.recipientName, workingDays));
+        return draft;
+    }
+
+    private void issue(Notice n, RankingView ranking, RenderInput.EscalatedNotice original) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        n.documentNumber = numbering.next(today.getYear());
+        n.issuer = config.issuer();
+        n.issueDate = today;
+        n.issuedAt = now;
+        if (n.type == NoticeType.INTERVIEW && n.deadline == null) {
+            n.deadline = today.plusDays(config.interviewDeadlineDays());
+        }
+        Rendered text = renderer.render(new RenderInput(n.type, n.recipientKind, n.unitCode, n.unitName, n.recipientName,
+                n.period, n.deadline, facts(n), n.documentNumber, n.issuer, today, ranking, original));
+        n.title = text.title();
+        n.body = text.body();
+        n.document = text.document();
+        n.status = Notice.Status.ISSUED;
+        if (!n.isPersistent()) {
+            n.persist();
+        }
+        issuedSignal.fire(new NoticeIssuedSignal(n));
+        events.issued(n);
+    }
+
+    /** 签收: once, by someone; a second acknowledgement is refused. */
+    @Transactional
+    public Notice acknowledge(String id, String by) {
+        Notice n = issued(id);
+        if (n.acknowledged()) {
+            throw new NoticeException(409, "Notice already acknowledged",
+                    "通知 " + n.documentNumber + " 已于 " + n.acknowledgedAt + " 由 " + n.acknowledgedBy + " 签收，不能重复签收",
+                    List.of(new NoticeException.Violation("id", "already acknowledged")));
+        }
+        n.acknowledgedAt = clock.instant();
+        n.acknowledgedBy = by;
+        events.acknowledged(n);
+        return n;
+    }
+
+    /** An issued notice (held bulletins are not visible yet). */
+    public Notice issued(String id) {
+        Notice n = Notice.findById(id);
+        if (n == null || n.status != Notice.Status.ISSUED) {
+            throw NoticeException.notFound(id);
+        }
+        return n;
+    }
+
+    private static JsonNode facts(Notice n) {
+        if (n.facts == null) {
+            return null;
+        }
+        try {
+            return CloudEventCodec.MAPPER.readTree(n.facts);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package cn.partybuilding.notification.notice;
+
+/** The kinds of notice (SPEC "Notices"); all but ESCALATION arrive as notice.requested. */
+public enum NoticeType {
+    MONTHLY_BULLETIN("月度通报"),
+    COMMENDATION("通报表扬"),
+    CRITICISM("通报批评"),
+    INTERVIEW("约谈通知"),
+    EDUCATION_REMINDER("教育提醒"),
+    ADMONISHMENT_TALK("诫勉谈话通知"),
+    STUDY_REMINDER("学习提醒"),
+    RECTIFICATION_DUE("整改提醒"),
+    RECTIFICATION_OVERDUE("逾期通报"),
+    EARLY_WARNING("预警提醒"),
+    /** Issued by this service when a notice is not acknowledged in time (督办通知). */
+    ESCALATION("督办通知");
+
+    private final String label;
+
+    NoticeType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether other systems may request this type (ESCALATION is this service's own). */
+    public boolean requestable() {
+        return this != ESCALATION;
+    }
+
+    public static NoticeType parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (NoticeType t : values()) {
+            if (t.name().equals(value)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package cn.partybuilding.notification.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything configurable about notices ({@code notification.*}); defaults in application.properties. */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+    /** Issuing body printed under every notice (落款). */
+    String issuer();
+
+    /** Document number prefix: {@code <prefix>〔year〕N号}. */
+    String documentPrefix();
+
+    /** Zone in which issue dates and working days are counted. */
+    ZoneId zone();
+
+    /** Rectification deadline of an INTERVIEW notice when the request carries none (calendar days after issue). */
+    @WithDefault("30")
+    int interviewDeadlineDays();
+
+    Consumer consumer();
+
+    Escalation escalation();
+
+    Delivery delivery();
+
+    Webhook webhook();
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("notification-service")
+        String group();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Escalation {
+        /** Working days a recipient has to acknowledge before the notice escalates. */
+        @WithDefault("3")
+        int workingDays();
+
+        /** Public holidays (no working day even on a weekday). */
+        Optional<List<LocalDate>> holidays();
+
+        /** Weekend days that are working days (调休). */
+        Optional<List<LocalDate>> makeupWorkdays();
+
+        /** How often the escalation job runs (a duration such as 1h, or "off"). */
+        @WithDefault("1h")
+        String checkEvery();
+    }
+
+    interface Delivery {
+        /** How often due deliveries (first attempts and retries) are sent. */
+        @WithDefault("5s")
+        String every();
+
+        @WithDefault("true")
+        boolean emailEnabled();
+
+        @WithDefault("100")
+        int batchSize();
+
+        /** After this many failed attempts a channel stays FAILED without a next attempt. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+    }
+
+    interface Webhook {
+        /** Where notices are POSTed; unset = no webhook channel. */
+        Optional<String> url();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

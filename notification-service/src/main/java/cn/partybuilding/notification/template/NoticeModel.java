@@ -1,0 +1,47 @@
+package cn.partybuilding.notification.template;
+
+import io.quarkus.qute.TemplateData;
+
+import java.util.List;
+
+/** Everything a notice template may print; null fields are simply left out by the templates. */
+@TemplateData
+public record NoticeModel(
+        String unitCode,
+        String unitName,
+        String recipientName,
+        String recipientKind,
+        boolean toMember,
+        String subjectName,
+        String periodText,
+        String deadlineText,
+        String documentNumber,
+        String issuer,
+        String dateText,
+        String addressee,
+        Facts f,
+        Ranking ranking,
+        Original original) {
+
+    /** The request's facts, formatted. */
+    @TemplateData
+    public record Facts(String rank, String totalUnits, String score, String tier, String rankChange,
+                        String completionRate, String examName, String examScore, String passScore,
+                        String description, String source, String itemId, String reason, String platformPoints) {
+    }
+
+    /** The ranking table a monthly bulletin carries. */
+    @TemplateData
+    public record Ranking(int version, int totalUnits, List<Row> rows, String advanced, int advancedCount,
+                          String lagging, int laggingCount, String notSubmitted) {
+    }
+
+    @TemplateData
+    public record Row(int rank, String unitName, String score, String tier, String change, boolean notSubmitted) {
+    }
+
+    /** The notice an escalation is about. */
+    @TemplateData
+    public record Original(String title, String documentNumber, String dateText, String recipientText, int workingDays) {
+    }
+}
