@@ -28,6 +28,11 @@ public class ProblemMappers {
         return respond(Problem.of(400, "Malformed request body", "请求体无法解析：" + reason, List.of(new Violation(field, reason))));
     }
 
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e) {
         List<Violation> violations = e.getConstraintViolations().stream()
@@ -38,6 +43,11 @@ public class ProblemMappers {
     /** 404 for unknown paths, 405, 413 (body over quarkus.http.limits.max-body-size), 415 … */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String field = status == 413 ? "body" : status == 415 ? "Content-Type" : "path";

@@ -1,0 +1,91 @@
+package cn.partybuilding.assessment.rectification;
+
+import cn.partybuilding.assessment.support.Db;
+import cn.partybuilding.assessment.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static cn.partybuilding.assessment.support.Fixtures.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class RectificationLedgerTest {
+    private static final int YEAR = 2024;
+    private static boolean defined;
+
+    @Inject
+    RectificationStatusJob job;
+
+    @BeforeEach
+    void system() {
+        if (!defined) {
+            Fixtures.defineSystem(YEAR);
+            defined = true;
+        }
+    }
+
+    private static Map<String, Object> finding(String unit, LocalDate deadline) {
+        return Map.of("unitCode", unit, "period", YEAR + "-06", "deductionPoints", 2, "source", "巡察",
+                "description", "三会一课记录不全", "deadline", deadline.toString());
+    }
+
+    @Test
+    void aFindingOpensAnItemThatIsClosedOutWithEvidence() {
+        String unit = Fixtures.unit("县发展和改革局");
+        String itemId = post("/findings", finding(unit, LocalDate.now().plusDays(20))).statusCode(201)
+                .body("rectificationItemId", notNullValue()).body("deductionPoints", equalTo(2.0f))
+                .extract().path("rectificationItemId");
+        given().get("/rectification-items/" + itemId).then().body("status", equalTo("OPEN"));
+        post("/rectification-items/" + itemId + "/close", Map.of()).statusCode(400).body("violations[0].field", equalTo("evidence"));
+        post("/rectification-items/" + itemId + "/close", Map.of("evidence", "补齐2024年6月支部会议记录")).statusCode(200)
+                .body("status", equalTo("CLOSED")).body("closedOn", equalTo(LocalDate.now(cn.partybuilding.assessment.common.ClockProducer.ZONE).toString()));
+        post("/rectification-items/" + itemId + "/close", Map.of("evidence", "again")).statusCode(409);
+        given().queryParam("unitCode", unit).get("/findings").then().body("", hasSize(1));
+    }
+
+    @Test
+    void theScheduledJobTurnsItemsPastTheirDeadlineOverdueOnce() {
+        String unit = Fixtures.unit("县自然资源局");
+        LocalDate deadline = LocalDate.now().plusDays(3);
+        String late = post("/findings", finding(unit, deadline)).statusCode(201).extract().path("rectificationItemId");
+        String onTime = post("/findings", finding(unit, deadline.plusDays(10))).statusCode(201).extract().path("rectificationItemId");
+
+        job.run(deadline);   // the deadline day itself is still on time
+        given().get("/rectification-items/" + late).then().body("status", equalTo("OPEN"));
+
+        assertTrue(job.run(deadline.plusDays(1)) >= 1);
+        given().get("/rectification-items/" + late).then().body("status", equalTo("OVERDUE"));
+        given().get("/rectification-items/" + onTime).then().body("status", equalTo("OPEN"));
+        long outbox = Db.outbox();
+        job.run(deadline.plusDays(2));
+        given().queryParam("unitCode", unit).queryParam("status", "OVERDUE").get("/rectification-items").then().body("", hasSize(1));
+        assertEquals(outbox, Db.outbox(), "an item already OVERDUE is not announced again");
+
+        // an overdue item can still be closed out
+        post("/rectification-items/" + late + "/close", Map.of("evidence", "已整改")).statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    @Test
+    void aFindingForALockedMonthOrUnknownUnitIsRefused() {
+        String unit = Fixtures.unit("县退役军人事务局");
+        post("/periods/" + YEAR + "-01/lock", Map.of()).statusCode(200);
+        String before = Db.snapshot();
+        post("/findings", Map.of("unitCode", unit, "period", YEAR + "-01", "deductionPoints", 1, "source", "督查", "description", "x"))
+                .statusCode(409).body("violations[0].field", equalTo("period"));
+        post("/findings", Map.of("unitCode", "NO-SUCH", "period", YEAR + "-02", "deductionPoints", 1, "source", "督查", "description", "x"))
+                .statusCode(400).body("violations[0].field", equalTo("unitCode"));
+        post("/findings", Map.of("unitCode", unit, "period", YEAR + "-02", "deductionPoints", 0, "source", "督查", "description", "x"))
+                .statusCode(400).body("violations[0].field", equalTo("deductionPoints"));
+        assertEquals(before, Db.snapshot());
+    }
+}
