@@ -1,0 +1,277 @@
+package cn.partybuilding.reporting.ingest;
+
+import cn.partybuilding.reporting.ingest.EventViews.AssessmentView;
+import cn.partybuilding.reporting.ingest.EventViews.ExamView;
+import cn.partybuilding.reporting.ingest.EventViews.MemberView;
+import cn.partybuilding.reporting.ingest.EventViews.PointsView;
+import cn.partybuilding.reporting.ingest.EventViews.StudyView;
+import cn.partybuilding.reporting.ingest.ParsedBatch.Item;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.partybuilding.reporting.ingest.Sql.col;
+
+/**
+ * Writes a parsed batch with set-based JDBC inside the caller's transaction. No per-event statement round trip:
+ * each kind of fact is one JDBC batch or one array statement; study completions become counters per
+ * (member, month, activity type) after the natural-key set drops repeats.
+ */
+final class FactWriter {
+    private static final String V = "varchar(200)";
+    private static final String NUM = "numeric(10,2)";
+
+    private static final String UNIT = Sql.merge("unit", List.of(col("unit_code", V)),
+            List.of(col("name", V), col("category", V), col("event_id", V)), null);
+    private static final String ORGANIZATION = Sql.merge("party_organization", List.of(col("organization_id", V)),
+            List.of(col("unit_code", V), col("parent_id", V), col("kind", V), col("name", V), col("event_id", V)), null);
+    private static final String MEMBER = Sql.merge("member", List.of(col("member_id", V)),
+            List.of(col("unit_code", V), col("organization_id", V), col("name", V), col("rank", V), col("role", V),
+                    col("email", V), col("active", "boolean"), col("event_id", V)), null);
+    private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("year", "integer"), col("version", "integer")),
+            List.of(col("body", "text"), col("event_id", V)), null);
+    private static final String ASSESSMENT = Sql.merge("assessment",
+            List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)")),
+            List.of(col("assessment_id", V), col("revision", "integer"), col("score", NUM), col("assessor", V), col("event_id", V)),
+            "t.revision < s.revision");
+    private static final String FINDING = Sql.merge("finding", List.of(col("finding_id", V)),
+            List.of(col("unit_code", V), col("period", "varchar(7)"), col("deduction_points", NUM), col("source", V),
+                    col("description", "varchar(2000)"), col("event_id", V)), null);
+    private static final String BONUS = Sql.merge("bonus", List.of(col("bonus_id", V)),
+            List.of(col("unit_code", V), col("period", "varchar(7)"), col("points", NUM), col("reason", "varchar(2000)"),
+                    col("event_id", V)), null);
+    private static final String RECTIFICATION = Sql.merge("rectification", List.of(col("item_id", V)),
+            List.of(col("finding_id", V), col("unit_code", V), col("status", V), col("deadline", "date"), col("closed_on", "date"),
+                    col("event_id", V)), null);
+    private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
+            List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", V)), null);
+    private static final String EXAM = Sql.merge("exam_result", List.of(col("member_id", V), col("exam_id", V)),
+            List.of(col("unit_code", V), col("day", "date"), col("score", NUM), col("passed", "boolean"), col("event_id", V)), null);
+    private static final String POINTS = Sql.merge("platform_points", List.of(col("member_id", V), col("day", "date")),
+            List.of(col("unit_code", V), col("points", "integer"), col("event_id", V)), null);
+
+    private static final String PROCESSED_EXISTING =
+            "select p.event_id from processed_event p join unnest(?) as u(id) on p.event_id = u.id";
+    private static final String PROCESSED_INSERT = "insert into processed_event (event_id) select u.id from unnest(?) as u(id)";
+    private static final String COMPLETION_EXISTING = "select c.member_id, c.activity_type, c.day from study_completion c "
+            + "join unnest(?, ?, ?) as u(m, a, d) on c.member_id = u.m and c.activity_type = u.a and c.day = u.d";
+    private static final String COMPLETION_INSERT = "insert into study_completion (member_id, activity_type, day, unit_code, event_id) "
+            + "select u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?) as u(m, a, d, c, e)";
+    private static final String COUNTER_MERGE = "merge into study_counter t using (select u.m as member_id, u.p as period, "
+            + "u.a as activity_type, u.n as done from unnest(?, ?, ?, ?) as u(m, p, a, n)) s "
+            + "on t.member_id = s.member_id and t.period = s.period and t.activity_type = s.activity_type "
+            + "when matched then update set done = t.done + s.done "
+            + "when not matched then insert (member_id, period, activity_type, done) values (s.member_id, s.period, s.activity_type, s.done)";
+
+    private FactWriter() {
+    }
+
+    /** Applies the batch; returns how many events were new (the others had been applied before). */
+    static int apply(Connection c, ParsedBatch batch) throws SQLException {
+        if (batch.eventIds.isEmpty()) {
+            return 0;
+        }
+        Set<String> fresh = freshIds(c, batch.eventIds);
+        if (fresh.size() < batch.eventIds.size()) {
+            batch.retainOnly(fresh);
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement insert = c.prepareStatement(PROCESSED_INSERT)) {
+            insert.setArray(1, Sql.array(c, "varchar", fresh.toArray(new String[0])));
+            insert.executeUpdate();
+        }
+        writeRoster(c, batch);
+        writeAssessmentFacts(c, batch);
+        writeStudy(c, batch.study);
+        writeExams(c, batch.exams);
+        writePoints(c, batch.points);
+        return fresh.size();
+    }
+
+    private static Set<String> freshIds(Connection c, List<String> ids) throws SQLException {
+        Set<String> fresh = new HashSet<>(ids);
+        try (PreparedStatement select = c.prepareStatement(PROCESSED_EXISTING)) {
+            select.setArray(1, Sql.array(c, "varchar", ids.toArray(new String[0])));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    fresh.remove(rs.getString(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private static void writeRoster(Connection c, ParsedBatch b) throws SQLException {
+        Map<String, Object[]> units = new LinkedHashMap<>();
+        b.units.forEach(i -> units.put(i.view().unitCode(), new Object[]{i.view().unitCode(), i.view().name(), i.view().category(), i.eventId()}));
+        Sql.batch(c, UNIT, new ArrayList<>(units.values()));
+        Map<String, Object[]> organizations = new LinkedHashMap<>();
+        b.organizations.forEach(i -> organizations.put(i.view().organizationId(), new Object[]{i.view().organizationId(),
+                i.view().unitCode(), i.view().parentId(), i.view().kind().name(), i.view().name(), i.eventId()}));
+        Sql.batch(c, ORGANIZATION, new ArrayList<>(organizations.values()));
+        Map<String, Object[]> members = new LinkedHashMap<>();
+        for (Item<MemberView> i : b.members) {
+            MemberView m = i.view();
+            members.put(m.memberId(), new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(),
+                    m.role().name(), m.email(), m.active(), i.eventId()});
+        }
+        Sql.batch(c, MEMBER, new ArrayList<>(members.values()));
+        Map<String, Object[]> systems = new LinkedHashMap<>();
+        b.systems.forEach(s -> systems.put(s.year() + "/" + s.version(), new Object[]{s.year(), s.version(), s.body(), s.eventId()}));
+        Sql.batch(c, SYSTEM, new ArrayList<>(systems.values()));
+    }
+
+    private static void writeAssessmentFacts(Connection c, ParsedBatch b) throws SQLException {
+        // highest revision of (unit, indicator, period) wins, within the batch and against the table
+        Map<String, Item<AssessmentView>> latest = new LinkedHashMap<>();
+        for (Item<AssessmentView> i : b.assessments) {
+            AssessmentView a = i.view();
+            latest.merge(a.unitCode() + "|" + a.indicatorCode() + "|" + a.period(), i,
+                    (old, now) -> now.view().revision() > old.view().revision() ? now : old);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Item<AssessmentView> i : latest.values()) {
+            AssessmentView a = i.view();
+            rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId()});
+        }
+        Sql.batch(c, ASSESSMENT, rows);
+        Map<String, Object[]> findings = new LinkedHashMap<>();
+        b.findings.forEach(i -> findings.put(i.view().findingId(), new Object[]{i.view().findingId(), i.view().unitCode(), i.view().period(),
+                i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId()}));
+        Sql.batch(c, FINDING, new ArrayList<>(findings.values()));
+        Map<String, Object[]> bonuses = new LinkedHashMap<>();
+        b.bonuses.forEach(i -> bonuses.put(i.view().bonusId(), new Object[]{i.view().bonusId(), i.view().unitCode(), i.view().period(),
+                i.view().points(), i.view().reason(), i.eventId()}));
+        Sql.batch(c, BONUS, new ArrayList<>(bonuses.values()));
+        Map<String, Object[]> items = new LinkedHashMap<>();
+        b.rectifications.forEach(i -> items.put(i.view().itemId(), new Object[]{i.view().itemId(), i.view().findingId(), i.view().unitCode(),
+                i.view().status().name(), date(i.view().deadline()), date(i.view().closedOn()), i.eventId()}));
+        Sql.batch(c, RECTIFICATION, new ArrayList<>(items.values()));
+        Map<String, Object[]> periods = new LinkedHashMap<>();
+        b.periods.forEach(p -> periods.put(p.view().period(), new Object[]{p.view().period(), p.locked(), p.view().reason(), p.eventId()}));
+        Sql.batch(c, PERIOD, new ArrayList<>(periods.values()));
+    }
+
+    private record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
+    }
+
+    private record CounterKey(String memberId, String period, String activityType) {
+    }
+
+    /** Natural-key set first (a completion counts once per member, type and day), then +n on the monthly counters. */
+    static void writeStudy(Connection c, List<Item<StudyView>> study) throws SQLException {
+        if (study.isEmpty()) {
+            return;
+        }
+        Map<CompletionKey, Item<StudyView>> candidates = new LinkedHashMap<>();
+        for (Item<StudyView> i : study) {
+            StudyView v = i.view();
+            candidates.putIfAbsent(new CompletionKey(v.memberId(), v.activityType().name(), v.date()), i);
+        }
+        int n = candidates.size();
+        String[] members = new String[n];
+        String[] types = new String[n];
+        Date[] days = new Date[n];
+        int k = 0;
+        for (CompletionKey key : candidates.keySet()) {
+            members[k] = key.memberId();
+            types[k] = key.activityType();
+            days[k] = Date.valueOf(key.day());
+            k++;
+        }
+        try (PreparedStatement select = c.prepareStatement(COMPLETION_EXISTING)) {
+            select.setArray(1, Sql.array(c, "varchar", members));
+            select.setArray(2, Sql.array(c, "varchar", types));
+            select.setArray(3, Sql.array(c, "date", days));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    candidates.remove(new CompletionKey(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        n = candidates.size();
+        members = new String[n];
+        types = new String[n];
+        days = new Date[n];
+        String[] units = new String[n];
+        String[] events = new String[n];
+        Map<CounterKey, Integer> counters = new HashMap<>();
+        k = 0;
+        for (Map.Entry<CompletionKey, Item<StudyView>> e : candidates.entrySet()) {
+            CompletionKey key = e.getKey();
+            members[k] = key.memberId();
+            types[k] = key.activityType();
+            days[k] = Date.valueOf(key.day());
+            units[k] = e.getValue().view().unitCode();
+            events[k] = e.getValue().eventId();
+            counters.merge(new CounterKey(key.memberId(), key.day().toString().substring(0, 7), key.activityType()), 1, Integer::sum);
+            k++;
+        }
+        try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT)) {
+            insert.setArray(1, Sql.array(c, "varchar", members));
+            insert.setArray(2, Sql.array(c, "varchar", types));
+            insert.setArray(3, Sql.array(c, "date", days));
+            insert.setArray(4, Sql.array(c, "varchar", units));
+            insert.setArray(5, Sql.array(c, "varchar", events));
+            insert.executeUpdate();
+        }
+        int m = counters.size();
+        String[] cm = new String[m];
+        String[] cp = new String[m];
+        String[] ca = new String[m];
+        Integer[] cn = new Integer[m];
+        k = 0;
+        for (Map.Entry<CounterKey, Integer> e : counters.entrySet()) {
+            cm[k] = e.getKey().memberId();
+            cp[k] = e.getKey().period();
+            ca[k] = e.getKey().activityType();
+            cn[k] = e.getValue();
+            k++;
+        }
+        try (PreparedStatement merge = c.prepareStatement(COUNTER_MERGE)) {
+            merge.setArray(1, Sql.array(c, "varchar", cm));
+            merge.setArray(2, Sql.array(c, "varchar", cp));
+            merge.setArray(3, Sql.array(c, "varchar", ca));
+            merge.setArray(4, Sql.array(c, "integer", cn));
+            merge.executeUpdate();
+        }
+    }
+
+    private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (Item<ExamView> i : exams) {
+            ExamView v = i.view();
+            rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
+                    v.score(), v.passed(), i.eventId()});
+        }
+        Sql.batch(c, EXAM, new ArrayList<>(rows.values()));
+    }
+
+    private static void writePoints(Connection c, List<Item<PointsView>> points) throws SQLException {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (Item<PointsView> i : points) {
+            PointsView v = i.view();
+            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId()});
+        }
+        Sql.batch(c, POINTS, new ArrayList<>(rows.values()));
+    }
+
+    private static Date date(java.time.LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}

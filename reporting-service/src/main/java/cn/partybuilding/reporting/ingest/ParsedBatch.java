@@ -1,0 +1,172 @@
+package cn.partybuilding.reporting.ingest;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.InvalidEventException;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.reporting.ingest.EventViews.AssessmentView;
+import cn.partybuilding.reporting.ingest.EventViews.BonusView;
+import cn.partybuilding.reporting.ingest.EventViews.ExamView;
+import cn.partybuilding.reporting.ingest.EventViews.FindingView;
+import cn.partybuilding.reporting.ingest.EventViews.MemberView;
+import cn.partybuilding.reporting.ingest.EventViews.OrganizationView;
+import cn.partybuilding.reporting.ingest.EventViews.PeriodView;
+import cn.partybuilding.reporting.ingest.EventViews.PointsView;
+import cn.partybuilding.reporting.ingest.EventViews.RectificationView;
+import cn.partybuilding.reporting.ingest.EventViews.StudyView;
+import cn.partybuilding.reporting.ingest.EventViews.UnitView;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The readable events of one poll, parsed and validated, grouped by kind (in arrival order). */
+final class ParsedBatch {
+    record Item<T>(String eventId, T view) {
+    }
+
+    record SystemItem(String eventId, int year, int version, String body) {
+    }
+
+    record PeriodItem(String eventId, PeriodView view, boolean locked) {
+    }
+
+    final List<String> eventIds = new ArrayList<>();
+    final List<Item<UnitView>> units = new ArrayList<>();
+    final List<Item<OrganizationView>> organizations = new ArrayList<>();
+    final List<Item<MemberView>> members = new ArrayList<>();
+    final List<SystemItem> systems = new ArrayList<>();
+    final List<Item<AssessmentView>> assessments = new ArrayList<>();
+    final List<Item<FindingView>> findings = new ArrayList<>();
+    final List<Item<BonusView>> bonuses = new ArrayList<>();
+    final List<Item<RectificationView>> rectifications = new ArrayList<>();
+    final List<PeriodItem> periods = new ArrayList<>();
+    final List<Item<StudyView>> study = new ArrayList<>();
+    final List<Item<ExamView>> exams = new ArrayList<>();
+    final List<Item<PointsView>> points = new ArrayList<>();
+
+    /** Parses and validates one event; throws {@link InvalidEventException} (the dead-letter reason) when it cannot be applied. */
+    void add(String topic, CloudEvent event) {
+        String id = event.id();
+        String type = event.type();
+        switch (topic) {
+            case Topics.STUDY -> addStudy(id, type, event);
+            case Topics.ASSESSMENT -> addAssessment(id, type, event);
+            case Topics.ORGANISATION -> addOrganisation(id, type, event);
+            default -> throw new InvalidEventException("topic " + topic + " is not consumed by reporting-service");
+        }
+        eventIds.add(id);
+    }
+
+    private void addStudy(String id, String type, CloudEvent event) {
+        switch (type) {
+            case EventTypes.STUDY_COMPLETED -> {
+                StudyView v = CloudEventCodec.data(event, StudyView.class);
+                v.validate();
+                study.add(new Item<>(id, v));
+            }
+            case EventTypes.EXAM_GRADED -> {
+                ExamView v = CloudEventCodec.data(event, ExamView.class);
+                v.validate();
+                exams.add(new Item<>(id, v));
+            }
+            case EventTypes.PLATFORM_POINTS_RECORDED -> {
+                PointsView v = CloudEventCodec.data(event, PointsView.class);
+                v.validate();
+                points.add(new Item<>(id, v));
+            }
+            default -> throw unknown(type, Topics.STUDY);
+        }
+    }
+
+    private void addAssessment(String id, String type, CloudEvent event) {
+        switch (type) {
+            case EventTypes.INDICATOR_SYSTEM_PUBLISHED -> {
+                IndicatorSystem system = CloudEventCodec.data(event, IndicatorSystem.class);
+                var data = event.data();
+                for (String field : List.of("year", "version", "dimensions", "studyPlan")) {
+                    if (!data.hasNonNull(field)) {
+                        throw new InvalidEventException("missing required field '" + field + "'");
+                    }
+                }
+                for (IndicatorSystem.Dimension d : system.dimensions()) {
+                    for (IndicatorSystem.Indicator i : d.indicators()) {
+                        if (i.code() == null || i.kind() == null) {
+                            throw new InvalidEventException("indicator of dimension " + d.code() + " lacks code or kind");
+                        }
+                    }
+                }
+                systems.add(new SystemItem(id, system.year(), system.version(), data.toString()));
+            }
+            case EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED -> {
+                AssessmentView v = CloudEventCodec.data(event, AssessmentView.class);
+                v.validate();
+                assessments.add(new Item<>(id, v));
+            }
+            case EventTypes.FINDING_RAISED -> {
+                FindingView v = CloudEventCodec.data(event, FindingView.class);
+                v.validate();
+                findings.add(new Item<>(id, v));
+            }
+            case EventTypes.BONUS_GRANTED -> {
+                BonusView v = CloudEventCodec.data(event, BonusView.class);
+                v.validate();
+                bonuses.add(new Item<>(id, v));
+            }
+            case EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE -> {
+                RectificationView v = CloudEventCodec.data(event, RectificationView.class);
+                v.validate();
+                rectifications.add(new Item<>(id, v));
+            }
+            case EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED -> {
+                PeriodView v = CloudEventCodec.data(event, PeriodView.class);
+                v.validate();
+                periods.add(new PeriodItem(id, v, EventTypes.PERIOD_LOCKED.equals(type)));
+            }
+            default -> throw unknown(type, Topics.ASSESSMENT);
+        }
+    }
+
+    private void addOrganisation(String id, String type, CloudEvent event) {
+        switch (type) {
+            case EventTypes.UNIT_REGISTERED -> {
+                UnitView v = CloudEventCodec.data(event, UnitView.class);
+                v.validate();
+                units.add(new Item<>(id, v));
+            }
+            case EventTypes.ORGANIZATION_REGISTERED -> {
+                OrganizationView v = CloudEventCodec.data(event, OrganizationView.class);
+                v.validate();
+                organizations.add(new Item<>(id, v));
+            }
+            case EventTypes.MEMBER_REGISTERED, EventTypes.MEMBER_UPDATED -> {
+                MemberView v = CloudEventCodec.data(event, MemberView.class);
+                v.validate();
+                members.add(new Item<>(id, v));
+            }
+            default -> throw unknown(type, Topics.ORGANISATION);
+        }
+    }
+
+    private static InvalidEventException unknown(String type, String topic) {
+        return new InvalidEventException("unknown event type '" + type + "' on topic " + topic);
+    }
+
+    /** Keeps only the events whose id is in {@code fresh} (the others were applied before). */
+    void retainOnly(java.util.Set<String> fresh) {
+        eventIds.retainAll(fresh);
+        units.removeIf(i -> !fresh.contains(i.eventId()));
+        organizations.removeIf(i -> !fresh.contains(i.eventId()));
+        members.removeIf(i -> !fresh.contains(i.eventId()));
+        systems.removeIf(i -> !fresh.contains(i.eventId()));
+        assessments.removeIf(i -> !fresh.contains(i.eventId()));
+        findings.removeIf(i -> !fresh.contains(i.eventId()));
+        bonuses.removeIf(i -> !fresh.contains(i.eventId()));
+        rectifications.removeIf(i -> !fresh.contains(i.eventId()));
+        periods.removeIf(i -> !fresh.contains(i.eventId()));
+        study.removeIf(i -> !fresh.contains(i.eventId()));
+        exams.removeIf(i -> !fresh.contains(i.eventId()));
+        points.removeIf(i -> !fresh.contains(i.eventId()));
+    }
+}

@@ -1,0 +1,74 @@
+package cn.partybuilding.reporting.ingest;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Portable (PostgreSQL 15 and H2 in PostgreSQL mode) set-based statements: MERGE of a batch of rows, and
+ * array parameters read with UNNEST, so a whole poll is written with a handful of round trips.
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** A column and its SQL type (used in CAST so both databases type the parameters alike). */
+    public record Col(String name, String type) {
+    }
+
+    public static Col col(String name, String type) {
+        return new Col(name, type);
+    }
+
+    /**
+     * {@code MERGE INTO table USING (SELECT CAST(? AS type) AS col, ...) s ON keys
+     * WHEN MATCHED [AND condition] THEN UPDATE SET others WHEN NOT MATCHED THEN INSERT}. A null
+     * {@code matchedCondition} updates unconditionally (last one wins).
+     */
+    public static String merge(String table, List<Col> keys, List<Col> others, String matchedCondition) {
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner on = new StringJoiner(" and ");
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner insertCols = new StringJoiner(", ");
+        StringJoiner insertVals = new StringJoiner(", ");
+        for (Col k : keys) {
+            select.add("cast(? as " + k.type() + ") as " + k.name());
+            on.add("t." + k.name() + " = s." + k.name());
+            insertCols.add(k.name());
+            insertVals.add("s." + k.name());
+        }
+        for (Col c : others) {
+            select.add("cast(? as " + c.type() + ") as " + c.name());
+            set.add(c.name() + " = s." + c.name());
+            insertCols.add(c.name());
+            insertVals.add("s." + c.name());
+        }
+        return "merge into " + table + " t using (select " + select + ") s on " + on
+                + (others.isEmpty() ? "" : " when matched" + (matchedCondition == null ? "" : " and " + matchedCondition)
+                + " then update set " + set)
+                + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
+    }
+
+    /** Runs {@code sql} once per row as one JDBC batch. */
+    public static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.partybuilding.reporting.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of reporting-service ({@code reporting.*}); defaults in application.properties. */
+@ConfigMapping(prefix = "reporting")
+public interface ReportingConfig {
+    Ingest ingest();
+
+    Tiers tiers();
+
+    Notices notices();
+
+    Grades grades();
+
+    Annual annual();
+
+    Warning warning();
+
+    interface Ingest {
+        /** Whether the consumer thread runs (off for tests that drive the handler directly). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("reporting-service")
+        String groupId();
+
+        @WithDefault("5000")
+        int maxPollRecords();
+
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Tiers {
+        /** Share of the submitted units that are ADVANCED (rounded down). */
+        @WithDefault("20")
+        double advancedPercent();
+
+        /** Share of the submitted units that are LAGGING (rounded up). */
+        @WithDefault("10")
+        double laggingPercent();
+    }
+
+    interface Notices {
+        /** Days between an interview notice and its rectification deadline. */
+        @WithDefault("30")
+        int interviewDeadlineDays();
+
+        /** Members whose monthly completion rate is below this get a STUDY_REMINDER (and an early warning). */
+        @WithDefault("0.6")
+        double studyReminderThreshold();
+
+        /** Source attribute of the events this service publishes. */
+        @WithDefault("/reporting-service")
+        String source();
+    }
+
+    interface Grades {
+        @WithDefault("90")
+        double excellent();
+
+        @WithDefault("80")
+        double good();
+
+        @WithDefault("60")
+        double fair();
+    }
+
+    interface Annual {
+        @WithDefault("0.7")
+        double monthlyWeight();
+
+        @WithDefault("0.3")
+        double debriefWeight();
+
+        /** How many units are named 党建工作优秀单位. */
+        @WithDefault("3")
+        int excellentUnits();
+    }
+
+    interface Warning {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Day of the month on which the early-warning job runs for the running month. */
+        @WithDefault("20")
+        int dayOfMonth();
+
+        /** When the job checks whether today is that day. */
+        @WithDefault("0 0 8 * * ?")
+        String cron();
+    }
+}

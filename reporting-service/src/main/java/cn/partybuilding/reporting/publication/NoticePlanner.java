@@ -1,0 +1,177 @@
+package cn.partybuilding.reporting.publication;
+
+import cn.partybuilding.reporting.publication.NoticeRequest.Recipient;
+import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import cn.partybuilding.reporting.scoring.MemberExam;
+import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.MonthlyScorer;
+import cn.partybuilding.reporting.scoring.RankedUnit;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides who gets which notice (SPEC "Notices"); plain logic, no framework. Requests with the same noticeKey
+ * (type|recipient|period) are merged into one: a branch secretary with two failing members gets one
+ * EDUCATION_REMINDER listing both.
+ */
+public final class NoticePlanner {
+    private final Map<String, NoticeRequest> requests = new LinkedHashMap<>();
+    private final Recipients recipients;
+
+    public NoticePlanner(Recipients recipients) {
+        this.recipients = recipients;
+    }
+
+    public List<NoticeRequest> requests() {
+        return new ArrayList<>(requests.values());
+    }
+
+    /**
+     * Notices of a published month: bulletin to every unit; commendation (ADVANCED) and criticism (LAGGING) to the unit
+     * secretary; an interview with a deadline to the principal leader of a unit LAGGING in this and the previous
+     * published month.
+     */
+    public NoticePlanner monthlyRanking(String period, List<RankedUnit> entries, Map<String, Tier> previousTiers, LocalDate interviewDeadline) {
+        for (RankedUnit e : entries) {
+            Map<String, Object> facts = unitFacts(e, entries.size());
+            add("MONTHLY_BULLETIN", period, e.unitCode(), e.unitName(), recipients.unit(e.unitCode(), e.unitName()), null, facts);
+            if (e.tier() == Tier.ADVANCED) {
+                add("COMMENDATION", period, e.unitCode(), e.unitName(), recipients.unitSecretary(e.unitCode()), null, facts);
+            }
+            if (e.tier() == Tier.LAGGING) {
+                add("CRITICISM", period, e.unitCode(), e.unitName(), recipients.unitSecretary(e.unitCode()), null, facts);
+                if (previousTiers.get(e.unitCode()) == Tier.LAGGING) {
+                    Map<String, Object> interview = new LinkedHashMap<>(facts);
+                    interview.put("reason", "连续两个月处于后进");
+                    interview.put("previousTier", Tier.LAGGING.name());
+                    add("INTERVIEW", period, e.unitCode(), e.unitName(), recipients.principalLeader(e.unitCode()), interviewDeadline, interview);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Interview for units graded POOR (差) in a quarter; {@code period} is the quarter, e.g. 2026-Q4. */
+    public NoticePlanner poorQuarter(String quarter, String unitCode, String unitName, double meanScore, LocalDate deadline) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("reason", "季度考核等次为差");
+        facts.put("grade", "POOR");
+        facts.put("meanScore", meanScore);
+        add("INTERVIEW", quarter, unitCode, unitName, recipients.principalLeader(unitCode), deadline, facts);
+        return this;
+    }
+
+    /**
+     * Exam notices: a member who failed an exam in the month gets an EDUCATION_REMINDER (and so does the branch secretary);
+     * a member whose last two exams up to the month's end both failed, the latest in the month, gets an
+     * ADMONISHMENT_TALK (and so does the unit secretary).
+     */
+    public NoticePlanner exams(YearMonth month, Map<String, List<MemberExam>> examsByMember, Map<String, String> unitNames) {
+        String period = month.toString();
+        for (List<MemberExam> exams : examsByMember.values()) {
+            List<MemberExam> inMonth = exams.stream().filter(x -> YearMonth.from(x.day()).equals(month)).toList();
+            List<MemberExam> failed = inMonth.stream().filter(x -> !x.passed()).toList();
+            if (failed.isEmpty()) {
+                continue;
+            }
+            MemberExam last = failed.get(failed.size() - 1);
+            String unit = last.unitCode();
+            String unitName = unitNames.get(unit);
+            MemberFacts member = recipients.find(unit, last.memberId()).orElse(null);
+            Recipient memberRecipient = member == null ? new Recipient(last.memberId(), "MEMBER", null, null) : recipients.member(member);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("examId", last.examId());
+            facts.put("examScore", last.score());
+            facts.put("examDate", last.day().toString());
+            add("EDUCATION_REMINDER", period, unit, unitName, memberRecipient, null, facts);
+            Recipient branchSecretary = recipients.branchSecretary(unit, last.memberId(), member == null ? null : member.organizationId());
+            addMember("EDUCATION_REMINDER", period, unit, unitName, branchSecretary, memberRecipient, facts);
+            int n = exams.size();
+            MemberExam latest = exams.get(n - 1);
+            if (n >= 2 && !latest.passed() && !exams.get(n - 2).passed() && YearMonth.from(latest.day()).equals(month)) {
+                Map<String, Object> talk = new LinkedHashMap<>(facts);
+                MemberExam before = exams.get(n - 2);
+                talk.put("previousExamId", before.examId());
+                talk.put("previousExamScore", before.score());
+                add("ADMONISHMENT_TALK", period, unit, unitName, memberRecipient, null, talk);
+                addMember("ADMONISHMENT_TALK", period, unit, unitName, recipients.unitSecretary(unit), memberRecipient, talk);
+            }
+        }
+        return this;
+    }
+
+    /** STUDY_REMINDER (or another type, e.g. EARLY_WARNING) to each member whose completion in the month is below {@code threshold}. */
+    public NoticePlanner lowStudy(String type, YearMonth month, IndicatorSystem system, Map<String, List<MemberFacts>> roster,
+                                  Map<String, String> unitNames, double threshold) {
+        for (List<MemberFacts> members : roster.values()) {
+            for (MemberFacts m : members) {
+                int[] doneRequired = MonthlyScorer.memberDoneRequired(system.studyPlan(), month, m, null);
+                if (doneRequired[1] == 0) {
+                    continue;
+                }
+                double rate = (double) doneRequired[0] / doneRequired[1];
+                if (rate < threshold) {
+                    Map<String, Object> facts = new LinkedHashMap<>();
+                    facts.put("completionRate", MonthlyScorer.round(rate, 4));
+                    facts.put("done", doneRequired[0]);
+                    facts.put("required", doneRequired[1]);
+                    facts.put("threshold", threshold);
+                    add(type, month.toString(), m.unitCode(), unitNames.get(m.unitCode()), recipients.member(m), null, facts);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** EARLY_WARNING to the secretary of a unit whose running score would place it LAGGING. */
+    public NoticePlanner laggingWarning(String period, RankedUnit e, int unitsRanked) {
+        Map<String, Object> facts = unitFacts(e, unitsRanked);
+        facts.put("reason", "按当前得分将处于后进");
+        add("EARLY_WARNING", period, e.unitCode(), e.unitName(), recipients.unitSecretary(e.unitCode()), null, facts);
+        return this;
+    }
+
+    private static Map<String, Object> unitFacts(RankedUnit e, int unitsRanked) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("rank", e.rank());
+        facts.put("unitsRanked", unitsRanked);
+        facts.put("score", e.score());
+        facts.put("tier", e.tier().name());
+        facts.put("status", e.status().name());
+        facts.put("completionRate", e.completionRate());
+        facts.put("deductions", e.deductions());
+        facts.put("bonuses", e.bonuses());
+        if (e.rankChange() != null) {
+            facts.put("rankChange", e.rankChange());
+        }
+        return facts;
+    }
+
+    private void add(String type, String period, String unitCode, String unitName, Recipient recipient, LocalDate deadline,
+                     Map<String, Object> facts) {
+        String key = NoticeRequest.key(type, recipient.id(), period);
+        requests.putIfAbsent(key, new NoticeRequest(key, type, period, unitCode, unitName, recipient, deadline, new LinkedHashMap<>(facts)));
+    }
+
+    /** A notice to a secretary about one of their members; several members of the same secretary share one notice. */
+    @SuppressWarnings("unchecked")
+    private void addMember(String type, String period, String unitCode, String unitName, Recipient secretary, Recipient member,
+                           Map<String, Object> memberFacts) {
+        String key = NoticeRequest.key(type, secretary.id(), period);
+        NoticeRequest existing = requests.get(key);
+        if (existing == null) {
+            existing = new NoticeRequest(key, type, period, unitCode, unitName, secretary, null, new LinkedHashMap<>());
+            requests.put(key, existing);
+        }
+        Map<String, Object> entry = new LinkedHashMap<>(memberFacts);
+        entry.put("memberId", member.id());
+        entry.put("memberName", member.name());
+        ((List<Object>) existing.facts().computeIfAbsent("members", k -> new ArrayList<>())).add(entry);
+    }
+}

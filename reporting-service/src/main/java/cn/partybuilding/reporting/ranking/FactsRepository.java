@@ -1,0 +1,227 @@
+package cn.partybuilding.reporting.ranking;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.reporting.platform.Problem;
+import cn.partybuilding.reporting.scoring.Enums.ActivityType;
+import cn.partybuilding.reporting.scoring.Enums.MemberRank;
+import cn.partybuilding.reporting.scoring.Enums.MemberRole;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import cn.partybuilding.reporting.scoring.MemberExam;
+import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.StudyRequirements;
+import cn.partybuilding.reporting.scoring.UnitFacts;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads the facts of a month (all units, or one unit with the event ids behind each number) with plain JDBC. */
+@ApplicationScoped
+public class FactsRepository {
+    private static final int EVIDENCE_LIMIT = 500;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The current (highest) version of the year's indicator system; 409 when none was published. */
+    public IndicatorSystem system(int year) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select body from indicator_system where year = ? order by version desc limit 1")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw Problem.conflict(year + " 年度考核指标体系尚未发布", "period", "no indicator system published for " + year);
+                }
+                return CloudEventCodec.MAPPER.readValue(rs.getString(1), IndicatorSystem.class);
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read indicator system " + year, e);
+        }
+    }
+
+    /** Facts of every unit (registered, or assessed in the month), keyed and sorted by unit code. */
+    public Map<String, UnitFacts> month(IndicatorSystem system, YearMonth month) {
+        return load(system, month, null);
+    }
+
+    /** Facts of one unit with the event ids behind the study, exam and points figures; 404 when the unit is unknown. */
+    public UnitFacts unit(IndicatorSystem system, YearMonth month, String unitCode) {
+        UnitFacts facts = load(system, month, unitCode).get(unitCode);
+        if (facts == null) {
+            throw Problem.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Date from = Date.valueOf(month.atDay(1));
+            Date to = Date.valueOf(month.atEndOfMonth());
+            query(c, "select s.activity_type, s.event_id from study_completion s join member m on m.member_id = s.member_id "
+                    + "where m.unit_code = ? and s.day >= ? and s.day <= ? order by s.day, s.event_id limit " + EVIDENCE_LIMIT,
+                    rs -> facts.studyEvent(ActivityType.valueOf(rs.getString(1)), rs.getString(2)), unitCode, from, to);
+            facts.examEventIds().addAll(strings(c, "select event_id from exam_result where unit_code = ? and day >= ? and day <= ? "
+                    + "order by day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
+            facts.pointsEventIds().addAll(strings(c, "select event_id from platform_points where unit_code = ? and day >= ? and day <= ? "
+                    + "order by day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return facts;
+    }
+
+    private Map<String, UnitFacts> load(IndicatorSystem system, YearMonth month, String onlyUnit) {
+        String period = month.toString();
+        Date from = Date.valueOf(month.atDay(1));
+        Date to = Date.valueOf(month.atEndOfMonth());
+        String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
+        Map<String, UnitFacts> units = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, name from unit where 1 = 1" + unitFilter, rs -> units.put(rs.getString(1), new UnitFacts(rs.getString(1), rs.getString(2))), onlyUnit);
+            query(c, "select unit_code, indicator_code, score, event_id from assessment where period = ?" + unitFilter, rs ->
+                    units.computeIfAbsent(rs.getString(1), u -> new UnitFacts(u, null)).manual(rs.getString(2), rs.getDouble(3), rs.getString(4)), period, onlyUnit);
+            Map<String, MemberFacts> members = new HashMap<>();
+            query(c, "select member_id, unit_code, organization_id, name, rank, role, email from member where active = true" + unitFilter, rs -> {
+                UnitFacts unit = units.get(rs.getString(2));
+                if (unit != null) {
+                    MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3),
+                            MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7));
+                    members.put(m.memberId(), m);
+                    unit.member(m);
+                }
+            }, onlyUnit);
+            int firstMonth = month.getMonthValue();
+            for (IndicatorSystem.PlanItem item : system.studyPlan()) {
+                if (StudyRequirements.required(item, month) > 0) {
+                    firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
+                }
+            }
+            String counters = "select c.member_id, c.period, c.activity_type, c.done from study_counter c "
+                    + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
+                    + " c.period >= ? and c.period <= ?";
+            List<Object> args = new ArrayList<>();
+            if (onlyUnit != null) {
+                args.add(onlyUnit);
+            }
+            args.add(YearMonth.of(month.getYear(), firstMonth).toString());
+            args.add(period);
+            query(c, counters, rs -> {
+                MemberFacts m = members.get(rs.getString(1));
+                if (m != null) {
+                    m.count(ActivityType.valueOf(rs.getString(3)), Integer.parseInt(rs.getString(2).substring(5)), rs.getInt(4));
+                }
+            }, args.toArray());
+            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where day >= ? and day <= ?"
+                    + unitFilter + " group by unit_code", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.exams(rs.getInt(2), rs.getInt(3));
+                }
+            }, from, to, onlyUnit);
+            query(c, "select unit_code, sum(points) from platform_points where day >= ? and day <= ?" + unitFilter + " group by unit_code", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.points(rs.getLong(2));
+                }
+            }, from, to, onlyUnit);
+            query(c, "select finding_id, unit_code, deduction_points, source, event_id from finding where period = ?" + unitFilter, rs -> {
+                UnitFacts unit = units.get(rs.getString(2));
+                if (unit != null) {
+                    unit.finding(new UnitFacts.Adjustment(rs.getString(1), rs.getDouble(3), rs.getString(4), rs.getString(5)));
+                }
+            }, period, onlyUnit);
+            query(c, "select bonus_id, unit_code, points, reason, event_id from bonus where period = ?" + unitFilter, rs -> {
+                UnitFacts unit = units.get(rs.getString(2));
+                if (unit != null) {
+                    unit.bonus(new UnitFacts.Adjustment(rs.getString(1), rs.getDouble(3), rs.getString(4), rs.getString(5)));
+                }
+            }, period, onlyUnit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read facts of " + period, e);
+        }
+        return units;
+    }
+
+    /** Exam results of the year up to the month's end, per member in date order (for education/admonishment notices). */
+    public Map<String, List<MemberExam>> examsUpTo(YearMonth month) {
+        Map<String, List<MemberExam>> byMember = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select member_id, exam_id, day, score, passed, unit_code from exam_result where day <= ? order by member_id, day, exam_id", rs ->
+                    byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new MemberExam(rs.getString(1),
+                            rs.getString(6), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5))), Date.valueOf(month.atEndOfMonth()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byMember;
+    }
+
+    /** Active members of every registered unit, keyed by unit code. */
+    public Map<String, List<MemberFacts>> roster() {
+        Map<String, List<MemberFacts>> byUnit = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select member_id, unit_code, organization_id, name, rank, role, email from member where active = true", rs ->
+                    byUnit.computeIfAbsent(rs.getString(2), u -> new ArrayList<>()).add(new MemberFacts(rs.getString(1), rs.getString(4),
+                            rs.getString(2), rs.getString(3), MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7))));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byUnit;
+    }
+
+    /** Codes and names of the registered units. */
+    public Map<String, String> unitNames() {
+        Map<String, String> names = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, name from unit", rs -> names.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    /** organizationId → the organisation's parent id (null for a top-level one). */
+    public Map<String, String> organizationParents() {
+        Map<String, String> parents = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select organization_id, parent_id from party_organization", rs -> parents.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return parents;
+    }
+
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query; null arguments are skipped (they stand for an absent optional filter). */
+    static void query(Connection c, String sql, RowHandler handler, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int index = 1;
+            for (Object arg : args) {
+                if (arg != null) {
+                    s.setObject(index++, arg);
+                }
+            }
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
+        List<String> values = new ArrayList<>();
+        query(c, sql, rs -> values.add(rs.getString(1)), args);
+        return values;
+    }
+}

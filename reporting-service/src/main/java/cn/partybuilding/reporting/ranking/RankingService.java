@@ -1,0 +1,87 @@
+package cn.partybuilding.reporting.ranking;
+
+import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.platform.ReportingConfig;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import cn.partybuilding.reporting.scoring.MonthlyScorer;
+import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.reporting.scoring.RankingCalculator;
+import cn.partybuilding.reporting.scoring.UnitFacts;
+import cn.partybuilding.reporting.scoring.UnitScore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Computes a month's ranking from the facts. Results are cached per month until the facts change
+ * (the ingest bumps {@link FactsVersion}) or a publication changes the previous ranks.
+ */
+@ApplicationScoped
+public class RankingService {
+    @Inject
+    FactsRepository facts;
+
+    @Inject
+    PublishedRankings published;
+
+    @Inject
+    FactsVersion factsVersion;
+
+    @Inject
+    ReportingConfig config;
+
+    private record Cached(long version, LiveRanking ranking) {
+    }
+
+    private final Map<YearMonth, Cached> cache = new ConcurrentHashMap<>();
+
+    public LiveRanking live(YearMonth period) {
+        long version = factsVersion.current();
+        Cached cached = cache.get(period);
+        if (cached != null && cached.version() == version) {
+            return cached.ranking();
+        }
+        LiveRanking ranking = compute(period, facts.system(period.getYear()));
+        if (cache.size() > 48) {
+            cache.clear();
+        }
+        cache.put(period, new Cached(version, ranking));
+        return ranking;
+    }
+
+    /** Ranks the month under {@code system} (the current one, or a what-if proposal). */
+    public LiveRanking compute(YearMonth period, IndicatorSystem system) {
+        Map<String, UnitFacts> unitFacts = facts.month(system, period);
+        return rank(period, system, unitFacts);
+    }
+
+    public LiveRanking rank(YearMonth period, IndicatorSystem system, Map<String, UnitFacts> unitFacts) {
+        Map<String, UnitScore> scores = new LinkedHashMap<>();
+        for (UnitFacts f : unitFacts.values()) {
+            scores.put(f.unitCode(), MonthlyScorer.score(system, period, f));
+        }
+        List<RankedUnit> entries = RankingCalculator.rank(new ArrayList<>(scores.values()), previousRanks(period),
+                config.tiers().advancedPercent(), config.tiers().laggingPercent());
+        return new LiveRanking(period, system, unitFacts, scores, entries);
+    }
+
+    /** Ranks of the previous month's latest published version. */
+    public Map<String, Integer> previousRanks(YearMonth period) {
+        Map<String, Integer> ranks = new HashMap<>();
+        published.latestByUnit(period.minusMonths(1)).forEach((unit, entry) -> ranks.put(unit, entry.rank()));
+        return ranks;
+    }
+
+    /** One unit's score with the event ids behind every number. */
+    public UnitScore scorecard(YearMonth period, String unitCode) {
+        IndicatorSystem system = facts.system(period.getYear());
+        return MonthlyScorer.score(system, period, facts.unit(system, period, unitCode));
+    }
+}

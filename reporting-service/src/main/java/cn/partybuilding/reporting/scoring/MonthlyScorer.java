@@ -1,0 +1,135 @@
+package cn.partybuilding.reporting.scoring;
+
+import cn.partybuilding.reporting.scoring.IndicatorSystem.Dimension;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.Indicator;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
+import cn.partybuilding.reporting.scoring.UnitScore.DimensionScore;
+import cn.partybuilding.reporting.scoring.UnitScore.IndicatorScore;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The month's score of a unit (SPEC "Scoring"):
+ * <ul>
+ *   <li>MANUAL: the assessor's score (highest revision), capped at the indicator's max; none recorded = 0.</li>
+ *   <li>STUDY_RATE: max × Σ min(done, required) ÷ Σ required over the unit's active members, for the plan items
+ *       of the indicator's activity types (all plan items when it lists none). Nothing required = rate 1.</li>
+ *   <li>EXAM_PASS_RATE: max × passed ÷ examined for exams dated in the month; no exam in the month = full marks
+ *       (nobody failed, nothing to hold against the unit).</li>
+ *   <li>PLATFORM_POINTS: max × min(1, (Σ points of the month ÷ active members) ÷ target); no members = 0.</li>
+ * </ul>
+ * Dimension score = Σ indicator scores; composite = Σ weight × dimension ÷ 100 + bonuses − deductions, clamped to
+ * [0, 100 + bonusCap], rounded to 2 decimals.
+ */
+public final class MonthlyScorer {
+    private MonthlyScorer() {
+    }
+
+    public static UnitScore score(IndicatorSystem system, YearMonth month, UnitFacts facts) {
+        List<DimensionScore> dimensions = new ArrayList<>();
+        double weightedSum = 0;
+        for (Dimension d : system.dimensions()) {
+            List<IndicatorScore> indicators = new ArrayList<>();
+            double dimensionScore = 0;
+            for (Indicator indicator : d.indicators()) {
+                IndicatorScore s = indicator(system, indicator, month, facts);
+                indicators.add(s);
+                dimensionScore += s.score();
+            }
+            double weighted = d.weight() * dimensionScore / 100.0;
+            weightedSum += weighted;
+            dimensions.add(new DimensionScore(d.code(), d.name(), d.weight(), round(dimensionScore, 4), round(weighted, 4), indicators));
+        }
+        double bonuses = facts.bonuses().stream().mapToDouble(UnitFacts.Adjustment::points).sum();
+        double deductions = facts.findings().stream().mapToDouble(UnitFacts.Adjustment::points).sum();
+        double composite = clamp(weightedSum + bonuses - deductions, 0, 100 + system.bonusCapOrZero());
+        return new UnitScore(facts.unitCode(), facts.unitName(), facts.submitted(), round(composite, 2), round(weightedSum, 4),
+                round(bonuses, 2), round(deductions, 2), round(completionRate(system.studyPlan(), month, facts, null), 4),
+                dimensions, List.copyOf(facts.bonuses()), List.copyOf(facts.findings()));
+    }
+
+    private static IndicatorScore indicator(IndicatorSystem system, Indicator indicator, YearMonth month, UnitFacts facts) {
+        double max = indicator.maxPoints();
+        return switch (indicator.kind()) {
+            case MANUAL -> {
+                UnitFacts.Manual manual = facts.manual().get(indicator.code());
+                double score = manual == null ? 0 : clamp(manual.score(), 0, max);
+                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(score, 4),
+                        manual == null ? "未评分" : "评分 " + fmt(manual.score()),
+                        manual == null ? List.of() : List.of(manual.eventId()));
+            }
+            case STUDY_RATE -> {
+                int[] doneRequired = new int[2];
+                double rate = completionRate(system.studyPlan(), month, facts, indicator, doneRequired);
+                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
+                        "完成 " + doneRequired[0] + "/" + doneRequired[1], facts.studyEventIds(indicator.activityTypes()));
+            }
+            case EXAM_PASS_RATE -> {
+                double rate = facts.examined() == 0 ? 1.0 : (double) facts.passed() / facts.examined();
+                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
+                        facts.examined() == 0 ? "本月无考试" : "合格 " + facts.passed() + "/" + facts.examined(), facts.examEventIds());
+            }
+            case PLATFORM_POINTS -> {
+                int members = facts.members().size();
+                double target = indicator.platformPointsTarget() == null || indicator.platformPointsTarget() <= 0
+                        ? 1 : indicator.platformPointsTarget();
+                double mean = members == 0 ? 0 : (double) facts.points() / members;
+                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
+                        round(max * Math.min(1.0, mean / target), 4),
+                        "人均积分 " + fmt(mean) + " / 目标 " + fmt(target), facts.pointsEventIds());
+            }
+        };
+    }
+
+    /** Σ min(done, required) ÷ Σ required over the unit's members, for the plan items of {@code indicator} (null: all). */
+    public static double completionRate(List<PlanItem> plan, YearMonth month, UnitFacts facts, Indicator indicator) {
+        return completionRate(plan, month, facts, indicator, new int[2]);
+    }
+
+    private static double completionRate(List<PlanItem> plan, YearMonth month, UnitFacts facts, Indicator indicator, int[] doneRequired) {
+        for (MemberFacts member : facts.members()) {
+            int[] own = memberDoneRequired(plan, month, member, indicator);
+            doneRequired[0] += own[0];
+            doneRequired[1] += own[1];
+        }
+        return doneRequired[1] == 0 ? 1.0 : (double) doneRequired[0] / doneRequired[1];
+    }
+
+    /** {done (capped per item), required} of one member in the month; {@code indicator} null = every plan item. */
+    public static int[] memberDoneRequired(List<PlanItem> plan, YearMonth month, MemberFacts member, Indicator indicator) {
+        int done = 0;
+        int required = 0;
+        int m = month.getMonthValue();
+        for (PlanItem item : plan) {
+            if (indicator != null && !indicator.activityTypes().isEmpty() && !indicator.activityTypes().contains(item.activityType())) {
+                continue;
+            }
+            if (!StudyRequirements.attends(item.attendees(), member.role(), member.rank())) {
+                continue;
+            }
+            int req = StudyRequirements.required(item, month);
+            if (req == 0) {
+                continue;
+            }
+            required += req;
+            done += Math.min(req, member.done(item.activityType(), StudyRequirements.windowStart(item, month), m));
+        }
+        return new int[]{done, required};
+    }
+
+    public static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.partybuilding.reporting.scoring;
+
+import cn.partybuilding.reporting.scoring.Enums.Attendees;
+import cn.partybuilding.reporting.scoring.Enums.MemberRank;
+import cn.partybuilding.reporting.scoring.Enums.MemberRole;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
+
+import java.time.DayOfWeek;
+import java.time.YearMonth;
+
+/**
+ * How many times a study-plan item is required of a member in a month, and over which months the
+ * completions count. Choices (documented in the README):
+ * <ul>
+ *   <li>WEEKLY: one per week that starts (Monday) in the month, i.e. the number of Mondays (4 or 5);
+ *       completions dated in the month count.</li>
+ *   <li>MONTHLY: 1; completions in the month count.</li>
+ *   <li>QUARTERLY: required once, in the quarter's last month; completions anywhere in the quarter count.
+ *       In the first two months of a quarter the item requires nothing.</li>
+ *   <li>HALF_YEARLY: once, in June and December, counting the half-year. YEARLY: once, in December, counting the year.</li>
+ * </ul>
+ */
+public final class StudyRequirements {
+    private StudyRequirements() {
+    }
+
+    public static int required(PlanItem item, YearMonth month) {
+        int m = month.getMonthValue();
+        return switch (item.frequency()) {
+            case WEEKLY -> mondays(month);
+            case MONTHLY -> 1;
+            case QUARTERLY -> m % 3 == 0 ? 1 : 0;
+            case HALF_YEARLY -> m == 6 || m == 12 ? 1 : 0;
+            case YEARLY -> m == 12 ? 1 : 0;
+        };
+    }
+
+    /** First month (1..12) of the window whose completions count towards the month's requirement. */
+    public static int windowStart(PlanItem item, YearMonth month) {
+        int m = month.getMonthValue();
+        return switch (item.frequency()) {
+            case WEEKLY, MONTHLY -> m;
+            case QUARTERLY -> ((m - 1) / 3) * 3 + 1;
+            case HALF_YEARLY -> m <= 6 ? 1 : 7;
+            case YEARLY -> 1;
+        };
+    }
+
+    public static int mondays(YearMonth month) {
+        int count = 0;
+        for (int day = 1; day <= month.lengthOfMonth(); day++) {
+            if (month.atDay(day).getDayOfWeek() == DayOfWeek.MONDAY) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Committee members are the secretary and the committee members; the principal leader is not (unless also listed). */
+    public static boolean attends(Attendees attendees, MemberRole role, MemberRank rank) {
+        return switch (attendees) {
+            case ALL_MEMBERS -> true;
+            case COMMITTEE_MEMBERS -> role == MemberRole.SECRETARY || role == MemberRole.COMMITTEE_MEMBER;
+            case DEPUTY_DIVISION_OR_ABOVE -> rank == MemberRank.DEPUTY_DIVISION_OR_ABOVE;
+        };
+    }
+}

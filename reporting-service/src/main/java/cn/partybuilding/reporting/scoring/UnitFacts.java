@@ -1,0 +1,139 @@
+package cn.partybuilding.reporting.scoring;
+
+import cn.partybuilding.reporting.scoring.Enums.ActivityType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the month's score of one unit is computed from, with the ids of the events behind it. */
+public final class UnitFacts {
+    public record Manual(double score, String eventId) {
+    }
+
+    public record Adjustment(String id, double points, String source, String eventId) {
+    }
+
+    private final String unitCode;
+    private String unitName;
+    private final List<MemberFacts> members = new ArrayList<>();
+    private final Map<String, Manual> manual = new HashMap<>();
+    private final List<Adjustment> findings = new ArrayList<>();
+    private final List<Adjustment> bonuses = new ArrayList<>();
+    private int examined;
+    private int passed;
+    private long points;
+    private final Map<ActivityType, List<String>> studyEventIds = new java.util.EnumMap<>(ActivityType.class);
+    private final List<String> examEventIds = new ArrayList<>();
+    private final List<String> pointsEventIds = new ArrayList<>();
+
+    public UnitFacts(String unitCode, String unitName) {
+        this.unitCode = unitCode;
+        this.unitName = unitName;
+    }
+
+    public UnitFacts name(String name) {
+        if (name != null) {
+            this.unitName = name;
+        }
+        return this;
+    }
+
+    public UnitFacts member(MemberFacts member) {
+        members.add(member);
+        return this;
+    }
+
+    public UnitFacts manual(String indicatorCode, double score, String eventId) {
+        manual.put(indicatorCode, new Manual(score, eventId));
+        return this;
+    }
+
+    public UnitFacts finding(Adjustment finding) {
+        findings.add(finding);
+        return this;
+    }
+
+    public UnitFacts bonus(Adjustment bonus) {
+        bonuses.add(bonus);
+        return this;
+    }
+
+    public UnitFacts exams(int examined, int passed) {
+        this.examined += examined;
+        this.passed += passed;
+        return this;
+    }
+
+    public UnitFacts points(long points) {
+        this.points += points;
+        return this;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public String unitName() {
+        return unitName;
+    }
+
+    public List<MemberFacts> members() {
+        return members;
+    }
+
+    public Map<String, Manual> manual() {
+        return manual;
+    }
+
+    public List<Adjustment> findings() {
+        return findings;
+    }
+
+    public List<Adjustment> bonuses() {
+        return bonuses;
+    }
+
+    public int examined() {
+        return examined;
+    }
+
+    public int passed() {
+        return passed;
+    }
+
+    public long points() {
+        return points;
+    }
+
+    /** Event ids for the drill-down (filled only when a scorecard asks for them). */
+    public UnitFacts studyEvent(ActivityType type, String eventId) {
+        studyEventIds.computeIfAbsent(type, t -> new ArrayList<>()).add(eventId);
+        return this;
+    }
+
+    /** Ids of the completion events of the given types (all types when empty). */
+    public List<String> studyEventIds(List<ActivityType> types) {
+        List<String> ids = new ArrayList<>();
+        studyEventIds.forEach((type, list) -> {
+            if (types.isEmpty() || types.contains(type)) {
+                ids.addAll(list);
+            }
+        });
+        return ids;
+    }
+
+    public List<String> examEventIds() {
+        return examEventIds;
+    }
+
+    public List<String> pointsEventIds() {
+        return pointsEventIds;
+    }
+
+    /** A unit counts as submitted for the month when at least one score was recorded for it. */
+    public boolean submitted() {
+        return !manual.isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.partybuilding.reporting.warning;
+
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.eventing.OutboxWriter;
+import cn.partybuilding.reporting.platform.ReportingConfig;
+import cn.partybuilding.reporting.publication.NoticePlanner;
+import cn.partybuilding.reporting.publication.NoticeRequest;
+import cn.partybuilding.reporting.publication.PublicationService;
+import cn.partybuilding.reporting.publication.Recipients;
+import cn.partybuilding.reporting.ranking.FactsRepository;
+import cn.partybuilding.reporting.ranking.LiveRanking;
+import cn.partybuilding.reporting.ranking.RankingService;
+import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.RankedUnit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 预警: before a month closes, the units whose running score would place them LAGGING (their secretary) and the members
+ * below the study threshold get an EARLY_WARNING notice request. Runs daily and acts on the configured day of the month;
+ * ops and tests run it through POST /warnings/{period}/run. Repeats are harmless: the noticeKey (EARLY_WARNING|recipient|period)
+ * and the event id are the same each time.
+ */
+@ApplicationScoped
+public class EarlyWarningService {
+    private static final Logger LOG = Logger.getLogger(EarlyWarningService.class);
+
+    @Inject
+    RankingService rankings;
+
+    @Inject
+    FactsRepository facts;
+
+    @Inject
+    PublicationService publication;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    ReportingConfig config;
+
+    @Scheduled(cron = "{reporting.warning.cron}", identity = "early-warning")
+    void daily() {
+        LocalDate today = LocalDate.now();
+        if (config.warning().enabled() && today.getDayOfMonth() == config.warning().dayOfMonth()) {
+            List<NoticeRequest> sent = run(YearMonth.from(today));
+            LOG.infof("early warning for %s: %d notice requests", YearMonth.from(today), sent.size());
+        }
+    }
+
+    public List<NoticeRequest> run(YearMonth period) {
+        LiveRanking live = rankings.live(period);
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        live.entries().forEach(e -> unitNames.put(e.unitCode(), e.unitName()));
+        var roster = live.members();
+        NoticePlanner planner = new NoticePlanner(new Recipients(roster, facts.organizationParents()));
+        for (RankedUnit e : live.entries()) {
+            if (e.tier() == Tier.LAGGING) {
+                planner.laggingWarning(period.toString(), e, live.entries().size());
+            }
+        }
+        planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold());
+        List<NoticeRequest> notices = planner.requests();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(Topics.NOTICE_REQUESTS, publication.noticeEvents(notices, "warning-" + now.toInstant().toEpochMilli(), now)));
+        return notices;
+    }
+}

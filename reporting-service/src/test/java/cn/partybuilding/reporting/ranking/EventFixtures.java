@@ -1,0 +1,129 @@
+package cn.partybuilding.reporting.ranking;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Publishes CloudEvents onto the real broker the way assessment-service (or a learning platform) would: structured JSON,
+ * keyed by subject. Remembers everything it sent so a test can redeliver it.
+ */
+final class EventFixtures implements AutoCloseable {
+    record Sent(String topic, CloudEvent event) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
+    final List<Sent> sent = new ArrayList<>();
+
+    EventFixtures(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    CloudEvent send(String topic, String source, String type, String subject, Map<String, Object> data) {
+        CloudEvent event = CloudEvent.of(source, type, subject, CloudEventCodec.toTree(data));
+        send(topic, event);
+        return event;
+    }
+
+    void send(String topic, CloudEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, event.subject(), CloudEventCodec.write(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        sent.add(new Sent(topic, event));
+    }
+
+    /** Sends every remembered event again, same ids (a redelivery). */
+    int redeliverAll() {
+        List<Sent> copy = List.copyOf(sent);
+        for (Sent s : copy) {
+            try {
+                producer.send(new ProducerRecord<>(s.topic(), s.event().subject(), CloudEventCodec.write(s.event()))).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return copy.size();
+    }
+
+    // --- the events of the contract, as assessment-service publishes them ---
+
+    CloudEvent unit(String code, String name) {
+        return send(Topics.ORGANISATION, "/assessment-service", EventTypes.UNIT_REGISTERED, code, map("unitCode", code, "name", name, "category", "党政机关"));
+    }
+
+    CloudEvent organization(String id, String unit) {
+        return send(Topics.ORGANISATION, "/assessment-service", EventTypes.ORGANIZATION_REGISTERED, unit,
+                map("organizationId", id, "unitCode", unit, "parentId", null, "kind", "ORGANS_COMMITTEE", "name", unit + " 机关党委"));
+    }
+
+    CloudEvent member(String id, String unit, String org, String name, String role) {
+        return send(Topics.ORGANISATION, "/assessment-service", EventTypes.MEMBER_REGISTERED, unit,
+                map("memberId", id, "unitCode", unit, "organizationId", org, "name", name, "rank", "DEPUTY_DIVISION_OR_ABOVE",
+                        "role", role, "email", id.toLowerCase() + "@example.gov.cn", "active", true));
+    }
+
+    CloudEvent system(Map<String, Object> system) {
+        return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT, system);
+    }
+
+    CloudEvent score(String unit, String indicator, String period, double score, int revision) {
+        return send(Topics.ASSESSMENT, "/assessment-service", revision == 1 ? EventTypes.ASSESSMENT_RECORDED : EventTypes.ASSESSMENT_CORRECTED, unit,
+                map("assessmentId", unit + "-" + indicator + "-" + period, "revision", revision, "unitCode", unit, "indicatorCode", indicator,
+                        "period", period, "score", score, "assessor", "考核组", "systemYear", 2026, "systemVersion", 1));
+    }
+
+    CloudEvent finding(String id, String unit, String period, double points) {
+        return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.FINDING_RAISED, unit,
+                map("findingId", id, "unitCode", unit, "period", period, "deductionPoints", points, "source", "督查", "description", "三会一课记录不全"));
+    }
+
+    CloudEvent bonus(String id, String unit, String period, double points) {
+        return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.BONUS_GRANTED, unit,
+                map("bonusId", id, "unitCode", unit, "period", period, "points", points, "reason", "市级表彰"));
+    }
+
+    CloudEvent study(String source, String member, String unit, String type, String date) {
+        return send(Topics.STUDY, source, EventTypes.STUDY_COMPLETED, unit,
+                map("memberId", member, "unitCode", unit, "activityType", type, "date", date, "minutes", 60));
+    }
+
+    CloudEvent exam(String member, String unit, String examId, String date, double score) {
+        return send(Topics.STUDY, "/exam-system", EventTypes.EXAM_GRADED, unit,
+                map("memberId", member, "unitCode", unit, "examId", examId, "date", date, "score", score, "passScore", 60, "passed", score >= 60));
+    }
+
+    CloudEvent points(String member, String unit, String date, int points) {
+        return send(Topics.STUDY, "/learning-platform", EventTypes.PLATFORM_POINTS_RECORDED, unit,
+                map("memberId", member, "unitCode", unit, "date", date, "points", points));
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

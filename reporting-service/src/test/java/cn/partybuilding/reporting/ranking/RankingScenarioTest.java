@@ -1,0 +1,491 @@
+package cn.partybuilding.reporting.ranking;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.reporting.ingest.FactBatchHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static cn.partybuilding.reporting.ranking.EventFixtures.map;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole flow through the real broker and PostgreSQL, events published as assessment-service and other systems would.
+ *
+ * <pre>
+ * Indicator system 2026 v1 (bonus cap 5):
+ *   POLITICAL      weight 40: P1 MANUAL max 60; P2 STUDY_RATE max 40 (WEEKLY_STUDY)
+ *   IDEOLOGICAL    weight 30: I1 MANUAL max 50; I2 EXAM_PASS_RATE max 30; I3 PLATFORM_POINTS max 20 (target 100 points/member/month)
+ *   ORGANISATIONAL weight 30: O1 MANUAL max 100
+ *   Study plan: WEEKLY_STUDY weekly for all members (October 2026 has 4 Mondays → 4 each),
+ *               MONTHLY_DISCUSSION monthly for committee members (the secretary, not the principal leader).
+ * Units U1..U7, each with a secretary Ux-S and a principal leader Ux-L in one top-level organisation.
+ * P2 = 40 × done/8 (weekly only); the tie-break completion rate counts the whole plan (required 4 + 5 = 9).
+ *
+ * September (no study recorded → P2 = 0, points 0; no exam → I2 full except U6: U6-L failed → 0/1):
+ *   unit P1 I1  O1   POL  IDEO        ORG   composite
+ *   U1   60 50 100    60   50+30=80   100   24+24+30   = 78
+ *   U2   55 45  90    55   75          90   22+22.5+27 = 71.5
+ *   U3   50 40  80    50   70          80   20+21+24   = 65
+ *   U4   50 40  80    50   70          80   65 (tie with U3: same rate 0, no deductions → unit code)
+ *   U5   30 40 100    30   70         100   12+21+30   = 63
+ *   U6   55 30  50    55   30+0=30     50   22+9+15    = 46
+ *   U7   30 30  60    30   30+30=60    60   12+18+18   = 48
+ *   ranks U1 1, U2 2, U3 3, U4 4, U5 5, U7 6, U6 7. 7 submitted: ADVANCED floor(1.4)=1 (U1), LAGGING ceil(0.7)=1 (U6).
+ *
+ * October (weekly Oct 5/12/19/26, discussion Oct 15, exam 2026-10-theory on Oct 20, points on Oct 10):
+ *   U1: manual 60/50/100, weekly 8/8, points 100+100 (U1-S first 40, then 100 for the same day: last wins), bonus +3
+ *       POL 60+40=100, IDEO 50+30+20=100, ORG 100 → 100 + 3 = 103 (≤ 105 cap)
+ *   U2: 55/45/90, weekly 8/8, exams 2/2 passed, points full → POL 95, IDEO 95, ORG 90 → 38+28.5+27 = 93.5
+ *   U3: 50/40/80, weekly 8/8 + discussion, points full → POL 90, IDEO 90, ORG 80 → 36+27+24 = 87, rate 9/9
+ *   U4: same as U3 but no discussion → 87, rate 8/9 → ranked after U3 (tie broken by completion rate)
+ *   U5: 30/40/100, weekly U5-S 4 + U5-L 2 (plus a learning platform repeating U5-L's Oct 12 with another id: counts once)
+ *       → 6/8 → P2 30; exams 1/2 → I2 15; points U5-S 100 only → mean 50 → I3 10; deduction 2
+ *       POL 60, IDEO 65, ORG 100 → 24+19.5+30 = 73.5 − 2 = 71.5
+ *   U6: 55/30/50, weekly 8/8, exams 1/2 (U6-L fails again), points full, deduction 5
+ *       POL 95, IDEO 65, ORG 50 → 38+19.5+15 = 72.5 − 5 = 67.5
+ *   U7: no October score → NOT_SUBMITTED; nothing recorded → POL 0, IDEO 0+30+0, ORG 0 → 9, ranked last
+ *   ranks: U1 1 (±0), U2 2, U3 3, U4 4, U5 5, U6 6 (+1), U7 7 (−1)
+ *   tiers over the 6 submitted: ADVANCED floor(1.2)=1 → U1; LAGGING ceil(0.6)=1 → U6; U7 LAGGING (not submitted)
+ * October notices: bulletin ×7; commendation U1-S; criticism U6-S, U7-S; interview U6-L (LAGGING in Sep and Oct);
+ *   education reminder U5-L + branch secretary U5-S, U6-L + U6-S; admonishment talk U6-L (+ unit secretary U6-S):
+ *   failed Sep and Oct; study reminder U5-L (2/4 = 50 %), U7-S, U7-L (0 %).
+ * Correction: U5 P1 revision 2 = 45 → POL 75 → 30+19.5+30−2 = 77.5 (a late revision-1 event for O1 is ignored).
+ * What-if weights POLITICAL 60 / IDEOLOGICAL 30 / ORGANISATIONAL 10: U5 45+19.5+10−2 = 72.5, U6 57+19.5+5−5 = 76.5
+ *   → U6 moves up to MIDDLE, U5 down to LAGGING.
+ * Quarter 2026-Q4 (only October published, v2): U1 103 / U2 93.5 EXCELLENT, U3 / U4 87 GOOD, U5 77.5 / U6 67.5 FAIR,
+ *   U7 9 POOR → interview for U7-L.
+ * Year 2026 (Sep + Oct v2), debriefs U1 90, U2 95, U3 80: U1 0.7×90.5+0.3×90 = 90.35, U2 0.7×82.5+0.3×95 = 86.25,
+ *   U3 0.7×76+0.3×80 = 77.2, U4 0.7×76 = 53.2 → top 3 excellent: U1, U2, U3.
+ * </pre>
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RankingScenarioTest {
+    static final String SEP = "2026-09";
+    static final String OCT = "2026-10";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    FactBatchHandler handler;
+
+    EventFixtures events;
+    CloudEvent u5Correction;
+    String u5FindingEvent;
+
+    @BeforeAll
+    void producer() {
+        events = new EventFixtures(bootstrap);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    static Map<String, Object> indicatorSystem() {
+        return map("year", 2026, "version", 1, "bonusCap", 5, "examPassScore", 60,
+                "dimensions", List.of(
+                        map("code", "POLITICAL", "name", "政治建设", "weight", 40, "indicators", List.of(
+                                map("code", "P1", "name", "政治理论学习", "maxPoints", 60, "kind", "MANUAL"),
+                                map("code", "P2", "name", "周学完成率", "maxPoints", 40, "kind", "STUDY_RATE", "activityTypes", List.of("WEEKLY_STUDY")))),
+                        map("code", "IDEOLOGICAL", "name", "思想建设", "weight", 30, "indicators", List.of(
+                                map("code", "I1", "name", "意识形态工作", "maxPoints", 50, "kind", "MANUAL"),
+                                map("code", "I2", "name", "理论测试合格率", "maxPoints", 30, "kind", "EXAM_PASS_RATE"),
+                                map("code", "I3", "name", "学习强国积分", "maxPoints", 20, "kind", "PLATFORM_POINTS", "platformPointsTarget", 100))),
+                        map("code", "ORGANISATIONAL", "name", "组织建设", "weight", 30, "indicators", List.of(
+                                map("code", "O1", "name", "三会一课", "maxPoints", 100, "kind", "MANUAL")))),
+                "studyPlan", List.of(
+                        map("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS"),
+                        map("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "COMMITTEE_MEMBERS")));
+    }
+
+    static final String[] NAMES = {"县发展和改革局", "县财政局", "县教育局", "县卫生健康局", "县自然资源局", "县住房和城乡建设局", "县农业农村局"};
+    static final double[][] MANUAL = {{60, 50, 100}, {55, 45, 90}, {50, 40, 80}, {50, 40, 80}, {30, 40, 100}, {55, 30, 50}, {30, 30, 60}};
+    static final String[] INDICATORS = {"P1", "I1", "O1"};
+
+    @Test
+    @Order(1)
+    void septemberIsRankedAndPublished() {
+        for (int u = 1; u <= 7; u++) {
+            String unit = "U" + u;
+            events.unit(unit, NAMES[u - 1]);
+            events.organization(unit + "-ORG", unit);
+            events.member(unit + "-S", unit, unit + "-ORG", unit + " 书记", "SECRETARY");
+            events.member(unit + "-L", unit, unit + "-ORG", unit + " 主要负责人", "PRINCIPAL_LEADER");
+        }
+        events.system(indicatorSystem());
+        for (int u = 1; u <= 7; u++) {
+            for (int i = 0; i < 3; i++) {
+                events.score("U" + u, INDICATORS[i], SEP, MANUAL[u - 1][i], 1);
+            }
+        }
+        events.exam("U6-L", "U6", "2026-Q3-theory", "2026-09-15", 52);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/rankings/" + SEP).then().statusCode(200)
+                .body("entries.unitCode", equalTo(List.of("U1", "U2", "U3", "U4", "U5", "U7", "U6")))
+                .body("entries.score", equalTo(List.of(78.0f, 71.5f, 65.0f, 65.0f, 63.0f, 48.0f, 46.0f))));
+        given().post("/rankings/" + SEP + "/publish").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("entries.tier", equalTo(List.of("ADVANCED", "MIDDLE", "MIDDLE", "MIDDLE", "MIDDLE", "MIDDLE", "LAGGING")));
+    }
+
+    @Test
+    @Order(2)
+    void octoberMatchesTheHandComputedExample() {
+        for (int u = 1; u <= 6; u++) {
+            for (int i = 0; i < 3; i++) {
+                events.score("U" + u, INDICATORS[i], OCT, MANUAL[u - 1][i], 1);
+            }
+        }
+        String[] mondays = {"2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"};
+        for (int u = 1; u <= 6; u++) {
+            String unit = "U" + u;
+            int secretaryWeeks = 4;
+            int leaderWeeks = u == 5 ? 2 : 4;
+            for (int w = 0; w < secretaryWeeks; w++) {
+                events.study("/assessment-service", unit + "-S", unit, "WEEKLY_STUDY", mondays[w]);
+            }
+            for (int w = 0; w < leaderWeeks; w++) {
+                events.study("/assessment-service", unit + "-L", unit, "WEEKLY_STUDY", mondays[w]);
+            }
+            if (u != 4) {
+                events.study("/assessment-service", unit + "-S", unit, "MONTHLY_DISCUSSION", "2026-10-15");
+            }
+        }
+        // a learning platform reports U5-L's Oct 12 study again, under its own id: counted once per (member, type, day)
+        events.study("/learning-platform", "U5-L", "U5", "WEEKLY_STUDY", "2026-10-12");
+        events.exam("U2-S", "U2", "2026-10-theory", "2026-10-20", 88);
+        events.exam("U2-L", "U2", "2026-10-theory", "2026-10-20", 75);
+        events.exam("U5-S", "U5", "2026-10-theory", "2026-10-20", 90);
+        events.exam("U5-L", "U5", "2026-10-theory", "2026-10-20", 41);
+        events.exam("U6-S", "U6", "2026-10-theory", "2026-10-20", 70);
+        events.exam("U6-L", "U6", "2026-10-theory", "2026-10-20", 55);
+        events.points("U1-S", "U1", "2026-10-10", 40);
+        events.points("U1-S", "U1", "2026-10-10", 100);
+        events.points("U1-L", "U1", "2026-10-10", 100);
+        for (int u = 2; u <= 6; u++) {
+            events.points("U" + u + "-S", "U" + u, "2026-10-10", 100);
+            if (u != 5) {
+                events.points("U" + u + "-L", "U" + u, "2026-10-10", 100);
+            }
+        }
+        events.bonus("B-1", "U1", OCT, 3);
+        events.finding("F-5", "U5", OCT, 2);
+        u5FindingEvent = events.sent.get(events.sent.size() - 1).event().id();
+        events.finding("F-6", "U6", OCT, 5);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(this::assertOctober);
+        JsonPath ranking = given().get("/rankings/" + OCT).then().extract().jsonPath();
+        assertEquals(List.of(0, 0, 0, 0, 0, 1, -1), ranking.getList("entries.rankChange"));
+        assertEquals(List.of(1, 2, 3, 4, 5, 7, 6), ranking.getList("entries.previousRank"));
+        assertEquals(List.of(1.0f, 1.0f, 1.0f, 0.8889f, 0.7778f, 1.0f, 0.0f), ranking.getList("entries.completionRate"));
+        assertEquals(List.of(0.0f, 0.0f, 0.0f, 0.0f, 2.0f, 5.0f, 0.0f), ranking.getList("entries.deductions"));
+        assertEquals(List.of(3.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f), ranking.getList("entries.bonuses"));
+    }
+
+    void assertOctober() {
+        given().get("/rankings/" + OCT).then().statusCode(200)
+                .body("entries.unitCode", equalTo(List.of("U1", "U2", "U3", "U4", "U5", "U6", "U7")))
+                .body("entries.rank", equalTo(List.of(1, 2, 3, 4, 5, 6, 7)))
+                .body("entries.score", equalTo(List.of(103.0f, 93.5f, 87.0f, 87.0f, 71.5f, 67.5f, 9.0f)))
+                .body("entries.tier", equalTo(List.of("ADVANCED", "MIDDLE", "MIDDLE", "MIDDLE", "MIDDLE", "LAGGING", "LAGGING")))
+                .body("entries.status", equalTo(List.of("SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "SUBMITTED", "NOT_SUBMITTED")));
+    }
+
+    @Test
+    @Order(3)
+    void scorecardDrillsDownToTheEvents() {
+        JsonPath card = given().get("/units/U5/scorecard/" + OCT).then().statusCode(200).extract().jsonPath();
+        assertEquals(71.5f, card.getFloat("composite"));
+        assertEquals(List.of(60.0f, 65.0f, 100.0f), card.getList("dimensions.score"));
+        assertEquals("完成 6/8", card.getString("dimensions[0].indicators[1].basis"));
+        assertEquals(6, card.getList("dimensions[0].indicators[1].eventIds").size(), "one event per counted completion");
+        assertEquals("合格 1/2", card.getString("dimensions[1].indicators[1].basis"));
+        assertEquals(List.of(u5FindingEvent), card.getList("deductionItems.eventId"));
+        given().get("/units/NOPE/scorecard/" + OCT).then().statusCode(404).contentType("application/problem+json")
+                .body("violations.field", hasItem("unitCode"));
+        given().get("/units/U5/scorecard/2026-13").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("period"));
+    }
+
+    @Test
+    @Order(4)
+    void redeliveringEveryEventChangesNothing() {
+        double duplicatesBefore = handler.duplicateCount();
+        int redelivered = events.redeliverAll();
+        await().atMost(Duration.ofSeconds(60)).until(() -> handler.duplicateCount() >= duplicatesBefore + redelivered);
+        assertOctober();
+        given().get("/rankings/" + SEP).then()
+                .body("entries.score", equalTo(List.of(78.0f, 71.5f, 65.0f, 65.0f, 63.0f, 48.0f, 46.0f)));
+    }
+
+    @Test
+    @Order(5)
+    void poisonMessagesGoToTheDeadLetterTopicAndLaterEventsStillCount() {
+        TopicProbe.publish(bootstrap, Topics.STUDY, "U4", "this is not JSON {".getBytes(StandardCharsets.UTF_8));
+        events.study("/learning-platform", "U4-S", "U4", "SWIMMING", "2026-10-15");
+        events.send(Topics.STUDY, "/exam-system", EventTypes.EXAM_GRADED, "U4",
+                map("unitCode", "U4", "examId", "x", "date", "2026-10-20", "score", 80, "passed", true));
+        events.send(Topics.STUDY, "/learning-platform", "cn.partybuilding.study.teleported", "U4", map("memberId", "U4-S"));
+        // after the poison: U4's secretary holds the monthly discussion → U4's completion rate 8/9 → 9/9
+        events.study("/learning-platform", "U4-S", "U4", "MONTHLY_DISCUSSION", "2026-10-15");
+
+        String dlt = Topics.deadLetter(Topics.STUDY, "reporting-service");
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, dlt, Duration.ofSeconds(60), seen -> seen.size() >= 4);
+        assertEquals(4, dead.size());
+        List<String> reasons = dead.stream().map(r -> TopicProbe.header(r, Topics.DLT_REASON_HEADER)).toList();
+        assertTrue(reasons.get(0).startsWith("not JSON"), reasons.get(0));
+        assertTrue(reasons.get(1).contains("SWIMMING"), reasons.get(1));
+        assertEquals("missing required field 'memberId'", reasons.get(2));
+        assertTrue(reasons.get(3).contains("unknown event type 'cn.partybuilding.study.teleported'"), reasons.get(3));
+        assertEquals(Topics.STUDY, TopicProbe.header(dead.get(0), Topics.DLT_TOPIC_HEADER));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/rankings/" + OCT).then()
+                .body("entries.find { it.unitCode == 'U4' }.completionRate", equalTo(1.0f)));
+        // still behind U3 on equal score and rate: no deductions either → unit code decides
+        assertOctober();
+    }
+
+    @Test
+    @Order(6)
+    void publishingOctoberFreezesItAndRequestsTheNotices() {
+        given().post("/rankings/" + OCT + "/publish").then().statusCode(200).body("version", equalTo(1));
+        given().get("/rankings/" + OCT + "/published").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("entries.score", equalTo(List.of(103.0f, 93.5f, 87.0f, 87.0f, 71.5f, 67.5f, 9.0f)));
+
+        CloudEvent published = TopicProbe.events(bootstrap, Topics.REPORTING, EventTypes.RANKING_PUBLISHED, 2, Duration.ofSeconds(30))
+                .stream().filter(e -> e.data().get("period").asText().equals(OCT)).findFirst().orElseThrow();
+        assertEquals(Topics.COMMITTEE_SUBJECT, published.subject());
+        assertEquals(7, published.data().get("entries").size());
+        assertEquals("LAGGING", published.data().get("entries").get(5).get("tier").asText());
+
+        Set<String> expected = Set.of(
+                "MONTHLY_BULLETIN|U1|2026-10", "MONTHLY_BULLETIN|U7|2026-10",
+                "COMMENDATION|U1-S|2026-10",
+                "CRITICISM|U6-S|2026-10", "CRITICISM|U7-S|2026-10",
+                "INTERVIEW|U6-L|2026-10",
+                "EDUCATION_REMINDER|U5-L|2026-10", "EDUCATION_REMINDER|U5-S|2026-10",
+                "EDUCATION_REMINDER|U6-L|2026-10", "EDUCATION_REMINDER|U6-S|2026-10",
+                "ADMONISHMENT_TALK|U6-L|2026-10", "ADMONISHMENT_TALK|U6-S|2026-10",
+                "STUDY_REMINDER|U5-L|2026-10", "STUDY_REMINDER|U7-S|2026-10", "STUDY_REMINDER|U7-L|2026-10");
+        Map<String, JsonNode> notices = noticesFor(OCT, expected);
+        assertTrue(notices.keySet().containsAll(expected), () -> "missing " + diff(expected, notices.keySet()));
+        Set<String> unexpected = Set.of("INTERVIEW|U7-L|2026-10", "COMMENDATION|U2-S|2026-10", "CRITICISM|U5-S|2026-10",
+                "ADMONISHMENT_TALK|U5-L|2026-10", "STUDY_REMINDER|U4-L|2026-10");
+        assertTrue(unexpected.stream().noneMatch(notices::containsKey), () -> "unexpected " + notices.keySet());
+        assertEquals(7, notices.keySet().stream().filter(k -> k.startsWith("MONTHLY_BULLETIN|")).count());
+        JsonNode interview = notices.get("INTERVIEW|U6-L|2026-10");
+        assertEquals("PRINCIPAL_LEADER", interview.get("recipient").get("kind").asText());
+        assertFalse(interview.get("deadline").isNull());
+        assertEquals("BRANCH_SECRETARY", notices.get("EDUCATION_REMINDER|U5-S|2026-10").get("recipient").get("kind").asText());
+        assertEquals("U5-L", notices.get("EDUCATION_REMINDER|U5-S|2026-10").get("facts").get("members").get(0).get("memberId").asText());
+        assertEquals("UNIT", notices.get("MONTHLY_BULLETIN|U1|2026-10").get("recipient").get("kind").asText());
+        assertEquals(0.5, notices.get("STUDY_REMINDER|U5-L|2026-10").get("facts").get("completionRate").asDouble());
+
+        // published without a correction: a second publish needs a reason
+        given().contentType(ContentType.JSON).body("{}").post("/rankings/" + OCT + "/publish").then().statusCode(409)
+                .contentType("application/problem+json").body("violations.field", hasItem("reason"));
+    }
+
+    @Test
+    @Order(7)
+    void aCorrectionIsRepublishedAsVersionTwoAndHistoryKeepsBoth() {
+        u5Correction = events.score("U5", "P1", OCT, 45, 2);
+        events.score("U5", "O1", OCT, 10, 1); // a late, lower revision: ignored
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/rankings/" + OCT).then()
+                .body("entries.find { it.unitCode == 'U5' }.score", equalTo(77.5f)));
+        given().get("/rankings/" + OCT + "/published").then().body("entries.find { it.unitCode == 'U5' }.score", equalTo(71.5f));
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "U5 政治理论学习评分更正")).post("/rankings/" + OCT + "/publish")
+                .then().statusCode(200).body("version", equalTo(2));
+        given().get("/rankings/" + OCT + "/history").then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)))
+                .body("reason[1]", equalTo("U5 政治理论学习评分更正"));
+        given().get("/rankings/" + OCT + "/published?version=1").then().body("entries.find { it.unitCode == 'U5' }.score", equalTo(71.5f));
+        given().get("/rankings/" + OCT + "/published").then().body("version", equalTo(2))
+                .body("entries.find { it.unitCode == 'U5' }.score", equalTo(77.5f));
+        JsonPath card = given().get("/units/U5/scorecard/" + OCT).then().extract().jsonPath();
+        assertEquals(List.of(u5Correction.id()), card.getList("dimensions[0].indicators[0].eventIds"));
+        List<CloudEvent> rankings = TopicProbe.events(bootstrap, Topics.REPORTING, EventTypes.RANKING_PUBLISHED, 3, Duration.ofSeconds(30));
+        assertTrue(rankings.stream().anyMatch(e -> e.data().get("period").asText().equals(OCT) && e.data().get("version").asInt() == 2));
+    }
+
+    @Test
+    @Order(8)
+    void whatIfShowsTheUnitsThatChangeTier() {
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(Map.of("weights", Map.of("POLITICAL", 60, "IDEOLOGICAL", 30, "ORGANISATIONAL", 10)))
+                .post("/rankings/" + OCT + "/what-if").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("U1", "U2", "U3", "U4", "U5", "U6", "U7"), result.getList("current.unitCode"));
+        assertEquals(List.of("U1", "U2", "U3", "U4", "U6", "U5", "U7"), result.getList("proposed.unitCode"));
+        assertEquals(76.5f, result.getFloat("proposed.find { it.unitCode == 'U6' }.score"));
+        assertEquals(72.5f, result.getFloat("proposed.find { it.unitCode == 'U5' }.score"));
+        assertEquals(List.of("U5", "U6"), result.getList("tierChanges.unitCode"));
+        assertEquals(List.of("LAGGING", "MIDDLE"), result.getList("tierChanges.proposedTier"));
+        // nothing stored: the live ranking is unchanged
+        given().get("/rankings/" + OCT).then().body("entries.find { it.unitCode == 'U6' }.tier", equalTo("LAGGING"));
+
+        given().contentType(ContentType.JSON).body(Map.of("weights", Map.of("POLITICAL", 70, "NOPE", 10)))
+                .post("/rankings/" + OCT + "/what-if").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("weights.NOPE"));
+        given().contentType(ContentType.JSON).body(Map.of("weights", Map.of("POLITICAL", 70)))
+                .post("/rankings/" + OCT + "/what-if").then().statusCode(400).body("violations.field", hasItem("weights"));
+        given().contentType(ContentType.JSON).body("{\"weights\": ").post("/rankings/" + OCT + "/what-if").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(9)
+    void bulletinExportsAsCsvAndXlsx() throws Exception {
+        byte[] csv = given().get("/rankings/" + OCT + "/bulletin.csv").then().statusCode(200).extract().asByteArray();
+        assertEquals((byte) 0xEF, csv[0]);
+        assertEquals((byte) 0xBB, csv[1]);
+        assertEquals((byte) 0xBF, csv[2]);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertTrue(text.contains("2026 年 10 月党建工作考评排名（第 2 版）"), text);
+        assertTrue(text.contains("1,U1,县发展和改革局,103.0,1,0,先进,已报送,100.0%,0.0,3.0"), text);
+        assertTrue(text.contains("7,U7,县农业农村局,9.0,6,-1,后进,未报送,0.0%,0.0,0.0"), text);
+
+        byte[] xlsx = given().get("/rankings/" + OCT + "/bulletin.xlsx").then().statusCode(200).extract().asByteArray();
+        Set<String> parts = new HashSet<>();
+        String sheet = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                parts.add(e.getName());
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertTrue(parts.containsAll(List.of("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")));
+        assertTrue(sheet.contains("<t>县农业农村局</t>"), sheet);
+        assertTrue(sheet.contains("<c r=\"D3\"><v>103.0</v></c>"), sheet);
+    }
+
+    @Test
+    @Order(10)
+    void earlyWarningNamesLaggingUnitsAndMembersBelowTheStudyThreshold() {
+        List<String> keys = given().post("/warnings/" + OCT + "/run").then().statusCode(200).extract().jsonPath().getList("noticeKey");
+        assertEquals(Set.of("EARLY_WARNING|U6-S|2026-10", "EARLY_WARNING|U7-S|2026-10", "EARLY_WARNING|U5-L|2026-10",
+                "EARLY_WARNING|U7-L|2026-10"), new HashSet<>(keys));
+        Map<String, JsonNode> onTopic = noticesFor(OCT, Set.copyOf(keys));
+        assertTrue(onTopic.keySet().containsAll(keys));
+    }
+
+    @Test
+    @Order(11)
+    void quarterAndYearArePublishedFromThePublishedMonths() {
+        JsonPath q = given().post("/quarters/2026-Q4/publish").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("U1", "U2", "U3", "U4", "U5", "U6", "U7"), q.getList("grades.grades.unitCode"));
+        assertEquals(List.of("EXCELLENT", "EXCELLENT", "GOOD", "GOOD", "FAIR", "FAIR", "POOR"), q.getList("grades.grades.grade"));
+        assertEquals(77.5f, q.getFloat("grades.grades[4].meanScore"));
+        given().get("/quarters/2026-Q4").then().statusCode(200).body("find { it.unitCode == 'U7' }.label", equalTo("差"));
+        Map<String, JsonNode> notices = noticesFor("2026-Q4", Set.of("INTERVIEW|U7-L|2026-Q4"));
+        assertTrue(notices.containsKey("INTERVIEW|U7-L|2026-Q4"));
+        given().post("/quarters/2026-Q1/publish").then().statusCode(409).contentType("application/problem+json");
+
+        given().contentType(ContentType.JSON).body(Map.of("score", 90)).put("/years/2026/debriefs/U1").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("score", 95)).put("/years/2026/debriefs/U2").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("score", 80)).put("/years/2026/debriefs/U3").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("score", 101)).put("/years/2026/debriefs/U3").then().statusCode(400)
+                .body("violations.field", hasItem("score"));
+        given().contentType(ContentType.JSON).body(Map.of("score", 50)).put("/years/2026/debriefs/NOPE").then().statusCode(404);
+        JsonPath year = given().post("/years/2026/publish").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("U1", "U2", "U3", "U4"), year.getList("results.unitCode").subList(0, 4));
+        assertEquals(List.of(90.35f, 86.25f, 77.2f, 53.2f), year.getList("results.annualScore").subList(0, 4));
+        assertEquals(List.of(true, true, true, false), year.getList("results.excellent").subList(0, 4));
+        assertTrue(TopicProbe.events(bootstrap, Topics.REPORTING, EventTypes.ANNUAL_RESULTS_PUBLISHED, 1, Duration.ofSeconds(30)).size() >= 1);
+    }
+
+    @Test
+    @Order(12)
+    void replayRebuildsTheSameRankings() {
+        String octBefore = given().get("/rankings/" + OCT).then().extract().body().asString();
+        String sepBefore = given().get("/rankings/" + SEP).then().extract().body().asString();
+        String cardBefore = given().get("/units/U5/scorecard/" + OCT).then().extract().body().asString();
+        given().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/admin/replay").then().body("state", equalTo("DONE")));
+        assertTrue(given().get("/admin/replay").then().extract().jsonPath().getInt("skipped") >= 3, "poison events are skipped again");
+        assertEquals(octBefore, given().get("/rankings/" + OCT).then().extract().body().asString());
+        assertEquals(sepBefore, given().get("/rankings/" + SEP).then().extract().body().asString());
+        assertEquals(cardBefore, given().get("/units/U5/scorecard/" + OCT).then().extract().body().asString());
+        given().get("/rankings/" + OCT + "/history").then().body("version", equalTo(List.of(1, 2)));
+        // the consumer runs again afterwards
+        events.points("U7-S", "U7", "2026-10-11", 100);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/rankings/" + OCT).then()
+                .body("entries.find { it.unitCode == 'U7' }.score", equalTo(12.0f)));
+    }
+
+    @Test
+    @Order(13)
+    void trendFollowsTheMonths() {
+        given().get("/units/U6/trend?from=2026-09&to=2026-10").then().statusCode(200)
+                .body("period", equalTo(List.of(SEP, OCT)))
+                .body("score", equalTo(List.of(46.0f, 67.5f)))
+                .body("published", equalTo(List.of(true, true)));
+    }
+
+    private Map<String, JsonNode> noticesFor(String period, Set<String> atLeast) {
+        Map<String, JsonNode> byKey = new java.util.HashMap<>();
+        List<ConsumerRecord<String, byte[]>> records = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(30), seen -> {
+            Set<String> keys = new HashSet<>();
+            for (ConsumerRecord<String, byte[]> r : seen) {
+                CloudEvent e = TopicProbe.parseOrNull(r);
+                if (e != null) {
+                    keys.add(e.data().get("noticeKey").asText());
+                }
+            }
+            return keys.containsAll(atLeast);
+        });
+        for (ConsumerRecord<String, byte[]> r : records) {
+            CloudEvent e = TopicProbe.parseOrNull(r);
+            if (e != null && EventTypes.NOTICE_REQUESTED.equals(e.type()) && period.equals(e.data().get("period").asText())) {
+                byKey.put(e.data().get("noticeKey").asText(), e.data());
+            }
+        }
+        return byKey;
+    }
+
+    private static List<String> diff(Set<String> expected, Set<String> actual) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(actual);
+        return missing;
+    }
+}
