@@ -20,6 +20,8 @@ public record IndicatorSystemPublished(int year, int version, BigDecimal bonusCa
     public record Dimension(String code, String name, BigDecimal weight, List<Indicator> indicators) {
     }
 
+    /** activityTypes only for STUDY_RATE, platformPointsTarget only for PLATFORM_POINTS (absent otherwise). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Indicator(String code, String name, BigDecimal maxPoints, Kind kind, List<ActivityType> activityTypes,
                             BigDecimal platformPointsTarget) {
     }
