@@ -31,29 +31,16 @@ import java.util.Map;
  * </pre>
  */
 public final class Benchmark {
-    static final List<String> JIT_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
-
     private final Map<String, String> options = new LinkedHashMap<>(Map.of(
             "events", "2000000", "units", "500", "members", "100", "naive-events", "20000", "only", "all",
             "catch-up-seconds", "900"));
-    private final Path root = Path.of("").toAbsolutePath();
-    private final PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private final Map<String, Long> peakRss = new LinkedHashMap<>();
-    private KafkaBroker broker;
-    private Kafka kafka;
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = new Benchmark();
         for (int i = 0; i + 1 < args.length; i += 2) {
             benchmark.options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        try {
-            benchmark.run();
-        } finally {
-            benchmark.stop();
-        }
+        benchmark.run();
         System.exit(0);
     }
 
@@ -68,24 +55,24 @@ public final class Benchmark {
     private void run() throws Exception {
         System.out.printf("machine: %d cores, %s %s, Java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), options);
-        Path dir = Files.createTempDirectory("bench-");
-        broker = KafkaBroker.persistent(dir.resolve("kafka"), KafkaBroker.freePort(), KafkaBroker.freePort(), "1g").start();
-        kafka = new Kafka(broker.bootstrapServers());
-        List<String> topics = new ArrayList<>(Topics.ALL);
-        kafka.createTopics(topics, 4);
         if (selected("ingest")) {
-            ingestion(dir);
+            try (Environment env = new Environment()) {
+                ingestion(env);
+                System.out.println("peak RSS during ingestion (MiB): " + env.peakRss());
+            }
         }
         if (selected("publish") || selected("rest") || selected("e2e")) {
-            System.out.println("\n(publication, REST and end-to-end parts: see BenchmarkParts)");
-            new BenchmarkParts(this).run(options.get("only"));
+            try (Environment env = new Environment()) {
+                new BenchmarkParts(env, options).run(this::selected);
+                System.out.println("peak RSS during publication, REST and end-to-end parts (MiB): " + env.peakRss());
+            }
         }
-        System.out.println("\npeak RSS per process (MiB): " + peakRss);
     }
 
     // ------------------------------------------------------------------ 1. ingestion
 
-    private void ingestion(Path dir) throws Exception {
+    private void ingestion(Environment env) throws Exception {
+        Kafka kafka = env.kafka;
         int units = option("units");
         int members = option("members");
         int events = option("events");
@@ -122,18 +109,15 @@ public final class Benchmark {
         System.out.printf("produced %,d events (mean %d bytes) in %.1f s: %,.0f events/s (acks=all, lz4)%n",
                 produced, bytes / produced, produceSeconds, produced / produceSeconds);
 
-        double raw = rawConsumerRate(produced);
+        double raw = rawConsumerRate(kafka, produced);
         System.out.printf("raw Kafka consumer (no processing), this machine's ceiling: %,.0f events/s%n", raw);
 
-        double naive = naiveConsumerRate(option("naive-events"));
+        double naive = naiveConsumerRate(env, option("naive-events"));
         System.out.printf("naive consumer (one transaction per event, PostgreSQL): %,.0f events/s%n", naive);
 
         // the services, consuming the backlog from the beginning
-        ServiceProcess reporting = startService("reporting-service", dir);
-        startService("assessment-service", dir);
-        startService("notification-service", dir);
         long start = System.nanoTime();
-        reporting.awaitReady(Duration.ofMinutes(2));
+        env.startServices();
         double readyAt = (System.nanoTime() - start) / 1e9;
         List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
         long total = produced + units + (long) units * members + 1;
@@ -144,7 +128,7 @@ public final class Benchmark {
         while ((System.nanoTime() - start) / 1e9 < option("catch-up-seconds")) {
             long lag = kafka.lag("reporting-service", consumed);
             double now = (System.nanoTime() - start) / 1e9;
-            sampleMemory();
+            env.sampleMemory();
             if (lag >= 0 && lag < total && firstProgress < 0) {
                 firstProgress = now;
             }
@@ -168,38 +152,9 @@ public final class Benchmark {
         if (done > 0) {
             System.out.printf("ratio aggregated / naive: %.1f x%n", total / (done - Math.max(firstProgress, 0)) / naive);
         }
-        sampleMemory();
     }
 
-    ServiceProcess startService(String name, Path dir) {
-        String db = name.substring(0, name.indexOf('-')) + "_bench";
-        ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
-                .jvmOptions(JIT_OPTIONS)
-                .property("kafka.bootstrap.servers", broker.bootstrapServers())
-                .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
-                .property("quarkus.datasource.username", postgres.user())
-                .property("quarkus.datasource.password", postgres.password())
-                .property("quarkus.log.console.level", "WARN")
-                .start();
-        services.add(process);
-        return process;
-    }
-
-    ServiceProcess service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-    }
-
-    Kafka kafka() {
-        return kafka;
-    }
-
-    void sampleMemory() {
-        for (ServiceProcess service : services) {
-            peakRss.merge(service.name(), Memory.peakRssMiB(service.pid()), Math::max);
-        }
-    }
-
-    private double rawConsumerRate(int expected) {
+    private double rawConsumerRate(Kafka kafka, int expected) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("bench-raw"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.STUDY));
             long count = 0;
@@ -219,7 +174,9 @@ public final class Benchmark {
     }
 
     /** What most implementations do: per event, one transaction that checks the id and inserts the row. */
-    private double naiveConsumerRate(int limit) throws Exception {
+    private double naiveConsumerRate(Environment env, int limit) throws Exception {
+        Kafka kafka = env.kafka;
+        PostgresDatabase postgres = env.postgres;
         String url = postgres.recreateDatabase("naive_bench");
         var props = kafka.consumerProps("bench-naive");
         props.put("enable.auto.commit", true); // the usual default; only the database transaction is per event
@@ -258,16 +215,6 @@ public final class Benchmark {
                 }
             }
             return count / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private void stop() {
-        services.forEach(ServiceProcess::close);
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 }

@@ -1,14 +1,184 @@
 package cn.partybuilding.benchmark;
 
-/** Parts 2–4 of issue 7 (publication, REST latency, end-to-end latency); filled in once the endpoints exist. */
-final class BenchmarkParts {
-    private final Benchmark benchmark;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
 
-    BenchmarkParts(Benchmark benchmark) {
-        this.benchmark = benchmark;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** Parts 2–4 of issue 7: publication of a 1,000-unit month, REST latency under load, end-to-end latency. */
+final class BenchmarkParts {
+    private static final String PERIOD = "2026-10";
+    private final Environment env;
+    private final Map<String, String> options;
+
+    BenchmarkParts(Environment env, Map<String, String> options) {
+        this.env = env;
+        this.options = options;
     }
 
-    void run(String only) {
-        System.out.println("not implemented yet");
+    void run(Predicate<String> selected) throws Exception {
+        int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
+        int members = Integer.parseInt(options.getOrDefault("publish-members", "50"));
+        int indicators = 40;
+        env.startServices();
+        ServiceProcess reporting = env.service("reporting-service");
+        System.out.printf("%n== 2. Publication: %,d units, %d indicators, %,d members ==%n", units, indicators, units * members);
+        long t0 = System.nanoTime();
+        long events = loadCounty(units, members, indicators);
+        double caughtUp = env.awaitCaughtUp("reporting-service", List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY), Duration.ofMinutes(10));
+        System.out.printf("county of %,d events produced and aggregated in %.1f s (caught up %.1f s after the last send)%n",
+                events, (System.nanoTime() - t0) / 1e9, caughtUp);
+
+        Histogram live = new Histogram(3);
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            Http.get(reporting.baseUrl() + "/rankings/" + PERIOD);
+            live.recordValue((System.nanoTime() - start) / 1000);
+        }
+        long start = System.nanoTime();
+        JsonNode published = Http.post(reporting.baseUrl() + "/rankings/" + PERIOD + "/publish", null);
+        double publishMs = (System.nanoTime() - start) / 1e6;
+        System.out.printf("live ranking computed (GET /rankings/%s, 5 runs): median %.0f ms, max %.0f ms%n", PERIOD,
+                live.getValueAtPercentile(50) / 1000.0, live.getMaxValue() / 1000.0);
+        System.out.printf("monthly ranking computed, frozen and published (POST /rankings/%s/publish): %.0f ms, %d entries, %s notice requests%n",
+                PERIOD, publishMs, published.get("entries").size(), published.get("noticeRequests"));
+
+        if (selected.test("rest") || selected.test("all")) {
+            System.out.printf("%n== 3. REST under load from this (second) process, open loop ==%n");
+            int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
+            int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+            load(reporting, "/rankings/" + PERIOD + "/published", rate, 5, false); // warm-up
+            load(reporting, "/units/{unit}/scorecard/" + PERIOD, rate, 5, false);
+            load(reporting, "/rankings/" + PERIOD + "/published", rate, seconds, true);
+            load(reporting, "/units/{unit}/scorecard/" + PERIOD, rate, seconds, true);
+            load(reporting, "/rankings/" + PERIOD, Math.min(rate, 50), 10, true);
+        }
+        if (selected.test("e2e") || selected.test("all")) {
+            endToEnd(env.service("assessment-service"), reporting, Integer.parseInt(options.getOrDefault("e2e-samples", "200")));
+        }
+    }
+
+    private long loadCounty(int units, int members, int indicators) {
+        Kafka kafka = env.kafka;
+        long events = 1;
+        kafka.send(Topics.ASSESSMENT, BenchEvents.indicatorSystem(indicators));
+        for (int u = 0; u < units; u++) {
+            kafka.send(Topics.ORGANISATION, BenchEvents.unit(u));
+            events++;
+            for (int m = 0; m < members; m++) {
+                kafka.send(Topics.ORGANISATION, BenchEvents.member(u, m));
+                events++;
+            }
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int u = 0; u < units; u++) {
+            if (u % 97 == 13) {
+                continue; // a few units never submit: they must show as NOT_SUBMITTED
+            }
+            for (int i = 0; i < indicators; i++) {
+                // manual indicators only; the first three of dimension 2 are computed (see BenchEvents)
+                kafka.send(Topics.ASSESSMENT, BenchEvents.assessment(u, BenchEvents.indicatorCode(i), PERIOD, 0.5 + random.nextInt(10) * 0.5));
+                events++;
+            }
+            for (int m = 0; m < members; m++) {
+                for (int k = 0; k < 3 + (u % 4); k++) {
+                    kafka.send(Topics.STUDY, BenchEvents.completion(u, m, k * 10 + (k % 3 == 0 ? 0 : k % 3 == 1 ? 1 : 9)));
+                    events++;
+                }
+            }
+        }
+        kafka.flush();
+        return events;
+    }
+
+    /** Requests at a fixed rate; latency counted from the scheduled send time, so a stall is not hidden (no coordinated omission). */
+    private void load(ServiceProcess service, String pathTemplate, int rate, int seconds, boolean report) throws Exception {
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long total = (long) rate * seconds;
+        int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String path = pathTemplate.replace("{unit}", BenchEvents.unitCode(ThreadLocalRandom.current().nextInt(units)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build();
+            inFlight.add(Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure != null || response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+                synchronized (histogram) {
+                    histogram.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
+                }
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (report) {
+            System.out.printf("GET %-40s %5d req/s offered, %6.0f achieved, p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %7.1f ms, errors %d%n",
+                    pathTemplate, rate, total / elapsed, histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, errors.get());
+        }
+    }
+
+    /** A score posted (then corrected) in assessment-service, until the reporting scorecard shows it. */
+    private void endToEnd(ServiceProcess assessment, ServiceProcess reporting, int samples) throws Exception {
+        System.out.printf("%n== 4. End to end: score in assessment-service → visible in the reporting scorecard ==%n");
+        String unit = "E2E-BENCH";
+        String period = "2027-01";
+        Http.post(assessment.baseUrl() + "/units", Map.of("unitCode", unit, "name", "端到端测试单位", "category", "党政机关"));
+        Http.put(assessment.baseUrl() + "/indicator-systems/2027", Map.of(
+                "bonusCap", 5, "examPassScore", 60,
+                "dimensions", List.of(Map.of("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
+                        Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 100, "kind", "MANUAL")))),
+                "studyPlan", List.of(Map.of("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS"))));
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        String assessmentId = null;
+        for (int i = 0; i < samples; i++) {
+            double score = 50 + (i % 50);
+            long start = System.nanoTime();
+            if (assessmentId == null) {
+                assessmentId = Http.post(assessment.baseUrl() + "/assessments", Map.of("unitCode", unit, "indicatorCode", "P1", "period", period,
+                        "score", score, "assessor", "benchmark", "evidence", "e2e")).get("assessmentId").asText();
+            } else {
+                Http.post(assessment.baseUrl() + "/assessments/" + assessmentId + "/corrections",
+                        Map.of("score", score, "reason", "benchmark correction " + i, "assessor", "benchmark"));
+            }
+            while (true) {
+                JsonNode card = Http.get(reporting.baseUrl() + "/units/" + unit + "/scorecard/" + period);
+                JsonNode indicator = card.path("dimensions").path(0).path("indicators").path(0);
+                if (indicator.path("score").asDouble(-1) == score) {
+                    break;
+                }
+                if (System.nanoTime() - start > 30_000_000_000L) {
+                    throw new IllegalStateException("score " + score + " not visible after 30 s: " + card);
+                }
+                Thread.sleep(5);
+            }
+            histogram.recordValue((System.nanoTime() - start) / 1000);
+            if (i % 2 == 0) {
+                Thread.sleep(50 + ThreadLocalRandom.current().nextInt(100)); // not back to back: the relay also idles between
+            }
+        }
+        System.out.printf("%d samples: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", samples,
+                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
     }
 }

@@ -1,0 +1,91 @@
+package cn.partybuilding.benchmark;
+
+import cn.partybuilding.broker.KafkaBroker;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.PostgresDatabase;
+import cn.partybuilding.local.ServiceProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** A fresh broker, fresh {@code *_bench} databases and the three services from their jars, for one part of the benchmark. */
+final class Environment implements AutoCloseable {
+    /** Services run with the full JIT (the stack uses C1 only for a quicker start) and a heap sized for the RSS target. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    final Path dir;
+    final KafkaBroker broker;
+    final Kafka kafka;
+    final PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
+    private final Path root = Path.of("").toAbsolutePath();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Long> peakRss = new LinkedHashMap<>();
+
+    Environment() throws IOException, ExecutionException, InterruptedException {
+        dir = Files.createTempDirectory("bench-");
+        broker = KafkaBroker.persistent(dir.resolve("kafka"), KafkaBroker.freePort(), KafkaBroker.freePort(), "1g").start();
+        kafka = new Kafka(broker.bootstrapServers());
+        kafka.createTopics(Topics.ALL, 4);
+    }
+
+    /** Starts the three services and waits until they are ready. */
+    Environment startServices() {
+        for (String name : List.of("assessment-service", "reporting-service", "notification-service")) {
+            String db = name.substring(0, name.indexOf('-')) + "_bench";
+            services.add(new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
+                    .jvmOptions(JVM_OPTIONS)
+                    .property("kafka.bootstrap.servers", broker.bootstrapServers())
+                    .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
+                    .property("quarkus.datasource.username", postgres.user())
+                    .property("quarkus.datasource.password", postgres.password())
+                    .property("quarkus.mailer.mock", "true")
+                    .property("quarkus.log.console.level", "WARN")
+                    .start());
+        }
+        services.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
+        return this;
+    }
+
+    ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    void sampleMemory() {
+        for (ServiceProcess service : services) {
+            peakRss.merge(service.name(), Memory.peakRssMiB(service.pid()), Math::max);
+        }
+    }
+
+    Map<String, Long> peakRss() {
+        sampleMemory();
+        return peakRss;
+    }
+
+    /** Waits until {@code group} has committed everything on {@code topics}; returns seconds waited, or -1 on timeout. */
+    double awaitCaughtUp(String group, List<String> topics, Duration timeout) throws ExecutionException, InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            sampleMemory();
+            if (kafka.lag(group, topics) == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(200);
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        kafka.close();
+        broker.close();
+    }
+}

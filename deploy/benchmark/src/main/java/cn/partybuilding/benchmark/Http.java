@@ -1,0 +1,54 @@
+package cn.partybuilding.benchmark;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Small blocking HTTP helpers for the benchmark's set-up steps. */
+final class Http {
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    static JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
+    }
+
+    static JsonNode post(String url, Object body) {
+        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("POST", publisher(body)), url);
+    }
+
+    static JsonNode put(String url, Object body) {
+        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("PUT", publisher(body)), url);
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder builder, Object body) {
+        return builder.header("Content-Type", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher publisher(Object body) {
+        return HttpRequest.BodyPublishers.ofString(body == null ? "" : CloudEventCodec.MAPPER.valueToTree(body).toString());
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, String url) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? null : CloudEventCodec.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
