@@ -36,7 +36,12 @@ public class DeliveryWorker {
     @Scheduled(every = "{notification.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-delivery")
     void tick() {
-        deliverDue();
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // database briefly unavailable or the application shutting down: the next run picks up where this one stopped
+            LOG.warnf("deliverDue failed: %s", e.toString());
+        }
     }
 
     /** One pass over the due deliveries; returns how many were attempted. Passes never overlap. */

@@ -46,7 +46,12 @@ public class EscalationJob {
     @Scheduled(every = "{notification.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-escalation")
     void tick() {
-        escalateDue();
+        try {
+            escalateDue();
+        } catch (RuntimeException e) {
+            // database briefly unavailable or the application shutting down: the next run picks up where this one stopped
+            LOG.warnf("escalateDue failed: %s", e.toString());
+        }
     }
 
     /** One pass; returns the escalation notices issued. */

@@ -1,0 +1,105 @@
+package cn.partybuilding.notification.delivery;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.notification.support.MutableClock;
+import cn.partybuilding.notification.support.Reporting;
+import cn.partybuilding.notification.support.Reporting.Recipient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The inbox: list with unread/acknowledged filter, read, 签收 once; bad input answers problem+json. */
+@QuarkusTest
+class InboxResourceTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    MutableClock clock;
+
+    String noticeId;
+    String secretary;
+
+    @BeforeEach
+    void aNoticeInTheInbox() {
+        clock.setLocal(LocalDateTime.of(2026, 11, 25, 11, 0));
+        secretary = "I-SEC-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Reporting.publish(bootstrap, Reporting.request("EARLY_WARNING", new Recipient(secretary, "UNIT_SECRETARY", "吴敏", null),
+                "2026-10", "I501", "县民政局", null, Map.of("rank", 9, "score", 78.5)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/" + secretary).then().body("$", hasSize(1)));
+        noticeId = given().get("/inbox/" + secretary).then().extract().jsonPath().getString("[0].id");
+    }
+
+    @Test
+    void acknowledgingOnceMovesTheNoticeFromUnreadToAcknowledgedAndTellsOtherSystems() {
+        given().get("/inbox/" + secretary + "?status=acknowledged").then().statusCode(200).body("$", hasSize(0));
+        given().get("/inbox/" + secretary + "?status=unread").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].title", equalTo("关于县民政局2026年10月机关党建工作考评情况的预警提醒"));
+
+        given().contentType(ContentType.JSON).body(Map.of("by", "吴敏")).post("/notices/" + noticeId + "/acknowledge")
+                .then().statusCode(200)
+                .body("acknowledgement.by", equalTo("吴敏"))
+                .body("acknowledgement.at", startsWith("2026-11-25T03:"));
+        given().get("/inbox/" + secretary + "?status=unread").then().body("$", hasSize(0));
+        given().get("/inbox/" + secretary + "?status=acknowledged").then().body("$", hasSize(1)).body("[0].acknowledged", equalTo(true));
+
+        // a second 签收 is refused and changes nothing
+        given().contentType(ContentType.JSON).body(Map.of("by", "别人")).post("/notices/" + noticeId + "/acknowledge")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("Notice already acknowledged"))
+                .body("detail", containsString("已于"))
+                .body("violations[0].field", equalTo("id"));
+        given().get("/notices/" + noticeId).then().body("acknowledgement.by", equalTo("吴敏"));
+
+        List<CloudEvent> acknowledged = TopicProbe.events(bootstrap, Topics.NOTIFICATION, EventTypes.NOTICE_ACKNOWLEDGED, 1, Duration.ofSeconds(30))
+                .stream().filter(e -> noticeId.equals(e.data().path("noticeId").asText())).toList();
+        assertEquals(1, acknowledged.size());
+        assertEquals("I501", acknowledged.get(0).subject());
+        assertEquals("吴敏", acknowledged.get(0).data().get("acknowledgedBy").asText());
+    }
+
+    @Test
+    void badInputIsAnsweredWithProblemDetails() {
+        given().contentType(ContentType.JSON).body(Map.of("by", "吴敏")).post("/notices/no-such-notice/acknowledge")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("violations[0].field", equalTo("id"));
+        given().get("/notices/no-such-notice").then().statusCode(404).contentType("application/problem+json");
+
+        given().contentType(ContentType.JSON).body("{\"by\": ").post("/notices/" + noticeId + "/acknowledge")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON")).body("detail", notNullValue());
+        given().contentType(ContentType.JSON).body("{}").post("/notices/" + noticeId + "/acknowledge")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("by"));
+        given().contentType(ContentType.JSON).body("{\"by\": \"" + "长".repeat(201) + "\"}").post("/notices/" + noticeId + "/acknowledge")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("by"));
+        given().get("/inbox/" + secretary + "?status=everything").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+        given().get("/notices?type=PROMOTION").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("type"));
+
+        // nothing was acknowledged by any of it
+        given().get("/notices/" + noticeId).then().statusCode(200).body("acknowledgement", equalTo(null));
+    }
+}

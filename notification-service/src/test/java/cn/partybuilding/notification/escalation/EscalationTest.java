@@ -1,0 +1,106 @@
+package cn.partybuilding.notification.escalation;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.notification.notice.Notice;
+import cn.partybuilding.notification.support.MutableClock;
+import cn.partybuilding.notification.support.Reporting;
+import cn.partybuilding.notification.support.Reporting.Recipient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A notice nobody acknowledges within 3 working days goes up the chain; an acknowledged one does not. */
+@QuarkusTest
+class EscalationTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    EscalationJob job;
+
+    @Test
+    void anUnacknowledgedNoticeEscalatesAfterThreeWorkingDaysAndKeepsClimbing() {
+        clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0)); // Wednesday
+        Reporting.publish(bootstrap,
+                Reporting.request("STUDY_REMINDER", new Recipient("E-M1", "MEMBER", "李四", null), "2026-11", "E201", "县审计局",
+                        null, Map.of("completionRate", 0.45)),
+                Reporting.request("STUDY_REMINDER", new Recipient("E-M2", "MEMBER", "刘芳", null), "2026-11", "E201", "县审计局",
+                        null, Map.of("completionRate", 0.5)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            given().get("/inbox/E-M1").then().body("$", hasSize(1));
+            given().get("/inbox/E-M2").then().body("$", hasSize(1));
+        });
+        String ignoredId = given().get("/inbox/E-M1").then().extract().jsonPath().getString("[0].id");
+        String ackedId = given().get("/inbox/E-M2").then().extract().jsonPath().getString("[0].id");
+        given().contentType(ContentType.JSON).body(Map.of("by", "刘芳")).post("/notices/" + ackedId + "/acknowledge").then().statusCode(200);
+
+        // Thu 26, Fri 27, (weekend), Mon 30: the third working day is still in time
+        clock.setLocal(LocalDateTime.of(2026, 11, 30, 18, 0));
+        assertTrue(ofUnit(job.escalateDue()).isEmpty());
+
+        // Tuesday 1 December: late
+        clock.setLocal(LocalDateTime.of(2026, 12, 1, 8, 30));
+        List<Notice> escalations = ofUnit(job.escalateDue());
+        assertEquals(1, escalations.size());
+        assertEquals("E201:BRANCH_SECRETARY", escalations.get(0).recipientId);
+        assertTrue(ofUnit(job.escalateDue()).isEmpty(), "a notice escalates once");
+
+        JsonPath inbox = given().get("/inbox/E201:BRANCH_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        assertEquals("ESCALATION", inbox.getString("[0].noticeType"));
+        assertEquals("关于督促签收《关于李四同志2026年11月学习任务完成情况的提醒》的督办通知", inbox.getString("[0].title"));
+        String escalationId = inbox.getString("[0].id");
+        JsonPath escalation = given().get("/notices/" + escalationId).then().statusCode(200).extract().jsonPath();
+        assertTrue(escalation.getString("body").contains("县直机关工委于2026年11月25日向李四同志印发《关于李四同志2026年11月学习任务完成情况的提醒》"),
+                escalation.getString("body"));
+        assertTrue(escalation.getString("body").contains("截至2026年12月1日已超过3个工作日仍未签收"), escalation.getString("body"));
+        assertEquals(1, escalation.getInt("escalationLevel"));
+        assertEquals(ignoredId, escalation.getString("escalatedFrom"));
+
+        JsonPath original = given().get("/notices/" + ignoredId).then().extract().jsonPath();
+        assertEquals("E201:BRANCH_SECRETARY", original.getString("escalatedTo"));
+        JsonPath acked = given().get("/notices/" + ackedId).then().extract().jsonPath();
+        assertEquals(null, acked.getString("escalatedTo"));
+
+        List<CloudEvent> escalated = TopicProbe.events(bootstrap, Topics.NOTIFICATION, EventTypes.NOTICE_ESCALATED, 1, Duration.ofSeconds(30))
+                .stream().filter(e -> ignoredId.equals(e.data().path("noticeId").asText())).toList();
+        assertEquals(1, escalated.size());
+        assertEquals("E201", escalated.get(0).subject());
+        assertEquals("E201:BRANCH_SECRETARY", escalated.get(0).data().get("escalatedTo").asText());
+        assertEquals(escalationId, escalated.get(0).data().get("escalationNoticeId").asText());
+
+        // the branch secretary does not acknowledge either: Tue 1 + 3 working days = Fri 4; Monday 7 it goes to the unit secretary
+        clock.setLocal(LocalDateTime.of(2026, 12, 4, 17, 0));
+        assertTrue(ofUnit(job.escalateDue()).isEmpty());
+        clock.setLocal(LocalDateTime.of(2026, 12, 7, 9, 0));
+        List<Notice> second = ofUnit(job.escalateDue());
+        assertEquals(1, second.size());
+        assertEquals("E201:UNIT_SECRETARY", second.get(0).recipientId);
+        assertEquals(2, second.get(0).escalationLevel);
+        given().get("/inbox/E201:UNIT_SECRETARY").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].title", org.hamcrest.Matchers.startsWith("关于督促签收《关于督促签收《关于李四同志"));
+    }
+
+    private static List<Notice> ofUnit(List<Notice> notices) {
+        return notices.stream().filter(n -> "E201".equals(n.unitCode)).toList();
+    }
+}

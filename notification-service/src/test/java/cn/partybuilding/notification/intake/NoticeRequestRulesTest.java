@@ -1,0 +1,56 @@
+package cn.partybuilding.notification.intake;
+
+import cn.partybuilding.contracts.InvalidEventException;
+import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.notice.RecipientKind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NoticeRequestRulesTest {
+    static NoticeRequestView request(String key, String type, String period, String unitCode, String id, String kind, String email) {
+        return new NoticeRequestView(key, type, period, unitCode, "县财政局", new NoticeRequestView.Recipient(id, kind, "张三", email), null, null);
+    }
+
+    @Test
+    void aValidRequestKeepsItsKey() {
+        NoticeRequestRules.Valid v = NoticeRequestRules.check(request("CRITICISM|U7-SEC|2026-10", "CRITICISM", "2026-10", "U7", "U7-SEC", "UNIT_SECRETARY", "a@b.cn"));
+        assertEquals("CRITICISM|U7-SEC|2026-10", v.noticeKey());
+        assertEquals(NoticeType.CRITICISM, v.type());
+        assertEquals(RecipientKind.UNIT_SECRETARY, v.kind());
+        assertEquals("U7", v.unitCode());
+    }
+
+    @Test
+    void aUnitRecipientStandsForItsUnit() {
+        NoticeRequestRules.Valid v = NoticeRequestRules.check(request("MONTHLY_BULLETIN|U7|2026-10", "MONTHLY_BULLETIN", "2026-10", null, "U7", "UNIT", null));
+        assertEquals("U7", v.unitCode());
+    }
+
+    @Test
+    void everyProblemIsNamedAtOnce() {
+        InvalidEventException e = assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(request("x", "ESCALATION", " ", null, "M1", "BOSS", "nobody")));
+        String reason = e.getMessage();
+        assertTrue(reason.contains("noticeType 'ESCALATION' is not one of"), reason);
+        assertTrue(reason.contains("period is missing"), reason);
+        assertTrue(reason.contains("recipient.kind 'BOSS'"), reason);
+        assertTrue(reason.contains("recipient.email 'nobody' is not an e-mail address"), reason);
+    }
+
+    @Test
+    void keyMismatchAndMissingPiecesAreRefused() {
+        assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(request("CRITICISM|U8|2026-10", "CRITICISM", "2026-10", "U7", "U7-SEC", "UNIT_SECRETARY", null)));
+        assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(request(null, "CRITICISM", "2026-10", "U7", "U7-SEC", "UNIT_SECRETARY", null)));
+        assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(request("CRITICISM|U7-SEC|2026-10", "CRITICISM", "2026-10", null, "U7-SEC", "UNIT_SECRETARY", null)));
+        assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(request("MONTHLY_BULLETIN|U7|2026-Q3", "MONTHLY_BULLETIN", "2026-Q3", "U7", "U7", "UNIT", null)));
+        assertThrows(InvalidEventException.class, () ->
+                NoticeRequestRules.check(new NoticeRequestView("CRITICISM|x|2026-10", "CRITICISM", "2026-10", "U7", null, null, null, null)));
+    }
+}

@@ -1,0 +1,108 @@
+package cn.partybuilding.notification.template;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.notification.intake.RankingView;
+import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.notice.RecipientKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every notice type renders as an official document, with full facts and with none at all. */
+@QuarkusTest
+class NoticeRendererTest {
+    static final LocalDate ISSUED = LocalDate.of(2026, 11, 25);
+    static final JsonNode FACTS = CloudEventCodec.toTree(Map.ofEntries(
+            Map.entry("rank", 12), Map.entry("totalUnits", 56), Map.entry("score", 71.456), Map.entry("tier", "LAGGING"),
+            Map.entry("rankChange", -3), Map.entry("completionRate", 0.5), Map.entry("examName", "2026年下半年理论知识测试"),
+            Map.entry("examScore", 48), Map.entry("passScore", 60), Map.entry("memberName", "郑华"),
+            Map.entry("description", "“三会一课”记录不规范"), Map.entry("source", "巡察"), Map.entry("itemId", "R-2026-031"),
+            Map.entry("platformPoints", 35)));
+    static final RankingView RANKING = new RankingView("2026-10", 1, List.of(
+            new RankingView.Entry(2, "U2", "县财政局", new BigDecimal("90.00"), 3, 1, "MIDDLE", "SUBMITTED", null, null),
+            new RankingView.Entry(1, "U1", "县发展和改革局", new BigDecimal("95.5"), 1, 0, "ADVANCED", "SUBMITTED", null, null),
+            new RankingView.Entry(3, "U3", "县统计局", BigDecimal.ZERO, null, null, "LAGGING", "NOT_SUBMITTED", null, null)));
+
+    @Inject
+    NoticeRenderer renderer;
+
+    @Test
+    void everyTypeRendersWithAndWithoutFacts() {
+        for (NoticeType type : NoticeType.values()) {
+            for (RecipientKind kind : RecipientKind.values()) {
+                for (JsonNode facts : new JsonNode[]{FACTS, null}) {
+                    Rendered r = renderer.render(input(type, kind, facts, type == NoticeType.ESCALATION ? original() : null));
+                    String where = type + "/" + kind + "/" + (facts == null ? "no facts" : "facts");
+                    assertFalse(r.title().isBlank(), where);
+                    assertFalse(r.body().isBlank(), where);
+                    assertFalse(r.document().contains("null"), where + ":\n" + r.document());
+                    assertTrue(r.document().startsWith(r.title() + "\n\n县直工委通〔2026〕5号\n\n"), where + ":\n" + r.document());
+                    assertTrue(r.document().endsWith("中共XX县直属机关工作委员会\n2026年11月25日"), where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void titlesReadLikeCommitteeDocuments() {
+        assertEquals("关于2026年10月全县机关党建工作考评情况的通报", title(NoticeType.MONTHLY_BULLETIN, RecipientKind.UNIT));
+        assertEquals("关于对县民政局2026年10月机关党建工作予以通报表扬的通报", title(NoticeType.COMMENDATION, RecipientKind.UNIT_SECRETARY));
+        assertEquals("关于对县民政局2026年10月机关党建工作予以通报批评的通报", title(NoticeType.CRITICISM, RecipientKind.UNIT_SECRETARY));
+        assertEquals("关于约谈县民政局主要负责人的通知", title(NoticeType.INTERVIEW, RecipientKind.PRINCIPAL_LEADER));
+        assertEquals("关于对郑华同志进行教育提醒的通知", title(NoticeType.EDUCATION_REMINDER, RecipientKind.MEMBER));
+        assertEquals("关于对郑华同志进行诫勉谈话的通知", title(NoticeType.ADMONISHMENT_TALK, RecipientKind.UNIT_SECRETARY));
+        assertEquals("关于郑华同志2026年10月学习任务完成情况的提醒", title(NoticeType.STUDY_REMINDER, RecipientKind.MEMBER));
+        assertEquals("关于县民政局整改事项即将到期的提醒", title(NoticeType.RECTIFICATION_DUE, RecipientKind.UNIT_SECRETARY));
+        assertEquals("关于县民政局整改事项逾期未完成的通报", title(NoticeType.RECTIFICATION_OVERDUE, RecipientKind.COMMITTEE));
+        assertEquals("关于县民政局2026年10月机关党建工作考评情况的预警提醒", title(NoticeType.EARLY_WARNING, RecipientKind.UNIT_SECRETARY));
+    }
+
+    @Test
+    void theBulletinCarriesTheRankingTableInRankOrder() {
+        Rendered r = renderer.render(input(NoticeType.MONTHLY_BULLETIN, RecipientKind.UNIT, null, null));
+        String body = r.body();
+        int first = body.indexOf("第1名　县发展和改革局　95.5分　先进　与上月持平");
+        int second = body.indexOf("第2名　县财政局　90分　中间　较上月上升1位");
+        int third = body.indexOf("第3名　县统计局　未报送　后进");
+        assertTrue(first > 0 && second > first && third > second, body);
+        assertTrue(body.contains("全县3个县直机关单位"), body);
+        assertTrue(body.contains("县统计局未按时报送考评材料"), body);
+        assertTrue(r.document().contains("各县直机关单位党组（党委）、机关党委（党总支、党支部）："), r.document());
+    }
+
+    @Test
+    void remindersCiteTheFigures() {
+        String overdue = renderer.render(input(NoticeType.RECTIFICATION_OVERDUE, RecipientKind.COMMITTEE, FACTS, null)).body();
+        assertTrue(overdue.contains("县民政局在巡察中被指出的问题"), overdue);
+        assertTrue(overdue.contains("记录不规范”（整改事项编号：R-2026-031），整改期限为2026年12月20日，截至目前仍未完成整改销号"), overdue);
+        String study = renderer.render(input(NoticeType.STUDY_REMINDER, RecipientKind.MEMBER, FACTS, null)).body();
+        assertTrue(study.contains("完成率为50%，“学习强国”积分35分"), study);
+        String criticism = renderer.render(input(NoticeType.CRITICISM, RecipientKind.UNIT_SECRETARY, FACTS, null)).body();
+        assertTrue(criticism.contains("考评得分71.46分，在全县56个县直机关单位中排名第12位，位列后进"), criticism);
+    }
+
+    private String title(NoticeType type, RecipientKind kind) {
+        return renderer.render(input(type, kind, FACTS, null)).title();
+    }
+
+    private static RenderInput input(NoticeType type, RecipientKind kind, JsonNode facts, RenderInput.EscalatedNotice original) {
+        return new RenderInput(type, kind, "U9", "县民政局", kind == RecipientKind.UNIT ? null : "郑华", "2026-10",
+                LocalDate.of(2026, 12, 20), facts, "县直工委通〔2026〕5号", "中共XX县直属机关工作委员会", ISSUED,
+                type == NoticeType.MONTHLY_BULLETIN ? RANKING : null, original);
+    }
+
+    private static RenderInput.EscalatedNotice original() {
+        return new RenderInput.EscalatedNotice("关于对郑华同志进行教育提醒的通知", "县直工委通〔2026〕2号", LocalDate.of(2026, 11, 20),
+                RecipientKind.MEMBER, "县民政局", "郑华", 3);
+    }
+}
