@@ -2,6 +2,7 @@ package cn.partybuilding.notification.delivery;
 
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.platform.NotificationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,8 @@ public class DeliveryWorker {
     EmailChannel email;
     @Inject
     WebhookChannel webhook;
+    @Inject
+    MeterRegistry metrics;
 
     private final ReentrantLock running = new ReentrantLock();
 
@@ -74,6 +77,7 @@ public class DeliveryWorker {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         record(o, error);
+        metrics.counter("notice.deliveries", "channel", o.channel().name(), "outcome", error == null ? "sent" : "failed").increment();
     }
 
     private void record(Outgoing o, String error) {

@@ -69,17 +69,18 @@ public class EscalationJob {
             if (!calendar.overdue(n.issueDate, workingDays, today)) {
                 continue;
             }
-            RecipientKind origin = originKind(n);
+            Notice root = root(n);
+            RecipientKind origin = root.recipientKind;
             Optional<RecipientKind> next = EscalationChain.next(origin, n.escalationLevel);
             if (next.isEmpty()) {
                 continue;
             }
-            Notice escalation = draft(n, next.get(), origin);
+            Notice escalation = draft(n, root, next.get());
             Optional<Notice> existing = Notice.byKey(escalation.noticeKey);
             if (existing.isPresent()) {
                 escalation = existing.get();
             } else {
-                notices.issueEscalation(escalation, n, workingDays);
+                notices.issueEscalation(escalation, root, n, workingDays);
                 issued.add(escalation);
             }
             n.escalatedAt = now;
@@ -91,7 +92,7 @@ public class EscalationJob {
         return issued;
     }
 
-    private Notice draft(Notice original, RecipientKind kind, RecipientKind origin) {
+    private Notice draft(Notice original, Notice root, RecipientKind kind) {
         Notice e = new Notice();
         e.recipientKind = kind;
         e.recipientId = EscalationChain.recipientId(kind, original.unitCode);
@@ -101,10 +102,11 @@ public class EscalationJob {
         e.unitCode = original.unitCode;
         e.unitName = original.unitName;
         e.recipientName = null;
+        e.recipientEmail = kind == RecipientKind.COMMITTEE ? config.escalation().committeeEmail().filter(m -> !m.isBlank()).orElse(null) : null;
         e.escalationLevel = original.escalationLevel + 1;
         e.escalatedFrom = original.id;
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("originKind", origin.name());
+        facts.put("rootNoticeId", root.id);
         facts.put("escalatedNoticeId", original.id);
         facts.put("escalatedDocumentNumber", original.documentNumber);
         try {
@@ -115,19 +117,17 @@ public class EscalationJob {
         return e;
     }
 
-    /** Whom the chain started with: the original recipient, remembered in an escalation notice's facts. */
-    private static RecipientKind originKind(Notice n) {
-        if (n.type == NoticeType.ESCALATION && n.facts != null) {
-            try {
-                JsonNode facts = CloudEventCodec.MAPPER.readTree(n.facts);
-                RecipientKind origin = RecipientKind.parse(facts.path("originKind").asText(null));
-                if (origin != null) {
-                    return origin;
-                }
-            } catch (JsonProcessingException ignored) {
-                // fall through: treat the escalation's own recipient as the start
-            }
+    /** The first notice of an escalation chain (remembered in each 督办通知's facts). */
+    private static Notice root(Notice n) {
+        if (n.type != NoticeType.ESCALATION || n.facts == null) {
+            return n;
         }
-        return n.recipientKind;
+        try {
+            JsonNode facts = CloudEventCodec.MAPPER.readTree(n.facts);
+            Notice root = Notice.findById(facts.path("rootNoticeId").asText(""));
+            return root == null ? n : root;
+        } catch (JsonProcessingException e) {
+            return n;
+        }
     }
 }

@@ -9,6 +9,7 @@ import cn.partybuilding.notification.template.RenderInput;
 import cn.partybuilding.notification.template.Rendered;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class NoticeService {
     NoticeEvents events;
     @Inject
     Event<NoticeIssuedSignal> issuedSignal;
+    @Inject
+    MeterRegistry metrics;
 
     /**
      * Stores the notice unless one with its key exists (then returns empty and changes nothing). A monthly
@@ -78,13 +81,18 @@ public class NoticeService {
         return held.size();
     }
 
-    /** Issues an escalation notice (督办通知) about {@code original}. */
+    /**
+     * Issues an escalation notice (督办通知) about the chain's first notice {@code root}; {@code previous} is the
+     * notice that was not acknowledged (the root itself, or the previous 督办通知).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Notice issueEscalation(Notice draft, Notice original, int workingDays) {
+    public Notice issueEscalation(Notice draft, Notice root, Notice previous, int workingDays) {
         draft.id = UUID.randomUUID().toString();
         draft.createdAt = clock.instant();
-        issue(draft, null, new RenderInput.EscalatedNotice(original.title, original.documentNumber, original.issueDate,
-                original.recipientKind, original.unitName, original.recipientName, workingDays));
+        boolean again = previous != root;
+        issue(draft, null, new RenderInput.EscalatedNotice(root.title, root.documentNumber, root.issueDate,
+                root.recipientKind, root.unitName, root.recipientName, workingDays,
+                again ? previous.documentNumber : null, again ? previous.recipientKind : null, again ? previous.unitName : null));
         return draft;
     }
 
@@ -109,6 +117,7 @@ public class NoticeService {
         }
         issuedSignal.fire(new NoticeIssuedSignal(n));
         events.issued(n);
+        metrics.counter("notices.issued", "type", n.type.name()).increment();
     }
 
     /** 签收: once, by someone; a second acknowledgement is refused. */
@@ -123,6 +132,7 @@ public class NoticeService {
         n.acknowledgedAt = clock.instant();
         n.acknowledgedBy = by;
         events.acknowledged(n);
+        metrics.counter("notices.acknowledged", "type", n.type.name()).increment();
         return n;
     }
 

@@ -58,6 +58,9 @@ public interface NotificationConfig {
         /** Weekend days that are working days (调休). */
         Optional<List<LocalDate>> makeupWorkdays();
 
+        /** Mailbox of the committee office (工委办公室); escalations that reach the committee are e-mailed there. */
+        Optional<String> committeeEmail();
+
         /** How often the escalation job runs (a duration such as 1h, or "off"). */
         @WithDefault("1h")
         String checkEvery();

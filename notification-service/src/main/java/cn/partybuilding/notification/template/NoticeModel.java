@@ -42,6 +42,7 @@ public record NoticeModel(
 
     /** The notice an escalation is about. */
     @TemplateData
-    public record Original(String title, String documentNumber, String dateText, String recipientText, int workingDays) {
+    public record Original(String title, String documentNumber, String dateText, String recipientText, int workingDays,
+                           String previousDocumentNumber, String previousRecipientText) {
     }
 }

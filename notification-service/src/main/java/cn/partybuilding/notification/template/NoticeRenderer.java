@@ -29,14 +29,19 @@ public class NoticeRenderer {
         if (template == null) {
             throw new IllegalStateException("no template for notice type " + in.type());
         }
-        String title = template.getFragment("title").data("n", model).render().strip();
-        String body = template.getFragment("body").data("n", model).render().strip();
+        String title = trimLines(template.getFragment("title").data("n", model).render()).strip();
+        String body = trimLines(template.getFragment("body").data("n", model).render());
         String document = engine.getTemplate("notices/document")
                 .data("title", title)
                 .data("n", model)
                 .data("body", body)
-                .render().strip();
-        return new Rendered(title, body, document);
+                .render();
+        return new Rendered(title, body, trimLines(document));
+    }
+
+    /** Drops leading and trailing line breaks only: String.strip() would also eat the 全角 indentation (U+3000) of the first paragraph. */
+    static String trimLines(String text) {
+        return text.replaceAll("^[\\r\\n]+|[\\r\\n]+$", "");
     }
 
     static NoticeModel model(RenderInput in) {
@@ -62,7 +67,8 @@ public class NoticeRenderer {
         if (in.original() != null) {
             RenderInput.EscalatedNotice o = in.original();
             original = new NoticeModel.Original(o.title(), o.documentNumber(), ChineseText.date(o.issueDate()),
-                    Addressee.inSentence(o.kind(), o.unitName(), o.recipientName()), o.workingDays());
+                    Addressee.inSentence(o.kind(), o.unitName(), o.recipientName()), o.workingDays(), o.previousDocumentNumber(),
+                    o.previousKind() == null ? null : Addressee.inSentence(o.previousKind(), o.previousUnitName(), null));
         }
         String deadline = in.deadline() != null ? ChineseText.date(in.deadline())
                 : f != null && f.hasNonNull("deadline") ? ChineseText.date(java.time.LocalDate.parse(f.get("deadline").asText())) : null;

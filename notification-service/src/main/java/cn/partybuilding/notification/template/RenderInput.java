@@ -23,7 +23,12 @@ public record RenderInput(
         RankingView ranking,
         EscalatedNotice original) {
 
+    /**
+     * The notice nobody acknowledged: the first notice of the chain ({@code title} … {@code recipientName}) and, from
+     * the second escalation on, the previous 督办通知 that was not acknowledged either ({@code previous*}, else null).
+     */
     public record EscalatedNotice(String title, String documentNumber, LocalDate issueDate, RecipientKind kind,
-                                  String unitName, String recipientName, int workingDays) {
+                                  String unitName, String recipientName, int workingDays,
+                                  String previousDocumentNumber, RecipientKind previousKind, String previousUnitName) {
     }
 }

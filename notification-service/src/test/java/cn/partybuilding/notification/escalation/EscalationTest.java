@@ -5,6 +5,7 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.notice.Notice;
+import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
@@ -96,8 +97,24 @@ class EscalationTest {
         assertEquals(1, second.size());
         assertEquals("E201:UNIT_SECRETARY", second.get(0).recipientId);
         assertEquals(2, second.get(0).escalationLevel);
-        given().get("/inbox/E201:UNIT_SECRETARY").then().statusCode(200).body("$", hasSize(1))
-                .body("[0].title", org.hamcrest.Matchers.startsWith("关于督促签收《关于督促签收《关于李四同志"));
+        JsonPath secondLevel = given().get("/inbox/E201:UNIT_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        assertEquals("关于督促签收《关于李四同志2026年11月学习任务完成情况的提醒》的督办通知", secondLevel.getString("[0].title"));
+        String secondBody = given().get("/notices/" + secondLevel.getString("[0].id")).then().extract().jsonPath().getString("body");
+        assertTrue(secondBody.contains("经督办（" + escalation.getString("documentNumber") + "）后，县审计局党支部书记截至2026年12月7日已超过3个工作日仍未签收"), secondBody);
+
+        // nobody acknowledges: Mon 7 + 3 working days = Thu 10; on Friday 11 the committee hears of it, by inbox and e-mail
+        clock.setLocal(LocalDateTime.of(2026, 12, 11, 9, 0));
+        List<Notice> third = ofUnit(job.escalateDue());
+        assertEquals(1, third.size());
+        assertEquals("COMMITTEE", third.get(0).recipientId);
+        String thirdNumber = third.get(0).documentNumber;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(ChannelServersResource.smtp().to("gwbgs@xzjggw.example.gov.cn")
+                .stream().anyMatch(m -> m.body().contains(thirdNumber)
+                        && m.subject().equals("关于督促签收《关于李四同志2026年11月学习任务完成情况的提醒》的督办通知"))));
+
+        // the committee is the end of the chain
+        clock.setLocal(LocalDateTime.of(2026, 12, 31, 9, 0));
+        assertTrue(ofUnit(job.escalateDue()).isEmpty());
     }
 
     private static List<Notice> ofUnit(List<Notice> notices) {

@@ -48,6 +48,7 @@ class NoticeRendererTest {
                     assertFalse(r.document().contains("null"), where + ":\n" + r.document());
                     assertTrue(r.document().startsWith(r.title() + "\n\n县直工委通〔2026〕5号\n\n"), where + ":\n" + r.document());
                     assertTrue(r.document().endsWith("中共XX县直属机关工作委员会\n2026年11月25日"), where);
+                    assertTrue(r.body().startsWith("　　"), where + ": every paragraph is indented by two 全角 spaces:\n" + r.body());
                 }
             }
         }
@@ -103,6 +104,6 @@ class NoticeRendererTest {
 
     private static RenderInput.EscalatedNotice original() {
         return new RenderInput.EscalatedNotice("关于对郑华同志进行教育提醒的通知", "县直工委通〔2026〕2号", LocalDate.of(2026, 11, 20),
-                RecipientKind.MEMBER, "县民政局", "郑华", 3);
+                RecipientKind.MEMBER, "县民政局", "郑华", 3, null, null, null);
     }
 }
