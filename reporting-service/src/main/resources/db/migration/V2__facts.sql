@@ -95,24 +95,18 @@ create table period_state (
     event_id varchar(200) not null
 );
 
--- Study: the natural key set (a completion counts once per member, activity type and day) ...
+-- Study: one row per counted completion. A completion counts once per (member, activity type, day); the month leads
+-- the primary key so that the per-month counts the scoring reads are a range scan of the key (no second index to
+-- maintain on the hot ingest path). The row keeps the event id: it is also the processed-id record of the completion.
 create table study_completion (
+    period        varchar(7) not null,
     member_id     varchar(64) not null,
     activity_type varchar(32) not null,
     day           date not null,
     unit_code     varchar(64),
     event_id      varchar(200) not null,
-    primary key (member_id, activity_type, day)
+    primary key (period, member_id, activity_type, day)
 );
--- ... and the counters the scoring reads: one row per (member, month, activity type)
-create table study_counter (
-    member_id     varchar(64) not null,
-    period        varchar(7) not null,
-    activity_type varchar(32) not null,
-    done          integer not null,
-    primary key (member_id, period, activity_type)
-);
-create index study_counter_period on study_counter (period);
 
 -- Exams: once per (member, exam); a regrade (new event) replaces the result
 create table exam_result (

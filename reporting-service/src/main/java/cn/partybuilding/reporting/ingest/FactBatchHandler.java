@@ -61,7 +61,7 @@ public class FactBatchHandler implements BatchHandler {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
         }
-        int total = parsed.eventIds.size();
+        int total = parsed.size();
         int fresh = QuarkusTransaction.requiringNew().call(() -> apply(parsed));
         if (fresh > 0) {
             factsVersion.bump();

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,8 @@ import static cn.partybuilding.reporting.ingest.Sql.col;
 
 /**
  * Writes a parsed batch with set-based JDBC inside the caller's transaction. No per-event statement round trip:
- * each kind of fact is one JDBC batch or one array statement; study completions become counters per
- * (member, month, activity type) after the natural-key set drops repeats.
+ * each kind of fact is one JDBC batch or one array statement; study completions are one array INSERT of the new
+ * natural keys (the scoring counts them per member, month and type with a range scan of that key).
  */
 final class FactWriter {
     private static final String V = "varchar(200)";
@@ -64,40 +63,34 @@ final class FactWriter {
             "select p.event_id from processed_event p join unnest(?) as u(id) on p.event_id = u.id";
     private static final String PROCESSED_INSERT = "insert into processed_event (event_id) select u.id from unnest(?) as u(id)";
     private static final String COMPLETION_EXISTING = "select c.member_id, c.activity_type, c.day from study_completion c "
-            + "join unnest(?, ?, ?) as u(m, a, d) on c.member_id = u.m and c.activity_type = u.a and c.day = u.d";
-    private static final String COMPLETION_INSERT = "insert into study_completion (member_id, activity_type, day, unit_code, event_id) "
-            + "select u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?) as u(m, a, d, c, e)";
-    private static final String COUNTER_MERGE = "merge into study_counter t using (select u.m as member_id, u.p as period, "
-            + "u.a as activity_type, u.n as done from unnest(?, ?, ?, ?) as u(m, p, a, n)) s "
-            + "on t.member_id = s.member_id and t.period = s.period and t.activity_type = s.activity_type "
-            + "when matched then update set done = t.done + s.done "
-            + "when not matched then insert (member_id, period, activity_type, done) values (s.member_id, s.period, s.activity_type, s.done)";
-
+            + "join unnest(?, ?, ?, ?) as u(p, m, a, d) on c.period = u.p and c.member_id = u.m and c.activity_type = u.a and c.day = u.d";
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, day, unit_code, event_id) "
+            + "select u.p, u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e)";
     private FactWriter() {
     }
 
-    /** Applies the batch; returns how many events were new (the others had been applied before). */
+    /** Applies the batch; returns how many events had an effect (the others were applied before). */
     static int apply(Connection c, ParsedBatch batch) throws SQLException {
-        if (batch.eventIds.isEmpty()) {
-            return 0;
+        int applied = 0;
+        if (!batch.eventIds.isEmpty()) {
+            Set<String> fresh = freshIds(c, batch.eventIds);
+            if (fresh.size() < batch.eventIds.size()) {
+                batch.retainOnly(fresh);
+            }
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement(PROCESSED_INSERT)) {
+                    insert.setArray(1, Sql.array(c, "varchar", fresh.toArray(new String[0])));
+                    insert.executeUpdate();
+                }
+                writeRoster(c, batch);
+                writeAssessmentFacts(c, batch);
+                writeExams(c, batch.exams);
+                writePoints(c, batch.points);
+                applied += fresh.size();
+            }
         }
-        Set<String> fresh = freshIds(c, batch.eventIds);
-        if (fresh.size() < batch.eventIds.size()) {
-            batch.retainOnly(fresh);
-        }
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement insert = c.prepareStatement(PROCESSED_INSERT)) {
-            insert.setArray(1, Sql.array(c, "varchar", fresh.toArray(new String[0])));
-            insert.executeUpdate();
-        }
-        writeRoster(c, batch);
-        writeAssessmentFacts(c, batch);
-        writeStudy(c, batch.study);
-        writeExams(c, batch.exams);
-        writePoints(c, batch.points);
-        return fresh.size();
+        applied += writeStudy(c, batch.study);
+        return applied;
     }
 
     private static Set<String> freshIds(Connection c, List<String> ids) throws SQLException {
@@ -165,36 +158,56 @@ final class FactWriter {
     }
 
     private record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
+        String period() {
+            return day.toString().substring(0, 7);
+        }
     }
 
-    private record CounterKey(String memberId, String period, String activityType) {
-    }
-
-    /** Natural-key set first (a completion counts once per member, type and day), then +n on the monthly counters. */
-    static void writeStudy(Connection c, List<Item<StudyView>> study) throws SQLException {
+    /**
+     * One row per new natural key (a completion counts once per member, type and day); the row keeps the event id, so it is
+     * also the processed-id record of study completions: a redelivered event carries the same key and changes nothing.
+     * Returns the number of new completions.
+     */
+    static int writeStudy(Connection c, List<Item<StudyView>> study) throws SQLException {
         if (study.isEmpty()) {
-            return;
+            return 0;
         }
         Map<CompletionKey, Item<StudyView>> candidates = new LinkedHashMap<>();
         for (Item<StudyView> i : study) {
             StudyView v = i.view();
             candidates.putIfAbsent(new CompletionKey(v.memberId(), v.activityType().name(), v.date()), i);
         }
+        return postgres(c) ? insertNewPostgres(c, candidates) : insertNewPortable(c, candidates);
+    }
+
+    /** PostgreSQL: one statement inserts the new keys and returns them. */
+    private static int insertNewPostgres(Connection c, Map<CompletionKey, Item<StudyView>> candidates) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT + " on conflict do nothing")) {
+            bindCompletions(c, insert, candidates);
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Portable (H2): select the keys that exist, insert the others. */
+    private static int insertNewPortable(Connection c, Map<CompletionKey, Item<StudyView>> candidates) throws SQLException {
         int n = candidates.size();
+        String[] periods = new String[n];
         String[] members = new String[n];
         String[] types = new String[n];
         Date[] days = new Date[n];
         int k = 0;
         for (CompletionKey key : candidates.keySet()) {
+            periods[k] = key.period();
             members[k] = key.memberId();
             types[k] = key.activityType();
             days[k] = Date.valueOf(key.day());
             k++;
         }
         try (PreparedStatement select = c.prepareStatement(COMPLETION_EXISTING)) {
-            select.setArray(1, Sql.array(c, "varchar", members));
-            select.setArray(2, Sql.array(c, "varchar", types));
-            select.setArray(3, Sql.array(c, "date", days));
+            select.setArray(1, Sql.array(c, "varchar", periods));
+            select.setArray(2, Sql.array(c, "varchar", members));
+            select.setArray(3, Sql.array(c, "varchar", types));
+            select.setArray(4, Sql.array(c, "date", days));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     candidates.remove(new CompletionKey(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
@@ -202,54 +215,48 @@ final class FactWriter {
             }
         }
         if (candidates.isEmpty()) {
-            return;
-        }
-        n = candidates.size();
-        members = new String[n];
-        types = new String[n];
-        days = new Date[n];
-        String[] units = new String[n];
-        String[] events = new String[n];
-        Map<CounterKey, Integer> counters = new HashMap<>();
-        k = 0;
-        for (Map.Entry<CompletionKey, Item<StudyView>> e : candidates.entrySet()) {
-            CompletionKey key = e.getKey();
-            members[k] = key.memberId();
-            types[k] = key.activityType();
-            days[k] = Date.valueOf(key.day());
-            units[k] = e.getValue().view().unitCode();
-            events[k] = e.getValue().eventId();
-            counters.merge(new CounterKey(key.memberId(), key.day().toString().substring(0, 7), key.activityType()), 1, Integer::sum);
-            k++;
+            return 0;
         }
         try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT)) {
-            insert.setArray(1, Sql.array(c, "varchar", members));
-            insert.setArray(2, Sql.array(c, "varchar", types));
-            insert.setArray(3, Sql.array(c, "date", days));
-            insert.setArray(4, Sql.array(c, "varchar", units));
-            insert.setArray(5, Sql.array(c, "varchar", events));
+            bindCompletions(c, insert, candidates);
             insert.executeUpdate();
         }
-        int m = counters.size();
-        String[] cm = new String[m];
-        String[] cp = new String[m];
-        String[] ca = new String[m];
-        Integer[] cn = new Integer[m];
-        k = 0;
-        for (Map.Entry<CounterKey, Integer> e : counters.entrySet()) {
-            cm[k] = e.getKey().memberId();
-            cp[k] = e.getKey().period();
-            ca[k] = e.getKey().activityType();
-            cn[k] = e.getValue();
+        return candidates.size();
+    }
+
+    private static void bindCompletions(Connection c, PreparedStatement insert, Map<CompletionKey, Item<StudyView>> rows) throws SQLException {
+        int n = rows.size();
+        String[] periods = new String[n];
+        String[] members = new String[n];
+        String[] types = new String[n];
+        Date[] days = new Date[n];
+        String[] units = new String[n];
+        String[] events = new String[n];
+        int k = 0;
+        for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
+            periods[k] = e.getKey().period();
+            members[k] = e.getKey().memberId();
+            types[k] = e.getKey().activityType();
+            days[k] = Date.valueOf(e.getKey().day());
+            units[k] = e.getValue().view().unitCode();
+            events[k] = e.getValue().eventId();
             k++;
         }
-        try (PreparedStatement merge = c.prepareStatement(COUNTER_MERGE)) {
-            merge.setArray(1, Sql.array(c, "varchar", cm));
-            merge.setArray(2, Sql.array(c, "varchar", cp));
-            merge.setArray(3, Sql.array(c, "varchar", ca));
-            merge.setArray(4, Sql.array(c, "integer", cn));
-            merge.executeUpdate();
+        insert.setArray(1, Sql.array(c, "varchar", periods));
+        insert.setArray(2, Sql.array(c, "varchar", members));
+        insert.setArray(3, Sql.array(c, "varchar", types));
+        insert.setArray(4, Sql.array(c, "date", days));
+        insert.setArray(5, Sql.array(c, "varchar", units));
+        insert.setArray(6, Sql.array(c, "varchar", events));
+    }
+
+    private static volatile Boolean postgres;
+
+    private static boolean postgres(Connection c) throws SQLException {
+        if (postgres == null) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         }
+        return postgres;
     }
 
     private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {

@@ -65,8 +65,8 @@ public class FactsRepository {
             Date from = Date.valueOf(month.atDay(1));
             Date to = Date.valueOf(month.atEndOfMonth());
             query(c, "select s.activity_type, s.event_id from study_completion s join member m on m.member_id = s.member_id "
-                    + "where m.unit_code = ? and s.day >= ? and s.day <= ? order by s.day, s.event_id limit " + EVIDENCE_LIMIT,
-                    rs -> facts.studyEvent(ActivityType.valueOf(rs.getString(1)), rs.getString(2)), unitCode, from, to);
+                    + "where m.unit_code = ? and s.period = ? order by s.day, s.event_id limit " + EVIDENCE_LIMIT,
+                    rs -> facts.studyEvent(ActivityType.valueOf(rs.getString(1)), rs.getString(2)), unitCode, month.toString());
             facts.examEventIds().addAll(strings(c, "select event_id from exam_result where unit_code = ? and day >= ? and day <= ? "
                     + "order by day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
             facts.pointsEventIds().addAll(strings(c, "select event_id from platform_points where unit_code = ? and day >= ? and day <= ? "
@@ -103,9 +103,9 @@ public class FactsRepository {
                     firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
                 }
             }
-            String counters = "select c.member_id, c.period, c.activity_type, c.done from study_counter c "
+            String counters = "select c.member_id, c.period, c.activity_type, count(*) from study_completion c "
                     + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
-                    + " c.period >= ? and c.period <= ?";
+                    + " c.period >= ? and c.period <= ? group by c.member_id, c.period, c.activity_type";
             List<Object> args = new ArrayList<>();
             if (onlyUnit != null) {
                 args.add(onlyUnit);

@@ -44,7 +44,7 @@ import java.util.Properties;
 public class ReplayService {
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
     static final List<String> FACT_TABLES = List.of("processed_event", "unit", "party_organization", "member", "indicator_system",
-            "assessment", "finding", "bonus", "rectification", "period_state", "study_completion", "study_counter", "exam_result", "platform_points");
+            "assessment", "finding", "bonus", "rectification", "period_state", "study_completion", "exam_result", "platform_points");
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
