@@ -3,6 +3,7 @@ package cn.partybuilding.assessment.rectification;
 import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.common.Checks;
 import cn.partybuilding.assessment.common.EventPublisher;
+import cn.partybuilding.assessment.common.Periods;
 import cn.partybuilding.assessment.common.ProblemException;
 import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
@@ -61,10 +62,11 @@ public class RectificationService {
         checks.text("source", in.source(), 50);
         checks.text("description", in.description(), 2000);
         LocalDate today = LocalDate.now(clock);
-        if (in.deadline() != null && in.deadline().isBefore(today)) {
-            checks.add("deadline", "整改期限不能早于今天");
-        }
         checks.throwIfAny("问题信息不完整或无效");
+        if (in.deadline() != null && in.deadline().isBefore(Periods.parse("period", in.period()).atDay(1))) {
+            // a finding entered late may carry a deadline already past (it turns OVERDUE at the next status run), but not one before its month
+            throw ProblemException.invalid("deadline", "整改期限不能早于问题所属月份");
+        }
         organisation.requireUnit("unitCode", in.unitCode());
         periods.requireScorable("period", in.period());
         Finding finding = new Finding();
@@ -82,10 +84,13 @@ public class RectificationService {
         item.unitCode = finding.unitCode;
         item.description = finding.description;
         item.deadline = in.deadline() != null ? in.deadline() : today.plusDays(config.rectification().defaultDeadlineDays());
-        item.status = RectificationItem.Status.OPEN;
+        item.status = RectificationRules.statusOn(RectificationItem.Status.OPEN, item.deadline, today);
         item.persist();
         FindingRaised out = view(finding, item);
         events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, out);
+        if (item.status == RectificationItem.Status.OVERDUE) {
+            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationState.of(item));
+        }
         return out;
     }
 

@@ -1,0 +1,278 @@
+package cn.partybuilding.assessment.demo;
+
+import cn.partybuilding.assessment.bonus.BonusService;
+import cn.partybuilding.assessment.common.AssessmentConfig;
+import cn.partybuilding.assessment.indicator.ActivityType;
+import cn.partybuilding.assessment.indicator.IndicatorSystemPublished;
+import cn.partybuilding.assessment.indicator.IndicatorSystemService;
+import cn.partybuilding.assessment.organisation.Member;
+import cn.partybuilding.assessment.organisation.MemberImportService;
+import cn.partybuilding.assessment.organisation.MemberState;
+import cn.partybuilding.assessment.organisation.OrganisationService;
+import cn.partybuilding.assessment.organisation.OrganizationRegistered;
+import cn.partybuilding.assessment.organisation.PartyOrganization;
+import cn.partybuilding.assessment.organisation.Unit;
+import cn.partybuilding.assessment.organisation.UnitRegistered;
+import cn.partybuilding.assessment.period.PeriodService;
+import cn.partybuilding.assessment.rectification.RectificationService;
+import cn.partybuilding.assessment.scoring.AssessmentService;
+import cn.partybuilding.assessment.study.ExamGraded;
+import cn.partybuilding.assessment.study.PlatformPointsRecorded;
+import cn.partybuilding.assessment.study.StudyCompleted;
+import cn.partybuilding.assessment.study.StudyKinds;
+import cn.partybuilding.assessment.study.StudyStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Loads a realistic county (assessment.demo.enabled, on in the local stack) when the registry is empty, through the
+ * domain services so every event goes out: 40 units with their party organisations and 20–60 members each, the 2026
+ * indicator system, scores for 2026-08..10 (two units without October scores), study completions, exam results,
+ * 学习强国 points, findings (one overdue, one closed), bonuses (one capped), and 2026-08 / 2026-09 locked.
+ */
+@ApplicationScoped
+public class DemoCountyLoader {
+    private static final Logger LOG = Logger.getLogger(DemoCountyLoader.class);
+    private static final String[] ORDINALS = {"第一", "第二", "第三", "第四"};
+    private static final YearMonth[] MONTHS = {YearMonth.of(2026, 8), YearMonth.of(2026, 9), YearMonth.of(2026, 10)};
+    /** Units left without October scores, so the ranking shows NOT_SUBMITTED. */
+    static final int UNSUBMITTED_IN_OCTOBER = 2;
+
+    @Inject
+    AssessmentConfig config;
+    @Inject
+    OrganisationService organisation;
+    @Inject
+    MemberImportService members;
+    @Inject
+    IndicatorSystemService indicators;
+    @Inject
+    AssessmentService assessments;
+    @Inject
+    PeriodService periods;
+    @Inject
+    RectificationService rectification;
+    @Inject
+    BonusService bonuses;
+    @Inject
+    StudyStore study;
+
+    public record Summary(int units, int organizations, int members, int scores, int completions, int exams, int failedExams,
+                          int pointRecords, int findings, int bonuses, long millis) {
+    }
+
+    private record DemoUnit(String code, String name, double quality, double studyRate, List<MemberState> members) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        if (QuarkusTransaction.requiringNew().call(() -> Unit.count()) > 0) {
+            LOG.info("demo county: the registry already has units, nothing loaded");
+            return;
+        }
+        load();
+    }
+
+    public Summary load() {
+        long start = System.nanoTime();
+        Random random = new Random(2026);
+        List<DemoUnit> units = new ArrayList<>();
+        int organizations = 0;
+        List<MemberState> roster = new ArrayList<>();
+        for (int u = 0; u < DemoCounty.UNITS.length; u++) {
+            String code = DemoCounty.unitCode(u);
+            String name = DemoCounty.UNITS[u][0];
+            organisation.registerUnit(new UnitRegistered(code, name, DemoCounty.UNITS[u][1]));
+            String committee = organisation.registerOrganization(new OrganizationRegistered(code + "-JGDW", code, null,
+                    PartyOrganization.Kind.ORGANS_COMMITTEE, name + "机关党委")).organizationId();
+            organizations++;
+            List<String> cells = new ArrayList<>();
+            int branches = 1 + random.nextInt(3);
+            for (int b = 0; b < branches; b++) {
+                String branch = organisation.registerOrganization(new OrganizationRegistered(code + "-ZB" + (b + 1), code, committee,
+                        PartyOrganization.Kind.BRANCH, name + ORDINALS[b] + "党支部")).organizationId();
+                organizations++;
+                int groups = 1 + random.nextInt(2);
+                for (int g = 0; g < groups; g++) {
+                    cells.add(organisation.registerOrganization(new OrganizationRegistered(branch + "-XZ" + (g + 1), code, branch,
+                            PartyOrganization.Kind.GROUP, ORDINALS[b] + "党支部" + ORDINALS[g] + "党小组")).organizationId());
+                    organizations++;
+                }
+            }
+            List<MemberState> unitMembers = new ArrayList<>();
+            int size = 20 + random.nextInt(41);
+            int deputies = 2 + random.nextInt(4);
+            for (int m = 0; m < size; m++) {
+                Member.Role role = m == 0 ? Member.Role.PRINCIPAL_LEADER : m == 1 ? Member.Role.SECRETARY
+                        : m <= 4 ? Member.Role.COMMITTEE_MEMBER : Member.Role.MEMBER;
+                Member.Rank rank = m < deputies ? Member.Rank.DEPUTY_DIVISION_OR_ABOVE
+                        : random.nextInt(20) == 0 ? Member.Rank.OTHER : Member.Rank.SECTION_OR_BELOW;
+                String memberId = String.format("%s-%03d", code, m + 1);
+                unitMembers.add(new MemberState(memberId, code, cells.get(m % cells.size()), DemoCounty.name(random), rank, role,
+                        memberId.toLowerCase() + "@demo-county.gov.cn", true));
+            }
+            roster.addAll(unitMembers);
+            units.add(new DemoUnit(code, name, 0.70 + 0.28 * random.nextDouble(), 0.55 + 0.45 * random.nextDouble(), unitMembers));
+        }
+        QuarkusTransaction.requiringNew().run(() -> members.store(roster));
+
+        IndicatorSystemPublished system = indicators.define(DemoCounty.YEAR, DemoCounty.system2026());
+
+        int completions = 0;
+        int pointRecords = 0;
+        for (YearMonth month : MONTHS) {
+            completions += study.store(StudyKinds.COMPLETION, completions(units, month, random), month.toString(), "completions[%d].").size();
+            pointRecords += study.store(StudyKinds.POINTS, points(units, month, random), month.toString(), "points[%d].").size();
+        }
+        List<ExamGraded> exams = exams(units, random);
+        int failed = (int) study.store(StudyKinds.EXAM, exams, "2026-09", "results[%d].").stream().filter(o -> !o.record().passed()).count();
+
+        int scores = 0;
+        for (YearMonth month : MONTHS) {
+            for (int u = 0; u < units.size(); u++) {
+                if (month.getMonthValue() == 10 && u >= units.size() - UNSUBMITTED_IN_OCTOBER) {
+                    continue;
+                }
+                DemoUnit unit = units.get(u);
+                for (IndicatorSystemPublished.Indicator indicator : DemoCounty.manualIndicators()) {
+                    double share = Math.max(0.45, Math.min(1.0, unit.quality() + random.nextGaussian() * 0.06));
+                    BigDecimal score = indicator.maxPoints().multiply(BigDecimal.valueOf(share)).multiply(BigDecimal.valueOf(2))
+                            .setScale(0, RoundingMode.HALF_UP).divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY);
+                    assessments.record(new AssessmentService.ScoreRequest(unit.code(), indicator.code(), month.toString(), score,
+                            "县直机关工委考核组", "台账资料和现场检查（" + month + "）"));
+                    scores++;
+                }
+            }
+        }
+
+        int findings = findings(units);
+        int granted = bonuses(units);
+        periods.lock("2026-08", "县直机关工委");
+        periods.lock("2026-09", "县直机关工委");
+
+        Summary summary = new Summary(units.size(), organizations, roster.size(), scores, completions, exams.size(), failed, pointRecords,
+                findings, granted, (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("demo county loaded in %,d ms: %d units, %d party organisations, %,d members, indicator system %d v%d, %,d scores "
+                        + "(2026-08..10; %d units without October scores), %,d study completions, %d exam results (%d failed), "
+                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 and 2026-09 locked",
+                summary.millis(), summary.units(), summary.organizations(), summary.members(), system.year(), system.version(), summary.scores(),
+                UNSUBMITTED_IN_OCTOBER, summary.completions(), summary.exams(), summary.failedExams(), summary.pointRecords(),
+                summary.findings(), summary.bonuses());
+        return summary;
+    }
+
+    /** Each required activity of the plan in the month, done by each member with the unit's rate give or take. */
+    private static List<StudyCompleted> completions(List<DemoUnit> units, YearMonth month, Random random) {
+        List<LocalDate> fridays = new ArrayList<>();
+        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.FRIDAY) {
+                fridays.add(d);
+            }
+        }
+        List<StudyCompleted> rows = new ArrayList<>();
+        for (DemoUnit unit : units) {
+            for (MemberState member : unit.members()) {
+                double rate = Math.max(0.3, Math.min(1.0, unit.studyRate() + (random.nextDouble() - 0.5) * 0.25));
+                List<Object[]> due = new ArrayList<>();
+                fridays.forEach(f -> due.add(new Object[]{ActivityType.WEEKLY_STUDY, f}));
+                due.add(new Object[]{ActivityType.MONTHLY_DISCUSSION, month.atDay(15)});
+                due.add(new Object[]{ActivityType.THEME_DAY, month.atDay(10)});
+                due.add(new Object[]{ActivityType.GROUP_MEETING, month.atDay(20)});
+                if (member.role() != Member.Role.MEMBER) {
+                    due.add(new Object[]{ActivityType.BRANCH_COMMITTEE, month.atDay(5)});
+                }
+                if (month.getMonthValue() == 9) {
+                    due.add(new Object[]{ActivityType.BRANCH_ASSEMBLY, month.atDay(25)});
+                }
+                if (month.getMonthValue() != 9) {
+                    due.add(new Object[]{ActivityType.QUARTERLY_LECTURE, month.atDay(month.getMonthValue() == 8 ? 21 : 23)});
+                }
+                for (Object[] d : due) {
+                    if (random.nextDouble() < rate) {
+                        rows.add(new StudyCompleted(member.memberId(), unit.code(), (ActivityType) d[0], (LocalDate) d[1], 60 + 15 * random.nextInt(5)));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** 学习强国: points on six days of the month, more in units that study more. */
+    private static List<PlatformPointsRecorded> points(List<DemoUnit> units, YearMonth month, Random random) {
+        List<PlatformPointsRecorded> rows = new ArrayList<>();
+        for (DemoUnit unit : units) {
+            for (MemberState member : unit.members()) {
+                for (int day = 1; day <= 26; day += 5) {
+                    int points = (int) Math.round(40 + 100 * unit.studyRate() * random.nextDouble());
+                    rows.add(new PlatformPointsRecorded(member.memberId(), unit.code(), month.atDay(day), points));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The second-half closed-book theory test of cadres at deputy-division level and above; a few fail. */
+    private static List<ExamGraded> exams(List<DemoUnit> units, Random random) {
+        List<ExamGraded> rows = new ArrayList<>();
+        for (DemoUnit unit : units) {
+            for (MemberState member : unit.members()) {
+                if (member.rank() == Member.Rank.DEPUTY_DIVISION_OR_ABOVE) {
+                    int score = random.nextInt(100) < 6 ? 42 + random.nextInt(17) : 62 + random.nextInt(37);
+                    rows.add(new ExamGraded(member.memberId(), unit.code(), "2026-H2-theory", LocalDate.of(2026, 9, 26),
+                            BigDecimal.valueOf(score), null, null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private int findings(List<DemoUnit> units) {
+        Object[][] findings = {
+                {3, "2026-08", "2", "巡察", "“三会一课”记录不规范，部分支部会议记录缺失", LocalDate.of(2026, 12, 31)},
+                {11, "2026-08", "1.5", "督查", "意识形态工作专题研究次数不足", LocalDate.of(2026, 12, 15)},
+                {17, "2026-09", "3", "巡察", "党费收缴存在漏缴、迟缴情况", LocalDate.of(2026, 10, 31)},
+                {22, "2026-09", "1", "督查", "主题党日活动流于形式", LocalDate.of(2026, 12, 20)},
+                {29, "2026-10", "2", "巡察", "学习强国积分普遍偏低，个别同志主动性不足", LocalDate.of(2026, 12, 31)},
+                {33, "2026-10", "1", "督查", "谈心谈话开展不到位", LocalDate.of(2027, 1, 15)},
+        };
+        String closeOut = null;
+        for (Object[] f : findings) {
+            var raised = rectification.raise(new RectificationService.FindingRequest(units.get((Integer) f[0]).code(), (String) f[1],
+                    new BigDecimal((String) f[2]), (String) f[3], (String) f[4], (LocalDate) f[5]));
+            if (f[0].equals(22)) {
+                closeOut = raised.rectificationItemId();
+            }
+        }
+        rectification.close(closeOut, new RectificationService.CloseRequest("已制定主题党日年度计划并按月开展，附活动记录", LocalDate.of(2026, 11, 10)));
+        return findings.length;
+    }
+
+    private int bonuses(List<DemoUnit> units) {
+        Object[][] grants = {
+                {0, "2026-08", "3", "获评全市机关党建工作示范点"},
+                {0, "2026-10", "3", "党建经验做法被省委组织部刊物推广"},   // only 2 of 3 fit under the cap of 5
+                {9, "2026-09", "2", "获评市级先进基层党组织"},
+                {14, "2026-10", "1.5", "“我为群众办实事”项目获县委通报表扬"},
+                {25, "2026-09", "1", "支部书记获评优秀党务工作者"},
+        };
+        for (Object[] g : grants) {
+            bonuses.grant(new BonusService.BonusRequest(units.get((Integer) g[0]).code(), (String) g[1], new BigDecimal((String) g[2]), (String) g[3]));
+        }
+        return grants.length;
+    }
+}

@@ -1,0 +1,56 @@
+package cn.partybuilding.assessment.organisation;
+
+import cn.partybuilding.assessment.common.Violation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemberCsvTest {
+    private static final MemberCsv.Known KNOWN = new MemberCsv.Known(Set.of("U1", "U2"), Map.of("U1-ZB1", "U1", "U2-ZB1", "U2"));
+
+    private static MemberCsv.Result read(String csv) {
+        return MemberCsv.read(MemberCsv.lines(csv), refs -> KNOWN);
+    }
+
+    @Test
+    void validRowsAreReadWithQuotesBomAndAnyColumnOrder() {
+        MemberCsv.Result result = read("\uFEFFname,memberId,unitCode,rank,role,organizationId,active\r\n"
+                + "\"王, 伟\",M1,U1,deputy_division_or_above,SECRETARY,U1-ZB1,是\r\n"
+                + "\r\n"
+                + "李娜,M2,U2,SECTION_OR_BELOW,MEMBER,,false\r\n");
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of(
+                new MemberState("M1", "U1", "U1-ZB1", "王, 伟", Member.Rank.DEPUTY_DIVISION_OR_ABOVE, Member.Role.SECRETARY, null, true),
+                new MemberState("M2", "U2", null, "李娜", Member.Rank.SECTION_OR_BELOW, Member.Role.MEMBER, null, false)), result.rows());
+    }
+
+    @Test
+    void everyBadRowIsReportedWithItsLineNumberAndNoRowIsReturned() {
+        MemberCsv.Result result = read("memberId,unitCode,organizationId,name,rank,role\n"
+                + "M1,U1,U2-ZB1,张三,SECTION_OR_BELOW,MEMBER\n"
+                + "M1,U9,,李四,SECTION_OR_BELOW,BOSS\n");
+        assertEquals(List.of(), result.rows());
+        assertEquals(List.of(
+                new Violation(2, "organizationId", "党组织不属于单位 U1"),
+                new Violation(3, "role", "取值无效: BOSS，允许 [SECRETARY, PRINCIPAL_LEADER, COMMITTEE_MEMBER, MEMBER]"),
+                new Violation(3, "unitCode", "未知单位: U9"),
+                new Violation(3, "memberId", "文件中重复的党员编号: M1")), result.errors());
+    }
+
+    @Test
+    void aMissingColumnIsReportedOnTheHeader() {
+        MemberCsv.Result result = read("memberId,unitCode,name,rank\nM1,U1,张三,OTHER\n");
+        assertEquals(List.of(new Violation(1, "role", "表头缺少该列")), result.errors());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertTrue(!read("").errors().isEmpty());
+        assertTrue(!read("memberId,unitCode,name,rank,role\n").errors().isEmpty());
+    }
+}
