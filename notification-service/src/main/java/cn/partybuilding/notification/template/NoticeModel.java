@@ -27,7 +27,8 @@ public record NoticeModel(
     @TemplateData
     public record Facts(String rank, String totalUnits, String score, String tier, String rankChange,
                         String completionRate, String examName, String examScore, String passScore,
-                        String description, String source, String itemId, String reason, String platformPoints) {
+                        String description, String source, String itemId, String reason, String platformPoints,
+                        String meanScore, String previousExamScore, String members) {
     }
 
     /** The ranking table a monthly bulletin carries. */

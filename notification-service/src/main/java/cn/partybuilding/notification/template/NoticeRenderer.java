@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,23 +47,34 @@ public class NoticeRenderer {
 
     static NoticeModel model(RenderInput in) {
         JsonNode f = in.facts();
-        String memberName = text(f, "memberName");
-        String subject = firstNonBlank(memberName, in.recipientName(), in.unitName());
+        List<JsonNode> members = new ArrayList<>();
+        if (f != null && f.path("members").isArray()) {
+            f.get("members").forEach(members::add);
+        }
+        String memberNames = members.stream().map(m -> text(m, "memberName") != null ? text(m, "memberName") : text(m, "memberId"))
+                .filter(java.util.Objects::nonNull).collect(Collectors.joining("、"));
+        String membersText = members.stream().map(NoticeRenderer::memberLine).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("、"));
+        String subject = firstNonBlank(text(f, "memberName"), memberNames, in.recipientName(), in.unitName());
         NoticeModel.Facts facts = new NoticeModel.Facts(
                 text(f, "rank"),
-                text(f, "totalUnits"),
+                firstNonBlank(text(f, "totalUnits"), text(f, "unitsRanked")),
                 ChineseText.number(decimal(f, "score")),
                 ChineseText.tier(text(f, "tier")),
-                f != null && f.hasNonNull("rankChange") ? ChineseText.rankChange(f.get("rankChange").asInt()) : null,
+                f != null && f.path("rankChange").canConvertToInt() && f.get("rankChange").isNumber()
+                        ? ChineseText.rankChange(f.get("rankChange").asInt()) : null,
                 ChineseText.percent(decimal(f, "completionRate")),
-                firstNonBlank(text(f, "examName"), text(f, "examId")),
+                examText(f, in.period()),
                 ChineseText.number(decimal(f, "examScore")),
                 ChineseText.number(decimal(f, "passScore")),
                 text(f, "description"),
                 text(f, "source"),
                 firstNonBlank(text(f, "itemId"), ChineseText.isMonth(in.period()) ? null : in.period()),
                 text(f, "reason"),
-                text(f, "platformPoints"));
+                text(f, "platformPoints"),
+                ChineseText.number(decimal(f, "meanScore")),
+                ChineseText.number(decimal(f, "previousExamScore")),
+                membersText.isEmpty() ? null : membersText);
         NoticeModel.Original original = null;
         if (in.original() != null) {
             RenderInput.EscalatedNotice o = in.original();
@@ -70,12 +82,47 @@ public class NoticeRenderer {
                     Addressee.inSentence(o.kind(), o.unitName(), o.recipientName()), o.workingDays(), o.previousDocumentNumber(),
                     o.previousKind() == null ? null : Addressee.inSentence(o.previousKind(), o.previousUnitName(), null));
         }
-        String deadline = in.deadline() != null ? ChineseText.date(in.deadline())
-                : f != null && f.hasNonNull("deadline") ? ChineseText.date(java.time.LocalDate.parse(f.get("deadline").asText())) : null;
+        String deadline = in.deadline() != null ? ChineseText.date(in.deadline()) : ChineseText.date(date(f, "deadline"));
         return new NoticeModel(in.unitCode(), blankToNull(in.unitName()) == null ? in.unitCode() : in.unitName(),
                 blankToNull(in.recipientName()), in.kind().name(), in.kind() == RecipientKind.MEMBER, subject,
                 ChineseText.period(in.period()), deadline, in.documentNumber(), in.issuer(), ChineseText.date(in.issueDate()),
                 Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original);
+    }
+
+    /** How the text names the exam: its name, else "2026年6月20日的党的理论知识测试（2026-H1-theory）", else the period's test. */
+    private static String examText(JsonNode f, String period) {
+        String name = text(f, "examName");
+        if (name != null) {
+            return name;
+        }
+        LocalDate day = date(f, "examDate");
+        String id = text(f, "examId");
+        if (day == null && id == null) {
+            return ChineseText.period(period) + "党的理论知识测试";
+        }
+        return (day == null ? "" : ChineseText.date(day) + "的") + "党的理论知识测试" + (id == null ? "" : "（" + id + "）");
+    }
+
+    /** 张三同志（52分） for a member listed in a secretary's notice. */
+    private static String memberLine(JsonNode m) {
+        String name = firstNonBlank(text(m, "memberName"), text(m, "memberId"));
+        if (name == null) {
+            return null;
+        }
+        String score = ChineseText.number(decimal(m, "examScore"));
+        return name + "同志" + (score == null ? "" : "（" + score + "分）");
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     static NoticeModel.Ranking ranking(RankingView view) {

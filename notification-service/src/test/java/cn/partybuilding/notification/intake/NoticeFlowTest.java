@@ -81,7 +81,10 @@ class NoticeFlowTest {
         assertEquals("关于对王建国同志进行教育提醒的通知", given().get("/inbox/F-M1").then().extract().jsonPath().getString("[0].title"));
         String reminderId = given().get("/inbox/F-BS1").then().extract().jsonPath().getString("[0].id");
         String secretaryText = given().get("/notices/" + reminderId).then().extract().jsonPath().getString("body");
-        assertTrue(secretaryText.contains("你支部党员王建国同志在2026年上半年理论知识测试中成绩为52分（合格分数线60分）"), secretaryText);
+        assertTrue(secretaryText.contains("你支部党员王建国同志（52分）在党的理论知识测试中未达到合格要求"), secretaryText);
+        String memberId = given().get("/inbox/F-M1").then().extract().jsonPath().getString("[0].id");
+        String memberText = given().get("/notices/" + memberId).then().extract().jsonPath().getString("body");
+        assertTrue(memberText.contains("在2026年10月20日的党的理论知识测试（2026-H2-theory）中，你的成绩为52分，未达到合格要求"), memberText);
 
         // the monthly bulletin carries the ranking table
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -145,19 +148,23 @@ class NoticeFlowTest {
             events.add(Reporting.request("MONTHLY_BULLETIN", new Recipient(u[0], "UNIT", u[1], null), PERIOD, u[0], u[1], null, Map.of()));
         }
         events.add(Reporting.request("COMMENDATION", new Recipient("F101-SEC", "UNIT_SECRETARY", "李明", "secretary101@fgj.example.gov.cn"),
-                PERIOD, "F101", "县发展和改革局", null, Map.of("rank", 1, "score", 95.5, "tier", "ADVANCED", "totalUnits", 4)));
+                PERIOD, "F101", "县发展和改革局", null, Map.of("rank", 1, "score", 95.5, "tier", "ADVANCED", "unitsRanked", 4)));
         events.add(Reporting.request("CRITICISM", new Recipient("F104-SEC", "UNIT_SECRETARY", "赵强", null),
-                PERIOD, "F104", "县统计局", null, Map.of("rank", 4, "score", 70, "tier", "LAGGING", "totalUnits", 4, "completionRate", 0.55)));
+                PERIOD, "F104", "县统计局", null, Map.of("rank", 4, "score", 70, "tier", "LAGGING", "unitsRanked", 4, "completionRate", 0.55)));
         events.add(Reporting.request("CRITICISM", new Recipient("F103-SEC", "UNIT_SECRETARY", "陈刚", null),
-                PERIOD, "F103", "县住房和城乡建设局", null, Map.of("rank", 3, "score", 72.25, "tier", "LAGGING", "totalUnits", 4)));
+                PERIOD, "F103", "县住房和城乡建设局", null, Map.of("rank", 3, "score", 72.25, "tier", "LAGGING", "unitsRanked", 4)));
         events.add(Reporting.request("INTERVIEW", new Recipient("F103-LEADER", "PRINCIPAL_LEADER", "周伟", "leader103@zjj.example.gov.cn"),
                 PERIOD, "F103", "县住房和城乡建设局", LocalDate.of(2026, 12, 31),
-                Map.of("rank", 3, "score", 72.25, "reason", "县住房和城乡建设局2026年9月、10月机关党建工作考评连续两个月位列后进")));
-        Map<String, Object> exam = Map.of("memberName", "王建国", "examName", "2026年上半年理论知识测试", "examScore", 52, "passScore", 60);
+                Map.of("rank", 3, "score", 72.25, "reason", "2026年9月、10月机关党建工作考评连续两个月位列后进")));
+        // as reporting-service plans them: the member's own facts, and the secretary's notice listing the members
+        Map<String, Object> exam = Map.of("examId", "2026-H2-theory", "examScore", 52, "examDate", "2026-10-20");
         events.add(Reporting.request("EDUCATION_REMINDER", new Recipient("F-M1", "MEMBER", "王建国", "wangjianguo@tjj.example.gov.cn"),
                 PERIOD, "F104", "县统计局", null, exam));
+        Map<String, Object> listed = new java.util.LinkedHashMap<>(exam);
+        listed.put("memberId", "F-M1");
+        listed.put("memberName", "王建国");
         events.add(Reporting.request("EDUCATION_REMINDER", new Recipient("F-BS1", "BRANCH_SECRETARY", "孙丽", null),
-                PERIOD, "F104", "县统计局", null, exam));
+                PERIOD, "F104", "县统计局", null, Map.of("members", List.of(listed))));
         return events;
     }
 }

@@ -92,6 +92,39 @@ class NoticeRendererTest {
         assertTrue(criticism.contains("考评得分71.46分，在全县56个县直机关单位中排名第12位，位列后进"), criticism);
     }
 
+    @Test
+    void secretariesNoticesListTheirMembers() {
+        JsonNode listed = CloudEventCodec.toTree(Map.of("members", List.of(
+                Map.of("memberId", "M1", "memberName", "郑华", "examScore", 52, "examId", "2026-H2-theory"),
+                Map.of("memberId", "M2", "memberName", "钱明", "examScore", 47.5, "examId", "2026-H2-theory"))));
+        Rendered branch = renderer.render(input(NoticeType.EDUCATION_REMINDER, RecipientKind.BRANCH_SECRETARY, listed, null));
+        assertEquals("关于对郑华、钱明同志进行教育提醒的通知", branch.title());
+        assertTrue(branch.body().contains("你支部党员郑华同志（52分）、钱明同志（47.5分）在党的理论知识测试中未达到合格要求"), branch.body());
+        Rendered talk = renderer.render(input(NoticeType.ADMONISHMENT_TALK, RecipientKind.UNIT_SECRETARY, listed, null));
+        assertTrue(talk.body().contains("你单位郑华同志（52分）、钱明同志（47.5分）连续两次党的理论知识测试未达到合格要求"), talk.body());
+        JsonNode twice = CloudEventCodec.toTree(Map.of("examScore", 41, "previousExamScore", 55));
+        Rendered own = renderer.render(input(NoticeType.ADMONISHMENT_TALK, RecipientKind.MEMBER, twice, null));
+        assertTrue(own.body().contains("郑华同志连续两次党的理论知识测试未达到合格要求（成绩分别为55分、41分）"), own.body());
+    }
+
+    @Test
+    void aQuarterlyInterviewCitesTheMeanScore() {
+        JsonNode poor = CloudEventCodec.toTree(Map.of("reason", "季度考核等次为差", "grade", "POOR", "meanScore", 55.333));
+        RenderInput in = new RenderInput(NoticeType.INTERVIEW, RecipientKind.PRINCIPAL_LEADER, "U9", "县民政局", null, "2026-Q3",
+                LocalDate.of(2026, 12, 31), poor, "县直工委通〔2026〕8号", "中共XX县直属机关工作委员会", ISSUED, null, null);
+        Rendered r = renderer.render(in);
+        assertTrue(r.body().startsWith("　　县民政局季度考核等次为差（2026年第三季度平均得分55.33分）"), r.body());
+        assertTrue(r.document().contains("县民政局主要负责同志："), r.document());
+    }
+
+    @Test
+    void unreadableFactsDoNotBreakRendering() {
+        JsonNode odd = CloudEventCodec.toTree(Map.of("deadline", "next week", "score", "n/a", "rankChange", "up", "members", "none"));
+        Rendered r = renderer.render(new RenderInput(NoticeType.RECTIFICATION_DUE, RecipientKind.UNIT_SECRETARY, "U9", "县民政局", null,
+                "R-1", null, odd, "县直工委通〔2026〕9号", "中共XX县直属机关工作委员会", ISSUED, null, null));
+        assertTrue(r.body().contains("整改期限为整改台帐所列日期"), r.body());
+    }
+
     private String title(NoticeType type, RecipientKind kind) {
         return renderer.render(input(type, kind, FACTS, null)).title();
     }
