@@ -10,6 +10,7 @@ import java.util.Map;
  * init argument {@code database}, e.g.
  * {@code @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "assessment_test"))}.
  * Flyway then cleans and migrates it at start (the services' test profile sets clean-at-start).
+ * {@code TEST_DB_SUFFIX} in the environment appends {@code _<suffix>} to the name.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private String database = "partybuilding_test";
@@ -17,6 +18,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        // Two checkouts testing at once on one machine (CI beside a developer) must not clean each other's database.
+        String suffix = System.getenv("TEST_DB_SUFFIX");
+        if (suffix != null && !suffix.isBlank()) {
+            database = database + "_" + suffix.toLowerCase();
+        }
     }
 
     @Override
