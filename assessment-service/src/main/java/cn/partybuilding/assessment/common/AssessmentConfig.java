@@ -10,6 +10,18 @@ public interface AssessmentConfig {
 
     Rectification rectification();
 
+    ExternalStudy externalStudy();
+
+    interface ExternalStudy {
+        /** Absorb study events other systems publish on party.study.v1 into this service's study records. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group (its dead-letter topic is party.study.v1.<group>.dlt). */
+        @WithDefault("assessment-service")
+        String group();
+    }
+
     interface Demo {
         /** Load the demo county at startup when the registry is empty. */
         @WithDefault("false")

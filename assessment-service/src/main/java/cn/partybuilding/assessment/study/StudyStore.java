@@ -128,10 +128,19 @@ public class StudyStore {
             }
         }
         ProblemException.throwIfAny("学习记录引用了未知或不在册的党员，未写入任何数据", refs);
-        return write(kind, completed);
+        return write(kind, completed, true);
     }
 
-    private <R extends StudyRecord> List<Outcome<R>> write(StudyKind<R> kind, List<R> rows) {
+    /**
+     * Stores records another system already published on the study topic: new natural keys are inserted, known ones
+     * ignored, and no event is emitted (the record is on the topic already). Rows must be complete and checked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <R extends StudyRecord> int absorb(StudyKind<R> kind, List<R> rows) {
+        return (int) write(kind, rows, false).stream().filter(Outcome::created).count();
+    }
+
+    private <R extends StudyRecord> List<Outcome<R>> write(StudyKind<R> kind, List<R> rows, boolean publish) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, R> existing = existing(connection, kind, rows);
@@ -159,11 +168,13 @@ public class StudyStore {
                     insert.executeBatch();
                 }
             }
-            List<CloudEvent> batch = new ArrayList<>(inserts.size());
-            for (R row : inserts) {
-                batch.add(events.event(kind.eventType(), row.unitCode(), row));
+            if (publish) {
+                List<CloudEvent> batch = new ArrayList<>(inserts.size());
+                for (R row : inserts) {
+                    batch.add(events.event(kind.eventType(), row.unitCode(), row));
+                }
+                events.publishAll(Topics.STUDY, batch);
             }
-            events.publishAll(Topics.STUDY, batch);
             return outcomes;
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {

@@ -1,0 +1,72 @@
+package cn.partybuilding.assessment.study;
+
+import cn.partybuilding.assessment.organisation.Member;
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.InvalidEventException;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Reads a study event another system published and checks it the way the REST endpoints would: known, active member of
+ * the named unit, required fields present. The result is the record to store, or an {@link InvalidEventException} whose
+ * message is the dead-letter reason. Plain Java.
+ */
+public final class ExternalStudyRules {
+    public record Accepted(StudyKind<? extends StudyRecord> kind, StudyRecord record) {
+    }
+
+    private ExternalStudyRules() {
+    }
+
+    public static Accepted read(CloudEvent event, Map<String, Member> members, IntFunction<BigDecimal> passScoreOfYear) {
+        return switch (event.type()) {
+            case EventTypes.STUDY_COMPLETED -> {
+                StudyCompleted c = CloudEventCodec.data(event, StudyCompleted.class);
+                require(c.activityType() != null, "activityType missing");
+                checkMember(c, members);
+                yield new Accepted(StudyKinds.COMPLETION, StudyKinds.COMPLETION.complete(c, c.unitCode(), passScoreOfYear));
+            }
+            case EventTypes.EXAM_GRADED -> {
+                ExamGraded e = CloudEventCodec.data(event, ExamGraded.class);
+                require(e.examId() != null && !e.examId().isBlank(), "examId missing");
+                require(e.score() != null, "score missing");
+                checkMember(e, members);
+                BigDecimal pass = e.passScore() != null ? e.passScore() : passScoreOfYear.apply(e.date().getYear());
+                boolean passed = e.passed() != null ? e.passed() : e.score().compareTo(pass) >= 0;
+                yield new Accepted(StudyKinds.EXAM, new ExamGraded(e.memberId(), e.unitCode(), e.examId(), e.date(),
+                        e.score().setScale(2, java.math.RoundingMode.HALF_UP), pass.setScale(2, java.math.RoundingMode.HALF_UP), passed));
+            }
+            case EventTypes.PLATFORM_POINTS_RECORDED -> {
+                PlatformPointsRecorded p = CloudEventCodec.data(event, PlatformPointsRecorded.class);
+                require(p.points() != null && p.points() >= 0, "points missing or negative");
+                checkMember(p, members);
+                yield new Accepted(StudyKinds.POINTS, p);
+            }
+            default -> throw new InvalidEventException("unexpected event type " + event.type() + " on the study topic");
+        };
+    }
+
+    /** The member id an event names, before its data is fully read (to load members in bulk). */
+    public static String memberId(CloudEvent event) {
+        return event.data() == null ? null : event.data().path("memberId").asText(null);
+    }
+
+    private static void checkMember(StudyRecord r, Map<String, Member> members) {
+        require(r.memberId() != null, "memberId missing");
+        require(r.unitCode() != null, "unitCode missing");
+        require(r.date() != null, "date missing");
+        Member member = members.get(r.memberId());
+        require(member != null, "unknown memberId " + r.memberId());
+        require(member.unitCode.equals(r.unitCode()), "member " + r.memberId() + " belongs to unit " + member.unitCode + ", not " + r.unitCode());
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new InvalidEventException(reason);
+        }
+    }
+}
