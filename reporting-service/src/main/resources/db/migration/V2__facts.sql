@@ -36,11 +36,11 @@ create index member_unit on member (unit_code);
 
 -- Indicator systems: the whole published structure as JSON text, one row per (year, version)
 create table indicator_system (
-    year     integer not null,
+    for_year     integer not null,
     version  integer not null,
     body     text not null,
     event_id varchar(200),
-    primary key (year, version)
+    primary key (for_year, version)
 );
 
 -- Scores: the highest revision of (unit, indicator, period) wins
@@ -102,10 +102,10 @@ create table study_completion (
     period        varchar(7) not null,
     member_id     varchar(64) not null,
     activity_type varchar(32) not null,
-    day           date not null,
+    on_day           date not null,
     unit_code     varchar(64),
     event_id      varchar(200) not null,
-    primary key (period, member_id, activity_type, day)
+    primary key (period, member_id, activity_type, on_day)
 );
 
 -- Exams: once per (member, exam); a regrade (new event) replaces the result
@@ -113,21 +113,21 @@ create table exam_result (
     member_id  varchar(64) not null,
     exam_id    varchar(100) not null,
     unit_code  varchar(64) not null,
-    day        date not null,
+    on_day        date not null,
     score      numeric(10, 2) not null,
     passed     boolean not null,
     event_id   varchar(200) not null,
     primary key (member_id, exam_id)
 );
-create index exam_result_day on exam_result (day);
+create index exam_result_day on exam_result (on_day);
 
 -- 学习强国 points: once per (member, day), the last value wins
 create table platform_points (
     member_id varchar(64) not null,
-    day       date not null,
+    on_day       date not null,
     unit_code varchar(64) not null,
     points    integer not null,
     event_id  varchar(200) not null,
-    primary key (member_id, day)
+    primary key (member_id, on_day)
 );
-create index platform_points_day on platform_points (day);
+create index platform_points_day on platform_points (on_day);

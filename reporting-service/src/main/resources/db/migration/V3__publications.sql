@@ -39,14 +39,14 @@ create table quarterly_grade (
 
 -- 述职评议 scores entered over REST (not from events, so a replay keeps them)
 create table debrief_score (
-    year      integer not null,
+    for_year      integer not null,
     unit_code varchar(64) not null,
     score     numeric(10, 2) not null,
-    primary key (year, unit_code)
+    primary key (for_year, unit_code)
 );
 
 create table annual_result (
-    year          integer not null,
+    for_year          integer not null,
     version       integer not null,
     unit_code     varchar(64) not null,
     rank          integer not null,
@@ -55,5 +55,5 @@ create table annual_result (
     annual_score  numeric(10, 2) not null,
     excellent     boolean not null,
     published_at  timestamp with time zone not null,
-    primary key (year, version, unit_code)
+    primary key (for_year, version, unit_code)
 );

@@ -37,7 +37,7 @@ final class FactWriter {
     private static final String MEMBER = Sql.merge("member", List.of(col("member_id", V)),
             List.of(col("unit_code", V), col("organization_id", V), col("name", V), col("rank", V), col("role", V),
                     col("email", V), col("active", "boolean"), col("event_id", V)), null);
-    private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("year", "integer"), col("version", "integer")),
+    private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("for_year", "integer"), col("version", "integer")),
             List.of(col("body", "text"), col("event_id", V)), null);
     private static final String ASSESSMENT = Sql.merge("assessment",
             List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)")),
@@ -55,16 +55,16 @@ final class FactWriter {
     private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
             List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", V)), null);
     private static final String EXAM = Sql.merge("exam_result", List.of(col("member_id", V), col("exam_id", V)),
-            List.of(col("unit_code", V), col("day", "date"), col("score", NUM), col("passed", "boolean"), col("event_id", V)), null);
-    private static final String POINTS = Sql.merge("platform_points", List.of(col("member_id", V), col("day", "date")),
+            List.of(col("unit_code", V), col("on_day", "date"), col("score", NUM), col("passed", "boolean"), col("event_id", V)), null);
+    private static final String POINTS = Sql.merge("platform_points", List.of(col("member_id", V), col("on_day", "date")),
             List.of(col("unit_code", V), col("points", "integer"), col("event_id", V)), null);
 
     private static final String PROCESSED_EXISTING =
             "select p.event_id from processed_event p join unnest(?) as u(id) on p.event_id = u.id";
     private static final String PROCESSED_INSERT = "insert into processed_event (event_id) select u.id from unnest(?) as u(id)";
-    private static final String COMPLETION_EXISTING = "select c.member_id, c.activity_type, c.day from study_completion c "
-            + "join unnest(?, ?, ?, ?) as u(p, m, a, d) on c.period = u.p and c.member_id = u.m and c.activity_type = u.a and c.day = u.d";
-    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, day, unit_code, event_id) "
+    private static final String COMPLETION_EXISTING = "select c.member_id, c.activity_type, c.on_day from study_completion c "
+            + "join unnest(?, ?, ?, ?) as u(p, m, a, d) on c.period = u.p and c.member_id = u.m and c.activity_type = u.a and c.on_day = u.d";
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id) "
             + "select u.p, u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e)";
     private FactWriter() {
     }

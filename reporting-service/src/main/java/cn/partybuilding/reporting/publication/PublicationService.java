@@ -159,7 +159,7 @@ public class PublicationService {
                 list.stream().mapToDouble(Double::doubleValue).average().orElse(0), debriefs.get(unit))));
         List<Grading.AnnualResult> results = Grading.annual(inputs, config.annual().monthlyWeight(), config.annual().debriefWeight(),
                 config.annual().excellentUnits());
-        int version = nextVersion("select count(distinct version) from annual_result where year = ?", year);
+        int version = nextVersion("select count(distinct version) from annual_result where for_year = ?", year);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         AnnualResultsPublished event = new AnnualResultsPublished(year, version, now, used, results.stream().map(r ->
                 new AnnualResultsPublished.Result(r.rank(), r.unitCode(), names.get(r.unitCode()), r.meanMonthlyScore(), r.debriefScore(),
@@ -167,7 +167,7 @@ public class PublicationService {
         QuarkusTransaction.requiringNew().run(() -> {
             List<Object[]> rows = results.stream().map(r -> new Object[]{year, version, r.unitCode(), r.rank(), BigDecimal.valueOf(r.meanMonthlyScore()),
                     r.debriefScore() == null ? null : BigDecimal.valueOf(r.debriefScore()), BigDecimal.valueOf(r.annualScore()), r.excellent(), now}).toList();
-            insert("insert into annual_result (year, version, unit_code, rank, mean_monthly, debrief_score, annual_score, excellent, published_at) "
+            insert("insert into annual_result (for_year, version, unit_code, rank, mean_monthly, debrief_score, annual_score, excellent, published_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             outbox.append(Topics.REPORTING, CloudEvent.withId(deterministicId("year|" + year + "|" + version), config.notices().source(),
                     EventTypes.ANNUAL_RESULTS_PUBLISHED, Topics.COMMITTEE_SUBJECT, now, CloudEventCodec.toTree(event)));
@@ -196,9 +196,9 @@ public class PublicationService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("merge into debrief_score t using (select cast(? as integer) as year, "
-                         + "cast(? as varchar(64)) as unit_code, cast(? as numeric(10,2)) as score) s on t.year = s.year and t.unit_code = s.unit_code "
-                         + "when matched then update set score = s.score when not matched then insert (year, unit_code, score) values (s.year, s.unit_code, s.score)")) {
+                 PreparedStatement s = c.prepareStatement("merge into debrief_score t using (select cast(? as integer) as for_year, "
+                         + "cast(? as varchar(64)) as unit_code, cast(? as numeric(10,2)) as score) s on t.for_year = s.for_year and t.unit_code = s.unit_code "
+                         + "when matched then update set score = s.score when not matched then insert (for_year, unit_code, score) values (s.for_year, s.unit_code, s.score)")) {
                 s.setInt(1, year);
                 s.setString(2, unitCode);
                 s.setBigDecimal(3, BigDecimal.valueOf(score));
@@ -212,7 +212,7 @@ public class PublicationService {
     public Map<String, Double> debriefs(int year) {
         Map<String, Double> debriefs = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select unit_code, score from debrief_score where year = ?")) {
+             PreparedStatement s = c.prepareStatement("select unit_code, score from debrief_score where for_year = ?")) {
             s.setInt(1, year);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -281,8 +281,8 @@ public class PublicationService {
     }
 
     public List<Map<String, Object>> annualResults(int year) {
-        return rows("select rank, unit_code, mean_monthly, debrief_score, annual_score, excellent, version from annual_result where year = ? "
-                + "and version = (select max(version) from annual_result where year = ?) order by rank", year, year, r -> {
+        return rows("select rank, unit_code, mean_monthly, debrief_score, annual_score, excellent, version from annual_result where for_year = ? "
+                + "and version = (select max(version) from annual_result where for_year = ?) order by rank", year, year, r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rank", r.getInt(1));
             row.put("unitCode", r.getString(2));

@@ -37,7 +37,7 @@ public class FactsRepository {
     /** The current (highest) version of the year's indicator system; 409 when none was published. */
     public IndicatorSystem system(int year) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select body from indicator_system where year = ? order by version desc limit 1")) {
+             PreparedStatement s = c.prepareStatement("select body from indicator_system where for_year = ? order by version desc limit 1")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -65,12 +65,12 @@ public class FactsRepository {
             Date from = Date.valueOf(month.atDay(1));
             Date to = Date.valueOf(month.atEndOfMonth());
             query(c, "select s.activity_type, s.event_id from study_completion s join member m on m.member_id = s.member_id "
-                    + "where m.unit_code = ? and s.period = ? order by s.day, s.event_id limit " + EVIDENCE_LIMIT,
+                    + "where m.unit_code = ? and s.period = ? order by s.on_day, s.event_id limit " + EVIDENCE_LIMIT,
                     rs -> facts.studyEvent(ActivityType.valueOf(rs.getString(1)), rs.getString(2)), unitCode, month.toString());
-            facts.examEventIds().addAll(strings(c, "select event_id from exam_result where unit_code = ? and day >= ? and day <= ? "
-                    + "order by day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
-            facts.pointsEventIds().addAll(strings(c, "select event_id from platform_points where unit_code = ? and day >= ? and day <= ? "
-                    + "order by day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
+            facts.examEventIds().addAll(strings(c, "select event_id from exam_result where unit_code = ? and on_day >= ? and on_day <= ? "
+                    + "order by on_day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
+            facts.pointsEventIds().addAll(strings(c, "select event_id from platform_points where unit_code = ? and on_day >= ? and on_day <= ? "
+                    + "order by on_day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -118,14 +118,14 @@ public class FactsRepository {
                     m.count(ActivityType.valueOf(rs.getString(3)), Integer.parseInt(rs.getString(2).substring(5)), rs.getInt(4));
                 }
             }, args.toArray());
-            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where day >= ? and day <= ?"
+            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where on_day >= ? and on_day <= ?"
                     + unitFilter + " group by unit_code", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
                     unit.exams(rs.getInt(2), rs.getInt(3));
                 }
             }, from, to, onlyUnit);
-            query(c, "select unit_code, sum(points) from platform_points where day >= ? and day <= ?" + unitFilter + " group by unit_code", rs -> {
+            query(c, "select unit_code, sum(points) from platform_points where on_day >= ? and on_day <= ?" + unitFilter + " group by unit_code", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
                     unit.points(rs.getLong(2));
@@ -153,7 +153,7 @@ public class FactsRepository {
     public Map<String, List<MemberExam>> examsUpTo(YearMonth month) {
         Map<String, List<MemberExam>> byMember = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, "select member_id, exam_id, day, score, passed, unit_code from exam_result where day <= ? order by member_id, day, exam_id", rs ->
+            query(c, "select member_id, exam_id, on_day, score, passed, unit_code from exam_result where on_day <= ? order by member_id, on_day, exam_id", rs ->
                     byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new MemberExam(rs.getString(1),
                             rs.getString(6), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5))), Date.valueOf(month.atEndOfMonth()));
         } catch (SQLException e) {

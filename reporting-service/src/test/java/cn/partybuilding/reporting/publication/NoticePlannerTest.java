@@ -1,0 +1,90 @@
+package cn.partybuilding.reporting.publication;
+
+import cn.partybuilding.reporting.scoring.Enums.MemberRank;
+import cn.partybuilding.reporting.scoring.Enums.MemberRole;
+import cn.partybuilding.reporting.scoring.Enums.Status;
+import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.MemberExam;
+import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.RankedUnit;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Who gets which notice (SPEC "Notices"). */
+class NoticePlannerTest {
+    static final YearMonth OCT = YearMonth.of(2026, 10);
+
+    // Unit U1: committee secretary S (top organisation O1), branch O2 with secretary B and members M1, M2; principal leader L.
+    static Recipients recipients() {
+        List<MemberFacts> members = List.of(
+                new MemberFacts("S", "书记", "U1", "O1", MemberRole.SECRETARY, MemberRank.DEPUTY_DIVISION_OR_ABOVE, "s@x"),
+                new MemberFacts("B", "支部书记", "U1", "O2", MemberRole.SECRETARY, MemberRank.SECTION_OR_BELOW, null),
+                new MemberFacts("L", "局长", "U1", "O1", MemberRole.PRINCIPAL_LEADER, MemberRank.DEPUTY_DIVISION_OR_ABOVE, null),
+                new MemberFacts("M1", "党员一", "U1", "O2", MemberRole.MEMBER, MemberRank.SECTION_OR_BELOW, null),
+                new MemberFacts("M2", "党员二", "U1", "O2", MemberRole.MEMBER, MemberRank.SECTION_OR_BELOW, null));
+        Map<String, String> parents = new HashMap<>();
+        parents.put("O1", null);
+        parents.put("O2", "O1");
+        return new Recipients(Map.of("U1", members), parents);
+    }
+
+    static RankedUnit entry(String unit, Tier tier) {
+        return new RankedUnit(1, unit, "单位", 55, 1, 0, tier, Status.SUBMITTED, 0.5, 0, 0);
+    }
+
+    @Test
+    void laggingTwiceRunningMeansAnInterviewForThePrincipalLeaderWithADeadline() {
+        LocalDate deadline = LocalDate.of(2026, 12, 1);
+        List<NoticeRequest> requests = new NoticePlanner(recipients())
+                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), Map.of("U1", Tier.LAGGING), deadline).requests();
+        Map<String, NoticeRequest> byKey = new HashMap<>();
+        requests.forEach(r -> byKey.put(r.noticeKey(), r));
+        assertEquals(List.of("MONTHLY_BULLETIN|U1|2026-10", "CRITICISM|S|2026-10", "INTERVIEW|L|2026-10"),
+                requests.stream().map(NoticeRequest::noticeKey).toList());
+        assertEquals("UNIT_SECRETARY", byKey.get("CRITICISM|S|2026-10").recipient().kind());
+        assertEquals("s@x", byKey.get("CRITICISM|S|2026-10").recipient().email());
+        assertEquals(deadline, byKey.get("INTERVIEW|L|2026-10").deadline());
+
+        List<NoticeRequest> once = new NoticePlanner(recipients())
+                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), Map.of("U1", Tier.MIDDLE), deadline).requests();
+        assertFalse(once.stream().anyMatch(r -> r.noticeType().equals("INTERVIEW")));
+    }
+
+    @Test
+    void failedExamsRemindTheMemberAndTheBranchSecretaryOnceAndTwoRunningMeanAnAdmonishmentTalk() {
+        Map<String, List<MemberExam>> exams = Map.of(
+                "M1", List.of(new MemberExam("M1", "U1", "H1", LocalDate.of(2026, 6, 20), 50, false),
+                        new MemberExam("M1", "U1", "Q4", LocalDate.of(2026, 10, 20), 40, false)),
+                "M2", List.of(new MemberExam("M2", "U1", "H1", LocalDate.of(2026, 6, 20), 90, true),
+                        new MemberExam("M2", "U1", "Q4", LocalDate.of(2026, 10, 20), 55, false)),
+                "S", List.of(new MemberExam("S", "U1", "Q3", LocalDate.of(2026, 9, 20), 30, false)));
+        List<NoticeRequest> requests = new NoticePlanner(recipients()).exams(OCT, exams, Map.of("U1", "单位")).requests();
+        Map<String, NoticeRequest> byKey = new HashMap<>();
+        requests.forEach(r -> byKey.put(r.noticeKey(), r));
+        assertTrue(byKey.keySet().containsAll(List.of("EDUCATION_REMINDER|M1|2026-10", "EDUCATION_REMINDER|M2|2026-10",
+                "EDUCATION_REMINDER|B|2026-10", "ADMONISHMENT_TALK|M1|2026-10", "ADMONISHMENT_TALK|S|2026-10")), byKey.keySet()::toString);
+        assertEquals(5, requests.size(), "S failed in September only; M2 failed once");
+        NoticeRequest branch = byKey.get("EDUCATION_REMINDER|B|2026-10");
+        assertEquals("BRANCH_SECRETARY", branch.recipient().kind());
+        assertEquals(2, ((List<?>) branch.facts().get("members")).size(), "one notice to the branch secretary naming both members");
+        assertEquals("UNIT_SECRETARY", byKey.get("ADMONISHMENT_TALK|S|2026-10").recipient().kind());
+        assertEquals(40.0, byKey.get("ADMONISHMENT_TALK|M1|2026-10").facts().get("examScore"));
+    }
+
+    @Test
+    void aRosterWithoutSecretaryStillAddressesTheUnit() {
+        Recipients none = new Recipients(Map.of(), Map.of());
+        assertEquals("U9", none.unitSecretary("U9").id());
+        assertEquals("UNIT_SECRETARY", none.unitSecretary("U9").kind());
+        assertEquals("PRINCIPAL_LEADER", none.principalLeader("U9").kind());
+    }
+}

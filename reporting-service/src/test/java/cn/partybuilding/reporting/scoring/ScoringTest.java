@@ -1,0 +1,173 @@
+package cn.partybuilding.reporting.scoring;
+
+import cn.partybuilding.reporting.scoring.Enums.ActivityType;
+import cn.partybuilding.reporting.scoring.Enums.Attendees;
+import cn.partybuilding.reporting.scoring.Enums.Frequency;
+import cn.partybuilding.reporting.scoring.Enums.IndicatorKind;
+import cn.partybuilding.reporting.scoring.Enums.MemberRank;
+import cn.partybuilding.reporting.scoring.Enums.MemberRole;
+import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
+import cn.partybuilding.reporting.scoring.Enums.Status;
+import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.Dimension;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.Indicator;
+import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
+import org.junit.jupiter.api.Test;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The scoring rules as plain functions (SPEC "Scoring"). */
+class ScoringTest {
+    static final YearMonth NOV = YearMonth.of(2026, 11);
+
+    @Test
+    void weeklyRequirementIsTheNumberOfWeeksStartingInTheMonth() {
+        PlanItem weekly = new PlanItem(ActivityType.WEEKLY_STUDY, Frequency.WEEKLY, Attendees.ALL_MEMBERS);
+        assertEquals(5, StudyRequirements.required(weekly, NOV), "Mondays 2, 9, 16, 23, 30 November 2026");
+        assertEquals(4, StudyRequirements.required(weekly, YearMonth.of(2026, 10)));
+        assertEquals(4, StudyRequirements.required(weekly, YearMonth.of(2026, 2)));
+    }
+
+    @Test
+    void quarterlyHalfYearlyAndYearlyItemsAreDueInTheirLastMonthAndCountTheWholeWindow() {
+        PlanItem quarterly = new PlanItem(ActivityType.QUARTERLY_LECTURE, Frequency.QUARTERLY, Attendees.ALL_MEMBERS);
+        PlanItem yearly = new PlanItem(ActivityType.ANNUAL_REVIEW, Frequency.YEARLY, Attendees.ALL_MEMBERS);
+        PlanItem half = new PlanItem(ActivityType.PARTY_LECTURE, Frequency.HALF_YEARLY, Attendees.ALL_MEMBERS);
+        assertEquals(0, StudyRequirements.required(quarterly, NOV));
+        assertEquals(1, StudyRequirements.required(quarterly, YearMonth.of(2026, 12)));
+        assertEquals(10, StudyRequirements.windowStart(quarterly, YearMonth.of(2026, 12)));
+        assertEquals(1, StudyRequirements.required(half, YearMonth.of(2026, 6)));
+        assertEquals(7, StudyRequirements.windowStart(half, YearMonth.of(2026, 12)));
+        assertEquals(0, StudyRequirements.required(yearly, NOV));
+        assertEquals(1, StudyRequirements.windowStart(yearly, YearMonth.of(2026, 12)));
+
+        // a lecture attended in October satisfies the quarter's requirement checked in December
+        MemberFacts m = member("M1", MemberRole.MEMBER).count(ActivityType.QUARTERLY_LECTURE, 10, 1);
+        int[] doneRequired = MonthlyScorer.memberDoneRequired(List.of(quarterly), YearMonth.of(2026, 12), m, null);
+        assertEquals(1, doneRequired[0]);
+        assertEquals(1, doneRequired[1]);
+    }
+
+    @Test
+    void attendeesFilterDecidesWhoIsRequired() {
+        assertEquals(true, StudyRequirements.attends(Attendees.COMMITTEE_MEMBERS, MemberRole.SECRETARY, MemberRank.OTHER));
+        assertEquals(true, StudyRequirements.attends(Attendees.COMMITTEE_MEMBERS, MemberRole.COMMITTEE_MEMBER, MemberRank.OTHER));
+        assertEquals(false, StudyRequirements.attends(Attendees.COMMITTEE_MEMBERS, MemberRole.MEMBER, MemberRank.DEPUTY_DIVISION_OR_ABOVE));
+        assertEquals(true, StudyRequirements.attends(Attendees.DEPUTY_DIVISION_OR_ABOVE, MemberRole.MEMBER, MemberRank.DEPUTY_DIVISION_OR_ABOVE));
+        assertEquals(false, StudyRequirements.attends(Attendees.DEPUTY_DIVISION_OR_ABOVE, MemberRole.SECRETARY, MemberRank.SECTION_OR_BELOW));
+    }
+
+    static IndicatorSystem system() {
+        return new IndicatorSystem(2026, 1, 5.0, 60.0, List.of(
+                new Dimension("POLITICAL", "政治建设", 40, List.of(
+                        new Indicator("P1", "理论学习", 60, IndicatorKind.MANUAL, null, null),
+                        new Indicator("P2", "周学", 40, IndicatorKind.STUDY_RATE, List.of(ActivityType.WEEKLY_STUDY), null))),
+                new Dimension("IDEOLOGICAL", "思想建设", 60, List.of(
+                        new Indicator("I1", "测试", 50, IndicatorKind.EXAM_PASS_RATE, null, null),
+                        new Indicator("I2", "学习强国", 50, IndicatorKind.PLATFORM_POINTS, null, 200.0)))),
+                List.of(new PlanItem(ActivityType.WEEKLY_STUDY, Frequency.WEEKLY, Attendees.ALL_MEMBERS),
+                        new PlanItem(ActivityType.MONTHLY_DISCUSSION, Frequency.MONTHLY, Attendees.COMMITTEE_MEMBERS)));
+    }
+
+    static MemberFacts member(String id, MemberRole role) {
+        return new MemberFacts(id, id, "U1", "O1", role, MemberRank.SECTION_OR_BELOW, null);
+    }
+
+    @Test
+    void eachIndicatorKindIsScoredAndWeighted() {
+        // November: 5 weekly sessions each; the secretary also 1 discussion. Done: S 5 weekly + 1 discussion, M 3 weekly (and 7 reported: capped).
+        UnitFacts facts = new UnitFacts("U1", "单位一")
+                .member(member("S", MemberRole.SECRETARY).count(ActivityType.WEEKLY_STUDY, 11, 5).count(ActivityType.MONTHLY_DISCUSSION, 11, 1))
+                .member(member("M", MemberRole.MEMBER).count(ActivityType.WEEKLY_STUDY, 11, 3))
+                .member(member("X", MemberRole.MEMBER).count(ActivityType.WEEKLY_STUDY, 11, 7))
+                .manual("P1", 70, "e1") // above max 60: capped
+                .exams(4, 3)
+                .points(300) // 3 members → 100 per member, target 200 → half
+                .bonus(new UnitFacts.Adjustment("b", 2, null, "e2"))
+                .finding(new UnitFacts.Adjustment("f", 1.5, "巡察", "e3"));
+        UnitScore score = MonthlyScorer.score(system(), NOV, facts);
+        // P1 60, P2 40 × (5+3+5)/15 = 34.6667 → POLITICAL 94.6667 × 0.4 = 37.8667
+        // I1 50 × 3/4 = 37.5, I2 50 × 0.5 = 25 → IDEOLOGICAL 62.5 × 0.6 = 37.5
+        // composite 75.3667 + 2 − 1.5 = 75.87
+        assertEquals(94.6667, score.dimensions().get(0).score(), 1e-4);
+        assertEquals(62.5, score.dimensions().get(1).score(), 1e-9);
+        assertEquals(75.87, score.composite());
+        assertEquals("完成 13/15", score.dimensions().get(0).indicators().get(1).basis());
+        // whole plan: weekly 13/15 + discussion 1/1 → 14/16
+        assertEquals(0.875, score.completionRate());
+        assertEquals(List.of("e1"), score.dimensions().get(0).indicators().get(0).eventIds());
+    }
+
+    @Test
+    void noExamMeansFullMarksAndTheCompositeIsClamped() {
+        UnitFacts empty = new UnitFacts("U2", null);
+        UnitScore score = MonthlyScorer.score(system(), NOV, empty);
+        // no members: study rate 1 (nothing required) → P2 40; no exam → I1 50; no members → points 0
+        assertEquals(0.4 * 40 + 0.6 * 50, score.composite(), 1e-9);
+        assertEquals(false, score.submitted());
+
+        UnitFacts lots = new UnitFacts("U3", null).manual("P1", 60, "e").bonus(new UnitFacts.Adjustment("b", 50, null, "e"));
+        assertEquals(105.0, MonthlyScorer.score(system(), NOV, lots).composite(), "100 + bonus cap 5");
+        UnitFacts bad = new UnitFacts("U4", null).manual("P1", 0, "e").finding(new UnitFacts.Adjustment("f", 200, null, "e"));
+        assertEquals(0.0, MonthlyScorer.score(system(), NOV, bad).composite());
+    }
+
+    static UnitScore unit(String code, boolean submitted, double score, double rate, double deductions) {
+        return new UnitScore(code, code, submitted, score, score, 0, deductions, rate, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void rankingBreaksTiesAndKeepsNotSubmittedUnitsLast() {
+        List<UnitScore> scores = new ArrayList<>(List.of(
+                unit("A", true, 80, 0.5, 0),
+                unit("B", true, 90, 0.5, 0),
+                unit("C", true, 80, 0.9, 0),  // same score as A, better rate
+                unit("D", true, 80, 0.5, 1),  // same score and rate as A, more deductions
+                unit("E", true, 80, 0.5, 0),  // equal to A in everything: code decides
+                unit("Z", false, 99, 1, 0),   // not submitted: last whatever its score
+                unit("F", true, 70, 1, 0),
+                unit("G", true, 60, 1, 0),
+                unit("H", true, 50, 1, 0),
+                unit("I", true, 40, 1, 0),
+                unit("J", true, 30, 1, 0)));
+        List<RankedUnit> ranked = RankingCalculator.rank(scores, Map.of("B", 3, "Z", 1), 20, 10);
+        assertEquals(List.of("B", "C", "A", "E", "D", "F", "G", "H", "I", "J", "Z"), ranked.stream().map(RankedUnit::unitCode).toList());
+        // 10 submitted: top floor(2) ADVANCED, bottom ceil(1) LAGGING; Z LAGGING as NOT_SUBMITTED
+        assertEquals(List.of(Tier.ADVANCED, Tier.ADVANCED, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE,
+                Tier.MIDDLE, Tier.LAGGING, Tier.LAGGING), ranked.stream().map(RankedUnit::tier).toList());
+        assertEquals(Status.NOT_SUBMITTED, ranked.get(10).status());
+        assertEquals(2, ranked.get(0).rankChange(), "B moved up from 3 to 1");
+        assertEquals(-10, ranked.get(10).rankChange());
+        assertEquals(null, ranked.get(1).previousRank());
+    }
+
+    @Test
+    void laggingShareIsRoundedUpAndAdvancedRoundedDown() {
+        List<UnitScore> three = List.of(unit("A", true, 90, 1, 0), unit("B", true, 80, 1, 0), unit("C", true, 70, 1, 0));
+        List<RankedUnit> ranked = RankingCalculator.rank(three, Map.of(), 20, 10);
+        assertEquals(List.of(Tier.MIDDLE, Tier.MIDDLE, Tier.LAGGING), ranked.stream().map(RankedUnit::tier).toList());
+    }
+
+    @Test
+    void quarterlyGradesAndAnnualResults() {
+        assertEquals(QuarterlyGrade.EXCELLENT, Grading.quarterly(90, 90, 80, 60));
+        assertEquals(QuarterlyGrade.GOOD, Grading.quarterly(89.99, 90, 80, 60));
+        assertEquals(QuarterlyGrade.FAIR, Grading.quarterly(60, 90, 80, 60));
+        assertEquals(QuarterlyGrade.POOR, Grading.quarterly(59.99, 90, 80, 60));
+        assertEquals("差", QuarterlyGrade.POOR.label());
+
+        List<Grading.AnnualResult> results = Grading.annual(List.of(
+                new Grading.AnnualInput("A", 90, 80.0),   // 63 + 24 = 87
+                new Grading.AnnualInput("B", 80, 100.0),  // 56 + 30 = 86
+                new Grading.AnnualInput("C", 95, null)),  // 66.5 + 0
+                0.7, 0.3, 1);
+        assertEquals(List.of("A", "B", "C"), results.stream().map(Grading.AnnualResult::unitCode).toList());
+        assertEquals(List.of(87.0, 86.0, 66.5), results.stream().map(Grading.AnnualResult::annualScore).toList());
+        assertEquals(List.of(true, false, false), results.stream().map(Grading.AnnualResult::excellent).toList());
+    }
+}
