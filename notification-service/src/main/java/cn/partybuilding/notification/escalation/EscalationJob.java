@@ -8,6 +8,8 @@ import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
 import cn.partybuilding.notification.notice.RecipientKind;
 import cn.partybuilding.notification.platform.NotificationConfig;
+import cn.partybuilding.notification.roster.Roster;
+import cn.partybuilding.notification.roster.RosterStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.scheduler.Scheduled;
@@ -42,6 +44,8 @@ public class EscalationJob {
     NoticeService notices;
     @Inject
     NoticeEvents events;
+    @Inject
+    RosterStore roster;
 
     @Scheduled(every = "{notification.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-escalation")
@@ -95,14 +99,19 @@ public class EscalationJob {
     private Notice draft(Notice original, Notice root, RecipientKind kind) {
         Notice e = new Notice();
         e.recipientKind = kind;
-        e.recipientId = EscalationChain.recipientId(kind, original.unitCode);
+        // the real holder of the role when the roster knows one, else the role itself (<unit>:<KIND>)
+        Optional<Roster.Person> holder = roster.holder(kind, original.unitCode,
+                root.recipientKind == RecipientKind.MEMBER ? root.recipientId : null);
+        e.recipientId = holder.map(Roster.Person::memberId).orElse(EscalationChain.recipientId(kind, original.unitCode));
+        e.recipientName = holder.map(Roster.Person::name).orElse(null);
         e.type = NoticeType.ESCALATION;
         e.noticeKey = NoticeKey.escalation(e.recipientId, original.id);
         e.period = original.period;
         e.unitCode = original.unitCode;
         e.unitName = original.unitName;
-        e.recipientName = null;
-        e.recipientEmail = kind == RecipientKind.COMMITTEE ? config.escalation().committeeEmail().filter(m -> !m.isBlank()).orElse(null) : null;
+        e.recipientEmail = kind == RecipientKind.COMMITTEE
+                ? config.escalation().committeeEmail().filter(m -> !m.isBlank()).orElse(null)
+                : holder.map(Roster.Person::email).orElse(null);
         e.escalationLevel = original.escalationLevel + 1;
         e.escalatedFrom = original.id;
         Map<String, Object> facts = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
-/** Runs the consumer of notice requests and reporting events (group notification-service). */
+/** Runs the consumer of notice requests, reporting events and the roster (group notification-service). */
 @ApplicationScoped
 public class IntakeConsumer {
     @Inject
@@ -28,7 +28,7 @@ public class IntakeConsumer {
         if (!config.consumer().enabled()) {
             return;
         }
-        loop = new BatchConsumerLoop(bootstrap, config.consumer().group(), List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING),
+        loop = new BatchConsumerLoop(bootstrap, config.consumer().group(), List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING, Topics.ORGANISATION),
                 handler::handle, config.consumer().maxPollRecords(), config.consumer().retryBackoff())
                 .start("notification-intake");
     }

@@ -3,11 +3,14 @@ package cn.partybuilding.notification.intake;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.InvalidEventException;
+import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.BatchHandler;
 import cn.partybuilding.eventing.IncomingEvent;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.roster.RosterStore;
+import cn.partybuilding.notification.roster.RosterViews;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a batch of notice.requested and ranking.published events in one transaction: idempotent by event
+ * Applies a batch of notice.requested, ranking.published and roster events in one transaction: idempotent by event
  * id (processed_event) and by notice key (one notice per type|recipient|period). Rankings of a batch are
  * applied before its requests so a bulletin finds its table; a bulletin that still has none waits (HELD).
  */
@@ -36,6 +39,8 @@ public class IntakeHandler implements BatchHandler {
     NoticeService notices;
     @Inject
     RankingStore rankings;
+    @Inject
+    RosterStore roster;
 
     @Override
     @Transactional
@@ -66,10 +71,15 @@ public class IntakeHandler implements BatchHandler {
             request(in);
         } else if (EventTypes.RANKING_PUBLISHED.equals(type)) {
             ranking(in);
-        } else if (EventTypes.QUARTERLY_GRADES_PUBLISHED.equals(type) || EventTypes.ANNUAL_RESULTS_PUBLISHED.equals(type)) {
-            LOG.debugf("ignoring %s %s: notices for it come as notice.requested", type, in.id());
+        } else if (EventTypes.MEMBER_REGISTERED.equals(type) || EventTypes.MEMBER_UPDATED.equals(type)) {
+            roster.member(CloudEventCodec.data(in.event(), RosterViews.Member.class));
+        } else if (EventTypes.ORGANIZATION_REGISTERED.equals(type)) {
+            roster.organization(CloudEventCodec.data(in.event(), RosterViews.Organization.class));
+        } else if (Topics.NOTICE_REQUESTS.equals(in.record().topic())) {
+            throw new InvalidEventException("event type " + type + " does not belong on " + Topics.NOTICE_REQUESTS);
         } else {
-            throw new InvalidEventException("event type " + type + " is not handled by notification-service on " + in.record().topic());
+            // quarterly grades, annual results, units, ...: notices about them come as notice.requested
+            LOG.debugf("ignoring %s %s", type, in.id());
         }
     }
 

@@ -92,7 +92,8 @@ public class NoticeService {
         boolean again = previous != root;
         issue(draft, null, new RenderInput.EscalatedNotice(root.title, root.documentNumber, root.issueDate,
                 root.recipientKind, root.unitName, root.recipientName, workingDays,
-                again ? previous.documentNumber : null, again ? previous.recipientKind : null, again ? previous.unitName : null));
+                again ? previous.documentNumber : null, again ? previous.recipientKind : null, again ? previous.unitName : null,
+                again ? previous.recipientName : null));
         return draft;
     }
 

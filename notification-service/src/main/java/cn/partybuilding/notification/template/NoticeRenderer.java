@@ -80,7 +80,7 @@ public class NoticeRenderer {
             RenderInput.EscalatedNotice o = in.original();
             original = new NoticeModel.Original(o.title(), o.documentNumber(), ChineseText.date(o.issueDate()),
                     Addressee.inSentence(o.kind(), o.unitName(), o.recipientName()), o.workingDays(), o.previousDocumentNumber(),
-                    o.previousKind() == null ? null : Addressee.inSentence(o.previousKind(), o.previousUnitName(), null));
+                    o.previousKind() == null ? null : Addressee.inSentence(o.previousKind(), o.previousUnitName(), o.previousRecipientName()));
         }
         String deadline = in.deadline() != null ? ChineseText.date(in.deadline()) : ChineseText.date(date(f, "deadline"));
         return new NoticeModel(in.unitCode(), blankToNull(in.unitName()) == null ? in.unitCode() : in.unitName(),

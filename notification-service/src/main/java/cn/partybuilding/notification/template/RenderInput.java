@@ -29,6 +29,7 @@ public record RenderInput(
      */
     public record EscalatedNotice(String title, String documentNumber, LocalDate issueDate, RecipientKind kind,
                                   String unitName, String recipientName, int workingDays,
-                                  String previousDocumentNumber, RecipientKind previousKind, String previousUnitName) {
+                                  String previousDocumentNumber, RecipientKind previousKind, String previousUnitName,
+                                  String previousRecipientName) {
     }
 }

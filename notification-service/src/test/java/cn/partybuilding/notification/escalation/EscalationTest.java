@@ -117,6 +117,55 @@ class EscalationTest {
         assertTrue(ofUnit(job.escalateDue()).isEmpty());
     }
 
+    @Test
+    void whenTheRosterKnowsTheBranchSecretaryTheEscalationReachesHerInboxAndMailbox() {
+        clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.ORGANIZATION_REGISTERED,
+                Map.of("organizationId", "E202-O1", "unitCode", "E202", "kind", "ORGANS_COMMITTEE", "name", "县交通运输局机关党委")));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.ORGANIZATION_REGISTERED,
+                Map.of("organizationId", "E202-O2", "unitCode", "E202", "parentId", "E202-O1", "kind", "BRANCH", "name", "县交通运输局第一党支部")));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-M", "E202-O2", "赵六", "MEMBER", null)));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
+        Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("E202-M", "MEMBER", "赵六", null), "2026-11", "E202", "县交通运输局",
+                null, Map.of("completionRate", 0.3)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/E202-M").then().body("$", hasSize(1)));
+        Reporting.awaitConsumed(bootstrap);
+
+        clock.setLocal(LocalDateTime.of(2026, 12, 1, 9, 0));
+        List<Notice> escalations = job.escalateDue().stream().filter(n -> "E202".equals(n.unitCode)).toList();
+        assertEquals(1, escalations.size());
+        assertEquals("E202-BS", escalations.get(0).recipientId);
+        JsonPath inbox = given().get("/inbox/E202-BS").then().body("$", hasSize(1)).extract().jsonPath();
+        String document = given().get("/notices/" + inbox.getString("[0].id")).then().extract().jsonPath().getString("document");
+        assertTrue(document.contains("县交通运输局党支部书记钱芳同志："), document);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(List.of("关于督促签收《关于赵六同志2026年11月学习任务完成情况的提醒》的督办通知"),
+                        ChannelServersResource.smtp().to("qianfang@jtj.example.gov.cn").stream().map(m -> m.subject()).toList()));
+
+        // the member's 签收 comes too late to stop the first escalation, but the branch secretary acknowledges hers: no second one
+        given().contentType(ContentType.JSON).body(Map.of("by", "钱芳")).post("/notices/" + inbox.getString("[0].id") + "/acknowledge").then().statusCode(200);
+        clock.setLocal(LocalDateTime.of(2026, 12, 14, 9, 0));
+        assertTrue(job.escalateDue().stream().noneMatch(n -> "E202".equals(n.unitCode)));
+    }
+
+    private static CloudEvent roster(String type, Map<String, Object> data) {
+        return CloudEvent.of("/assessment-service", type, (String) data.get("unitCode"), cn.partybuilding.contracts.CloudEventCodec.toTree(data));
+    }
+
+    private static Map<String, Object> member(String id, String org, String name, String role, String email) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("memberId", id);
+        m.put("unitCode", "E202");
+        m.put("organizationId", org);
+        m.put("name", name);
+        m.put("rank", "SECTION_OR_BELOW");
+        m.put("role", role);
+        m.put("email", email);
+        m.put("active", true);
+        return m;
+    }
+
     private static List<Notice> ofUnit(List<Notice> notices) {
         return notices.stream().filter(n -> "E201".equals(n.unitCode)).toList();
     }

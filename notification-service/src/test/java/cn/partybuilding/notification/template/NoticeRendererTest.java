@@ -137,6 +137,6 @@ class NoticeRendererTest {
 
     private static RenderInput.EscalatedNotice original() {
         return new RenderInput.EscalatedNotice("关于对郑华同志进行教育提醒的通知", "县直工委通〔2026〕2号", LocalDate.of(2026, 11, 20),
-                RecipientKind.MEMBER, "县民政局", "郑华", 3, null, null, null);
+                RecipientKind.MEMBER, "县民政局", "郑华", 3, null, null, null, null);
     }
 }
