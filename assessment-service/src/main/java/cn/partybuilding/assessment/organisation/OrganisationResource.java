@@ -1,5 +1,6 @@
 package cn.partybuilding.assessment.organisation;
 
+import cn.partybuilding.assessment.common.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -93,7 +94,7 @@ public class OrganisationResource {
     public OrganizationRegistered organization(@PathParam("id") String id) {
         PartyOrganization org = PartyOrganization.findById(id);
         if (org == null) {
-            throw cn.partybuilding.assessment.common.ProblemException.notFound("organizationId", "未知党组织: " + id);
+            throw ProblemException.notFound("organizationId", "未知党组织: " + id);
         }
         return OrganizationRegistered.of(org);
     }
@@ -118,7 +119,7 @@ public class OrganisationResource {
     public MemberState member(@PathParam("memberId") String memberId) {
         Member member = Member.findById(memberId);
         if (member == null) {
-            throw cn.partybuilding.assessment.common.ProblemException.notFound("memberId", "未知党员: " + memberId);
+            throw ProblemException.notFound("memberId", "未知党员: " + memberId);
         }
         return MemberState.of(member);
     }
@@ -165,7 +166,7 @@ public class OrganisationResource {
         try {
             decoding = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
         } catch (IllegalArgumentException e) {
-            throw cn.partybuilding.assessment.common.ProblemException.invalid("Content-Type", "不支持的字符集: " + charset);
+            throw ProblemException.invalid("Content-Type", "不支持的字符集: " + charset);
         }
         return imports.importCsv(new String(csv, decoding));
     }

@@ -57,6 +57,22 @@ class BadInputTest {
     }
 
     @Test
+    void aWrongContentTypeIsAProblemToo() {
+        String before = Db.snapshot();
+        given().contentType("application/xml").body("<unit/>").post("/units").then().statusCode(415)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("Content-Type"));
+        assertEquals(before, Db.snapshot());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/members/import'.post.summary", org.hamcrest.Matchers.containsString("CSV"))
+                .body("paths.'/study/completions/batch'.post", org.hamcrest.Matchers.notNullValue())
+                .body("tags.name", org.hamcrest.Matchers.hasItems("Organisation", "Indicator system", "Assessments", "Study"));
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         given().get("/no-such-resource").then().statusCode(404).contentType("application/problem+json");
     }
