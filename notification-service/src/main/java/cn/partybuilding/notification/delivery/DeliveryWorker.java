@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Sends due deliveries (first attempts and retries alike). Only rows that are not SENT are picked, so a
  * retry of a failed webhook never sends the e-mail of the same notice again. No transaction is held
- * while a channel talks to the outside; the outcome is recorded in a short transaction afterwards.
+ * while a channel talks to the outside; the outcome is recorded in a short transaction afterwards. Rows are
+ * claimed before sending, so several instances do not send the same delivery twice.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -53,7 +54,7 @@ public class DeliveryWorker {
         try {
             Instant now = clock.instant();
             List<Outgoing> due = QuarkusTransaction.requiringNew().call(() -> Delivery.due(now, config.delivery().batchSize())
-                    .stream().map(DeliveryWorker::outgoing).toList());
+                    .stream().filter(d -> claim(d, now)).map(DeliveryWorker::outgoing).toList());
             for (Outgoing o : due) {
                 attempt(o);
             }
@@ -61,6 +62,16 @@ public class DeliveryWorker {
         } finally {
             running.unlock();
         }
+    }
+
+    /**
+     * Claims a due row by pushing its next attempt past the lease: of several instances (or an overlapping
+     * pass) only the one whose update matched sends; a crash mid-send retries after the lease.
+     */
+    private boolean claim(Delivery d, Instant now) {
+        int claimed = Delivery.update("nextAttemptAt = ?1 where id = ?2 and status <> ?3 and nextAttemptAt <= ?4",
+                now.plus(config.delivery().claimLease()), d.id, Delivery.Status.SENT, now);
+        return claimed == 1;
     }
 
     private void attempt(Outgoing o) {

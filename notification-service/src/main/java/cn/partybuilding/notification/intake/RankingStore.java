@@ -9,13 +9,21 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
-/** The monthly rankings received from reporting-service, one row per (period, version). */
+/**
+ * The monthly rankings received from reporting-service, one row per (period, version). The latest version of a
+ * period is cached once read (a month's bulletins to every unit all quote the same table); storing a version
+ * drops the period from the cache.
+ */
 @ApplicationScoped
 public class RankingStore {
     @Inject
     EntityManager em;
+
+    private final Map<String, RankingView> latest = new ConcurrentHashMap<>();
 
     /** Stores a version once; returns false when that (period, version) was already stored. */
     public boolean store(RankingView ranking, Instant publishedAt) {
@@ -24,6 +32,7 @@ public class RankingStore {
         if (existing.intValue() > 0) {
             return false;
         }
+        latest.remove(ranking.period());
         try {
             em.createNativeQuery("insert into monthly_ranking (period, version, published_at, entries) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, ranking.period())
@@ -39,6 +48,16 @@ public class RankingStore {
 
     /** The highest version received for the period. */
     public Optional<RankingView> latest(String period) {
+        RankingView cached = latest.get(period);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<RankingView> read = read(period);
+        read.ifPresent(r -> latest.put(period, r));
+        return read;
+    }
+
+    private Optional<RankingView> read(String period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select version, entries from monthly_ranking where period = ?1 order by version desc")
                 .setParameter(1, period).setMaxResults(1).getResultList();

@@ -86,6 +86,10 @@ public interface NotificationConfig {
 
         @WithDefault("1h")
         Duration maxBackoff();
+
+        /** How long a claimed delivery is reserved for the instance sending it (retried after that if it crashed). */
+        @WithDefault("10m")
+        Duration claimLease();
     }
 
     interface Webhook {
