@@ -76,7 +76,7 @@ public class PublicationService {
             throw Problem.conflict(period + " 的排名已发布（第 " + versions.size() + " 版）；更正后重新发布须说明理由",
                     "reason", "required to republish a published month");
         }
-        LiveRanking live = rankings.compute(period, facts.system(period.getYear()));
+        LiveRanking live = rankings.live(period); // cached when nothing changed since it was last viewed
         int version = versions.size() + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         RankingPublished event = new RankingPublished(period.toString(), version, now, live.system().year(), live.system().version(),

@@ -105,7 +105,7 @@ public class FactsRepository {
             }
             String counters = "select c.member_id, c.period, c.activity_type, count(*) from study_completion c "
                     + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
-                    + " c.period >= ? and c.period <= ? group by c.member_id, c.period, c.activity_type";
+                    + " c.period >= ? and c.period <= ? group by c.period, c.member_id, c.activity_type";
             List<Object> args = new ArrayList<>();
             if (onlyUnit != null) {
                 args.add(onlyUnit);

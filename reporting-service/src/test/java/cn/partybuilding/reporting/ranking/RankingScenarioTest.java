@@ -462,6 +462,14 @@ class RankingScenarioTest {
                 .body("published", equalTo(List.of(true, true)));
     }
 
+    @Test
+    @Order(14)
+    void dashboardIsServedInChinese() {
+        given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("县直机关党建工作考评"))
+                .body(org.hamcrest.Matchers.containsString("rankings/"));
+    }
+
     private Map<String, JsonNode> noticesFor(String period, Set<String> atLeast) {
         Map<String, JsonNode> byKey = new java.util.HashMap<>();
         List<ConsumerRecord<String, byte[]>> records = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(30), seen -> {
