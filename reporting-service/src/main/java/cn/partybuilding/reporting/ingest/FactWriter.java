@@ -54,10 +54,13 @@ final class FactWriter {
                     col("event_id", V)), null);
     private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
             List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", V)), null);
-    private static final String EXAM = Sql.merge("exam_result", List.of(col("member_id", V), col("exam_id", V)),
-            List.of(col("unit_code", V), col("on_day", "date"), col("score", NUM), col("passed", "boolean"), col("event_id", V)), null);
-    private static final String POINTS = Sql.merge("platform_points", List.of(col("member_id", V), col("on_day", "date")),
-            List.of(col("unit_code", V), col("points", "integer"), col("event_id", V)), null);
+    private static final List<Sql.Col> EXAM_KEYS = List.of(col("member_id", V), col("exam_id", V));
+    private static final List<Sql.Col> EXAM_OTHERS = List.of(col("unit_code", V), col("on_day", "date"), col("score", "numeric"),
+            col("passed", "boolean"), col("event_id", V));
+    private static final String EXAM = Sql.mergeUnnest("exam_result", EXAM_KEYS, EXAM_OTHERS);
+    private static final List<Sql.Col> POINTS_KEYS = List.of(col("member_id", V), col("on_day", "date"));
+    private static final List<Sql.Col> POINTS_OTHERS = List.of(col("unit_code", V), col("points", "integer"), col("event_id", V));
+    private static final String POINTS = Sql.mergeUnnest("platform_points", POINTS_KEYS, POINTS_OTHERS);
 
     private static final String PROCESSED_EXISTING =
             "select p.event_id from processed_event p join unnest(?) as u(id) on p.event_id = u.id";
@@ -266,7 +269,7 @@ final class FactWriter {
             rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
                     v.score(), v.passed(), i.eventId()});
         }
-        Sql.batch(c, EXAM, new ArrayList<>(rows.values()));
+        mergeColumns(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
     }
 
     private static void writePoints(Connection c, List<Item<PointsView>> points) throws SQLException {
@@ -275,7 +278,17 @@ final class FactWriter {
             PointsView v = i.view();
             rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId()});
         }
-        Sql.batch(c, POINTS, new ArrayList<>(rows.values()));
+        mergeColumns(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
+    }
+
+    private static void mergeColumns(Connection c, String sql, List<Sql.Col> columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement merge = c.prepareStatement(sql)) {
+            Sql.bindColumns(c, merge, columns, rows);
+            merge.executeUpdate();
+        }
     }
 
     private static Date date(java.time.LocalDate day) {

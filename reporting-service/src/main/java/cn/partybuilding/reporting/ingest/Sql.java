@@ -52,6 +52,53 @@ public final class Sql {
                 + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
     }
 
+    /**
+     * The same MERGE, but the source is one array parameter per column read with UNNEST: a whole batch in one statement
+     * (for the high-volume facts: exam results, 学习强国 points). Bind with {@link #bindColumns}.
+     */
+    public static String mergeUnnest(String table, List<Col> keys, List<Col> others) {
+        StringJoiner params = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner on = new StringJoiner(" and ");
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner insertCols = new StringJoiner(", ");
+        StringJoiner insertVals = new StringJoiner(", ");
+        for (Col k : keys) {
+            on.add("t." + k.name() + " = s." + k.name());
+        }
+        for (Col c : others) {
+            set.add(c.name() + " = s." + c.name());
+        }
+        for (Col c : concat(keys, others)) {
+            params.add("?");
+            names.add(c.name());
+            insertCols.add(c.name());
+            insertVals.add("s." + c.name());
+        }
+        return "merge into " + table + " t using (select * from unnest(" + params + ") as s(" + names + ")) s on " + on
+                + " when matched then update set " + set
+                + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
+    }
+
+    /** Binds one array per column (element type from the column's SQL type) for a {@link #mergeUnnest} statement. */
+    public static void bindColumns(Connection connection, PreparedStatement statement, List<Col> columns, List<Object[]> rows) throws SQLException {
+        for (int col = 0; col < columns.size(); col++) {
+            Object[] values = new Object[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = rows.get(r)[col];
+            }
+            String type = columns.get(col).type();
+            int paren = type.indexOf('(');
+            statement.setArray(col + 1, array(connection, paren < 0 ? type : type.substring(0, paren), values));
+        }
+    }
+
+    public static List<Col> concat(List<Col> a, List<Col> b) {
+        List<Col> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** Runs {@code sql} once per row as one JDBC batch. */
     public static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
