@@ -47,6 +47,7 @@ public class FactBatchHandler implements BatchHandler {
     @Override
     public List<Rejection> handle(List<IncomingEvent> batch) {
         ParsedBatch parsed = new ParsedBatch();
+        List<IncomingEvent> accepted = new ArrayList<>(batch.size());
         List<Rejection> rejections = new ArrayList<>();
         Set<String> seen = new HashSet<>(batch.size() * 2);
         int repeatedInBatch = 0;
@@ -57,12 +58,22 @@ public class FactBatchHandler implements BatchHandler {
             }
             try {
                 parsed.add(incoming.record().topic(), incoming.event());
+                accepted.add(incoming);
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
         }
         int total = parsed.size();
-        int fresh = QuarkusTransaction.requiringNew().call(() -> apply(parsed));
+        int fresh;
+        try {
+            fresh = QuarkusTransaction.requiringNew().call(() -> apply(parsed));
+        } catch (RuntimeException e) {
+            if (dataError(e) == null) {
+                throw e; // transient (database down, deadlock): the loop retries the whole batch
+            }
+            fresh = oneByOne(accepted, rejections);
+            total = accepted.size();
+        }
         if (fresh > 0) {
             factsVersion.bump();
         }
@@ -70,6 +81,51 @@ public class FactBatchHandler implements BatchHandler {
         duplicates.increment(repeatedInBatch + total - fresh);
         rejected.increment(rejections.size());
         return rejections;
+    }
+
+    /**
+     * A value the database refuses (too long, out of range: SQLState class 22 or 23) would fail the batch forever; after
+     * such a failure the batch's events are applied one transaction each and the refused ones are rejected with the
+     * database's reason. Only on this rare path is there a transaction per event.
+     */
+    private int oneByOne(List<IncomingEvent> events, List<Rejection> rejections) {
+        int fresh = 0;
+        for (IncomingEvent incoming : events) {
+            ParsedBatch single = new ParsedBatch();
+            single.add(incoming.record().topic(), incoming.event());
+            try {
+                fresh += QuarkusTransaction.requiringNew().call(() -> apply(single));
+            } catch (RuntimeException e) {
+                SQLException refused = dataError(e);
+                if (refused == null) {
+                    throw e;
+                }
+                rejections.add(new Rejection(incoming, "refused by the database: " + firstLine(refused.getMessage())));
+            }
+        }
+        return fresh;
+    }
+
+    private static SQLException dataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                        return s;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private int apply(ParsedBatch parsed) throws SQLException {

@@ -30,26 +30,10 @@ public final class Sql {
      */
     public static String merge(String table, List<Col> keys, List<Col> others, String matchedCondition) {
         StringJoiner select = new StringJoiner(", ");
-        StringJoiner on = new StringJoiner(" and ");
-        StringJoiner set = new StringJoiner(", ");
-        StringJoiner insertCols = new StringJoiner(", ");
-        StringJoiner insertVals = new StringJoiner(", ");
-        for (Col k : keys) {
-            select.add("cast(? as " + k.type() + ") as " + k.name());
-            on.add("t." + k.name() + " = s." + k.name());
-            insertCols.add(k.name());
-            insertVals.add("s." + k.name());
-        }
-        for (Col c : others) {
+        for (Col c : concat(keys, others)) {
             select.add("cast(? as " + c.type() + ") as " + c.name());
-            set.add(c.name() + " = s." + c.name());
-            insertCols.add(c.name());
-            insertVals.add("s." + c.name());
         }
-        return "merge into " + table + " t using (select " + select + ") s on " + on
-                + (others.isEmpty() ? "" : " when matched" + (matchedCondition == null ? "" : " and " + matchedCondition)
-                + " then update set " + set)
-                + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
+        return merge(table, keys, others, matchedCondition, "select " + select);
     }
 
     /**
@@ -59,24 +43,27 @@ public final class Sql {
     public static String mergeUnnest(String table, List<Col> keys, List<Col> others) {
         StringJoiner params = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
+        for (Col c : concat(keys, others)) {
+            params.add("?");
+            names.add(c.name());
+        }
+        return merge(table, keys, others, null, "select * from unnest(" + params + ") as s(" + names + ")");
+    }
+
+    private static String merge(String table, List<Col> keys, List<Col> others, String matchedCondition, String source) {
         StringJoiner on = new StringJoiner(" and ");
         StringJoiner set = new StringJoiner(", ");
         StringJoiner insertCols = new StringJoiner(", ");
         StringJoiner insertVals = new StringJoiner(", ");
-        for (Col k : keys) {
-            on.add("t." + k.name() + " = s." + k.name());
-        }
-        for (Col c : others) {
-            set.add(c.name() + " = s." + c.name());
-        }
-        for (Col c : concat(keys, others)) {
-            params.add("?");
-            names.add(c.name());
+        keys.forEach(k -> on.add("t." + k.name() + " = s." + k.name()));
+        others.forEach(c -> set.add(c.name() + " = s." + c.name()));
+        concat(keys, others).forEach(c -> {
             insertCols.add(c.name());
             insertVals.add("s." + c.name());
-        }
-        return "merge into " + table + " t using (select * from unnest(" + params + ") as s(" + names + ")) s on " + on
-                + " when matched then update set " + set
+        });
+        return "merge into " + table + " t using (" + source + ") s on " + on
+                + (others.isEmpty() ? "" : " when matched" + (matchedCondition == null ? "" : " and " + matchedCondition)
+                + " then update set " + set)
                 + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
     }
 
