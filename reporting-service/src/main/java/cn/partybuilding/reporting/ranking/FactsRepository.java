@@ -25,11 +25,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /** Reads the facts of a month (all units, or one unit with the event ids behind each number) with plain JDBC. */
 @ApplicationScoped
 public class FactsRepository {
     private static final int EVIDENCE_LIMIT = 500;
+    private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "reporting-facts");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     AgroalDataSource dataSource;
@@ -83,6 +89,8 @@ public class FactsRepository {
         Date to = Date.valueOf(month.atEndOfMonth());
         String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
         Map<String, UnitFacts> units = new TreeMap<>();
+        // the two heaviest aggregates (a month of daily points, the exams) run on a second connection meanwhile
+        CompletableFuture<Map<String, long[]>> perUnit = CompletableFuture.supplyAsync(() -> unitAggregates(from, to, onlyUnit), PARALLEL);
         try (Connection c = dataSource.getConnection()) {
             query(c, "select unit_code, name from unit where 1 = 1" + unitFilter, rs -> units.put(rs.getString(1), new UnitFacts(rs.getString(1), rs.getString(2))), onlyUnit);
             query(c, "select unit_code, indicator_code, score, event_id from assessment where period = ?" + unitFilter, rs ->
@@ -98,39 +106,39 @@ public class FactsRepository {
                 }
             }, onlyUnit);
             int firstMonth = month.getMonthValue();
+            java.util.Set<String> types = new java.util.TreeSet<>();
             for (IndicatorSystem.PlanItem item : system.studyPlan()) {
                 if (StudyRequirements.required(item, month) > 0) {
                     firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
+                    types.add(item.activityType().name());
                 }
             }
-            String counters = "select c.member_id, c.period, c.activity_type, count(*) from study_completion c "
-                    + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
-                    + " c.period >= ? and c.period <= ? group by c.period, c.member_id, c.activity_type";
-            List<Object> args = new ArrayList<>();
-            if (onlyUnit != null) {
-                args.add(onlyUnit);
+            if (!types.isEmpty()) {
+                // the counts of the activity types the month requires, per member and month: a range scan of the key
+                String counters = "select c.member_id, c.period, c.activity_type, count(*) from study_completion c "
+                        + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
+                        + " c.period >= ? and c.period <= ? and c.activity_type in ('" + String.join("', '", types) + "')"
+                        + " group by c.period, c.member_id, c.activity_type";
+                List<Object> args = new ArrayList<>();
+                if (onlyUnit != null) {
+                    args.add(onlyUnit);
+                }
+                args.add(YearMonth.of(month.getYear(), firstMonth).toString());
+                args.add(period);
+                query(c, counters, rs -> {
+                    MemberFacts m = members.get(rs.getString(1));
+                    if (m != null) {
+                        m.count(ActivityType.valueOf(rs.getString(3)), Integer.parseInt(rs.getString(2).substring(5)), rs.getInt(4));
+                    }
+                }, args.toArray());
             }
-            args.add(YearMonth.of(month.getYear(), firstMonth).toString());
-            args.add(period);
-            query(c, counters, rs -> {
-                MemberFacts m = members.get(rs.getString(1));
-                if (m != null) {
-                    m.count(ActivityType.valueOf(rs.getString(3)), Integer.parseInt(rs.getString(2).substring(5)), rs.getInt(4));
-                }
-            }, args.toArray());
-            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where on_day >= ? and on_day <= ?"
-                    + unitFilter + " group by unit_code", rs -> {
-                UnitFacts unit = units.get(rs.getString(1));
+            perUnit.join().forEach((unitCode, figures) -> {
+                UnitFacts unit = units.get(unitCode);
                 if (unit != null) {
-                    unit.exams(rs.getInt(2), rs.getInt(3));
+                    unit.exams((int) figures[0], (int) figures[1]);
+                    unit.points(figures[2]);
                 }
-            }, from, to, onlyUnit);
-            query(c, "select unit_code, sum(points) from platform_points where on_day >= ? and on_day <= ?" + unitFilter + " group by unit_code", rs -> {
-                UnitFacts unit = units.get(rs.getString(1));
-                if (unit != null) {
-                    unit.points(rs.getLong(2));
-                }
-            }, from, to, onlyUnit);
+            });
             query(c, "select finding_id, unit_code, deduction_points, source, event_id from finding where period = ?" + unitFilter, rs -> {
                 UnitFacts unit = units.get(rs.getString(2));
                 if (unit != null) {
@@ -147,6 +155,25 @@ public class FactsRepository {
             throw new IllegalStateException("cannot read facts of " + period, e);
         }
         return units;
+    }
+
+    /** unit → {examined, passed, points} of the month. */
+    private Map<String, long[]> unitAggregates(Date from, Date to, String onlyUnit) {
+        String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
+        Map<String, long[]> figures = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where on_day >= ? and on_day <= ?"
+                    + unitFilter + " group by unit_code", rs -> {
+                long[] f = figures.computeIfAbsent(rs.getString(1), u -> new long[3]);
+                f[0] = rs.getLong(2);
+                f[1] = rs.getLong(3);
+            }, from, to, onlyUnit);
+            query(c, "select unit_code, sum(points) from platform_points where on_day >= ? and on_day <= ?" + unitFilter + " group by unit_code",
+                    rs -> figures.computeIfAbsent(rs.getString(1), u -> new long[3])[2] = rs.getLong(2), from, to, onlyUnit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read exam and points figures", e);
+        }
+        return figures;
     }
 
     /** Exam results of the year up to the month's end, per member in date order (for education/admonishment notices). */
