@@ -5,6 +5,8 @@ import cn.partybuilding.notification.platform.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -12,6 +14,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,6 +42,21 @@ public class DeliveryWorker {
     MeterRegistry metrics;
 
     private final ReentrantLock running = new ReentrantLock();
+    private ExecutorService senders;
+
+    @PostConstruct
+    void init() {
+        senders = Executors.newFixedThreadPool(config.delivery().parallelism(), r -> {
+            Thread t = new Thread(r, "notice-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        senders.shutdownNow();
+    }
 
     @Scheduled(every = "{notification.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-delivery")
@@ -55,8 +76,16 @@ public class DeliveryWorker {
             Instant now = clock.instant();
             List<Outgoing> due = QuarkusTransaction.requiringNew().call(() -> Delivery.due(now, config.delivery().batchSize())
                     .stream().filter(d -> claim(d, now)).map(DeliveryWorker::outgoing).toList());
-            for (Outgoing o : due) {
-                attempt(o);
+            List<Future<?>> sending = due.stream().<Future<?>>map(o -> senders.submit(() -> attempt(o))).toList();
+            for (Future<?> f : sending) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    LOG.warnf("delivery attempt failed unexpectedly: %s", e.getCause());
+                }
             }
             return due.size();
         } finally {

@@ -61,6 +61,9 @@ public class IntakeHandler implements BatchHandler {
             }
             em.createNativeQuery("insert into processed_event (event_id, event_type) values (?1, ?2)")
                     .setParameter(1, in.id()).setParameter(2, in.type()).executeUpdate();
+            // keep the persistence context small: otherwise every query's auto-flush dirty-checks the whole batch so far
+            em.flush();
+            em.clear();
         }
         return rejections;
     }

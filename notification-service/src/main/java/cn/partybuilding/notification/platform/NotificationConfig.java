@@ -87,6 +87,10 @@ public interface NotificationConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
+        /** How many deliveries of a pass are sent at the same time. */
+        @WithDefault("4")
+        int parallelism();
+
         /** How long a claimed delivery is reserved for the instance sending it (retried after that if it crashed). */
         @WithDefault("10m")
         Duration claimLease();
