@@ -60,11 +60,12 @@ public class BonusService {
         checks.text("reason", in.reason(), 1000);
         checks.throwIfAny("加分信息不完整或无效");
         organisation.lockUnit("unitCode", in.unitCode());
-        YearMonth month = periods.requireScorable("period", in.period());
+        YearMonth month = periods.scorableMonth("period", in.period());
         IndicatorSystemPublished system = indicators.requireCurrent("period", month.getYear());
         BigDecimal already = granted(in.unitCode(), month.getYear());
         BonusCap.Grant grant = BonusCap.grant(in.points(), already, system.bonusCap()).orElseThrow(() ->
                 ProblemException.conflict("points", month.getYear() + " 年度加分已达上限 " + system.bonusCap().stripTrailingZeros().toPlainString() + " 分"));
+        periods.requireOpen("period", in.period());
         Bonus bonus = new Bonus();
         bonus.bonusId = UUID.randomUUID().toString();
         bonus.unitCode = in.unitCode();

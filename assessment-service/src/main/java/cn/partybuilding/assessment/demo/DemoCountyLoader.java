@@ -74,7 +74,7 @@ public class DemoCountyLoader {
                           int pointRecords, int findings, int bonuses, long millis) {
     }
 
-    private record DemoUnit(String code, String name, double quality, double studyRate, List<MemberState> members) {
+    private record DemoUnit(String code, String name, double quality, double studyRate, List<MemberState> members, int organizations) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -95,41 +95,15 @@ public class DemoCountyLoader {
         int organizations = 0;
         List<MemberState> roster = new ArrayList<>();
         for (int u = 0; u < DemoCounty.UNITS.length; u++) {
-            String code = DemoCounty.unitCode(u);
-            String name = DemoCounty.UNITS[u][0];
-            organisation.registerUnit(new UnitRegistered(code, name, DemoCounty.UNITS[u][1]));
-            String committee = organisation.registerOrganization(new OrganizationRegistered(code + "-JGDW", code, null,
-                    PartyOrganization.Kind.ORGANS_COMMITTEE, name + "机关党委")).organizationId();
-            organizations++;
-            List<String> cells = new ArrayList<>();
-            int branches = 1 + random.nextInt(3);
-            for (int b = 0; b < branches; b++) {
-                String branch = organisation.registerOrganization(new OrganizationRegistered(code + "-ZB" + (b + 1), code, committee,
-                        PartyOrganization.Kind.BRANCH, name + ORDINALS[b] + "党支部")).organizationId();
-                organizations++;
-                int groups = 1 + random.nextInt(2);
-                for (int g = 0; g < groups; g++) {
-                    cells.add(organisation.registerOrganization(new OrganizationRegistered(branch + "-XZ" + (g + 1), code, branch,
-                            PartyOrganization.Kind.GROUP, ORDINALS[b] + "党支部" + ORDINALS[g] + "党小组")).organizationId());
-                    organizations++;
-                }
-            }
-            List<MemberState> unitMembers = new ArrayList<>();
-            int size = 20 + random.nextInt(41);
-            int deputies = 2 + random.nextInt(4);
-            for (int m = 0; m < size; m++) {
-                Member.Role role = m == 0 ? Member.Role.PRINCIPAL_LEADER : m == 1 ? Member.Role.SECRETARY
-                        : m <= 4 ? Member.Role.COMMITTEE_MEMBER : Member.Role.MEMBER;
-                Member.Rank rank = m < deputies ? Member.Rank.DEPUTY_DIVISION_OR_ABOVE
-                        : random.nextInt(20) == 0 ? Member.Rank.OTHER : Member.Rank.SECTION_OR_BELOW;
-                String memberId = String.format("%s-%03d", code, m + 1);
-                unitMembers.add(new MemberState(memberId, code, cells.get(m % cells.size()), DemoCounty.name(random), rank, role,
-                        memberId.toLowerCase() + "@demo-county.gov.cn", true));
-            }
-            roster.addAll(unitMembers);
-            units.add(new DemoUnit(code, name, 0.70 + 0.28 * random.nextDouble(), 0.55 + 0.45 * random.nextDouble(), unitMembers));
+            // one transaction per unit (the services join it): fewer commits, same events
+            int index = u;
+            DemoUnit unit = QuarkusTransaction.requiringNew().call(() -> registerUnit(index, random));
+            units.add(unit);
+            roster.addAll(unit.members());
+            organizations += unit.organizations();
         }
         QuarkusTransaction.requiringNew().run(() -> members.store(roster));
+        long registry = System.nanoTime();
 
         IndicatorSystemPublished system = indicators.define(DemoCounty.YEAR, DemoCounty.system2026());
 
@@ -141,25 +115,14 @@ public class DemoCountyLoader {
         }
         List<ExamGraded> exams = exams(units, random);
         int failed = (int) study.store(StudyKinds.EXAM, exams, "2026-09", "results[%d].").stream().filter(o -> !o.record().passed()).count();
+        long studied = System.nanoTime();
 
         int scores = 0;
         for (YearMonth month : MONTHS) {
-            for (int u = 0; u < units.size(); u++) {
-                if (month.getMonthValue() == 10 && u >= units.size() - UNSUBMITTED_IN_OCTOBER) {
-                    continue;
-                }
-                DemoUnit unit = units.get(u);
-                for (IndicatorSystemPublished.Indicator indicator : DemoCounty.manualIndicators()) {
-                    double share = Math.max(0.45, Math.min(1.0, unit.quality() + random.nextGaussian() * 0.06));
-                    BigDecimal score = indicator.maxPoints().multiply(BigDecimal.valueOf(share)).multiply(BigDecimal.valueOf(2))
-                            .setScale(0, RoundingMode.HALF_UP).divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY);
-                    assessments.record(new AssessmentService.ScoreRequest(unit.code(), indicator.code(), month.toString(), score,
-                            "县直机关工委考核组", "台账资料和现场检查（" + month + "）"));
-                    scores++;
-                }
-            }
+            scores += QuarkusTransaction.requiringNew().call(() -> scoreMonth(units, month, random));
         }
 
+        long scored = System.nanoTime();
         int findings = findings(units);
         int granted = bonuses(units);
         periods.lock("2026-08", "县直机关工委");
@@ -169,11 +132,70 @@ public class DemoCountyLoader {
                 findings, granted, (System.nanoTime() - start) / 1_000_000);
         LOG.infof("demo county loaded in %,d ms: %d units, %d party organisations, %,d members, indicator system %d v%d, %,d scores "
                         + "(2026-08..10; %d units without October scores), %,d study completions, %d exam results (%d failed), "
-                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 and 2026-09 locked",
+                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 and 2026-09 locked"
+                + " (registry %,d ms, study %,d ms, scores %,d ms)",
                 summary.millis(), summary.units(), summary.organizations(), summary.members(), system.year(), system.version(), summary.scores(),
                 UNSUBMITTED_IN_OCTOBER, summary.completions(), summary.exams(), summary.failedExams(), summary.pointRecords(),
-                summary.findings(), summary.bonuses());
+                summary.findings(), summary.bonuses(), (registry - start) / 1_000_000, (studied - registry) / 1_000_000,
+                (scored - studied) / 1_000_000);
         return summary;
+    }
+
+    /** A unit, its 机关党委, branches and groups, and its (not yet stored) members. Runs inside the caller's transaction. */
+    private DemoUnit registerUnit(int u, Random random) {
+        String code = DemoCounty.unitCode(u);
+        String name = DemoCounty.UNITS[u][0];
+        organisation.registerUnit(new UnitRegistered(code, name, DemoCounty.UNITS[u][1]));
+        int organizations = 0;
+        String committee = organisation.registerOrganization(new OrganizationRegistered(code + "-JGDW", code, null,
+                PartyOrganization.Kind.ORGANS_COMMITTEE, name + "机关党委")).organizationId();
+        organizations++;
+        List<String> cells = new ArrayList<>();
+        int branches = 1 + random.nextInt(3);
+        for (int b = 0; b < branches; b++) {
+            String branch = organisation.registerOrganization(new OrganizationRegistered(code + "-ZB" + (b + 1), code, committee,
+                    PartyOrganization.Kind.BRANCH, name + ORDINALS[b] + "党支部")).organizationId();
+            organizations++;
+            int groups = 1 + random.nextInt(2);
+            for (int g = 0; g < groups; g++) {
+                cells.add(organisation.registerOrganization(new OrganizationRegistered(branch + "-XZ" + (g + 1), code, branch,
+                        PartyOrganization.Kind.GROUP, ORDINALS[b] + "党支部" + ORDINALS[g] + "党小组")).organizationId());
+                organizations++;
+            }
+        }
+        List<MemberState> unitMembers = new ArrayList<>();
+        int size = 20 + random.nextInt(41);
+        int deputies = 2 + random.nextInt(4);
+        for (int m = 0; m < size; m++) {
+            Member.Role role = m == 0 ? Member.Role.PRINCIPAL_LEADER : m == 1 ? Member.Role.SECRETARY
+                    : m <= 4 ? Member.Role.COMMITTEE_MEMBER : Member.Role.MEMBER;
+            Member.Rank rank = m < deputies ? Member.Rank.DEPUTY_DIVISION_OR_ABOVE
+                    : random.nextInt(20) == 0 ? Member.Rank.OTHER : Member.Rank.SECTION_OR_BELOW;
+            String memberId = String.format("%s-%03d", code, m + 1);
+            unitMembers.add(new MemberState(memberId, code, cells.get(m % cells.size()), DemoCounty.name(random), rank, role,
+                    memberId.toLowerCase() + "@demo-county.gov.cn", true));
+        }
+        return new DemoUnit(code, name, 0.70 + 0.28 * random.nextDouble(), 0.55 + 0.45 * random.nextDouble(), unitMembers, organizations);
+    }
+
+    /** The month's scores of every MANUAL indicator, in one transaction; the last units get none in October. */
+    private int scoreMonth(List<DemoUnit> units, YearMonth month, Random random) {
+        int scores = 0;
+        for (int u = 0; u < units.size(); u++) {
+            if (month.getMonthValue() == 10 && u >= units.size() - UNSUBMITTED_IN_OCTOBER) {
+                continue;
+            }
+            DemoUnit unit = units.get(u);
+            for (IndicatorSystemPublished.Indicator indicator : DemoCounty.manualIndicators()) {
+                double share = Math.max(0.45, Math.min(1.0, unit.quality() + random.nextGaussian() * 0.06));
+                BigDecimal score = indicator.maxPoints().multiply(BigDecimal.valueOf(share)).multiply(BigDecimal.valueOf(2))
+                        .setScale(0, RoundingMode.HALF_UP).divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY);
+                assessments.record(new AssessmentService.ScoreRequest(unit.code(), indicator.code(), month.toString(), score,
+                        "县直机关工委考核组", "台账资料和现场检查（" + month + "）"));
+                scores++;
+            }
+        }
+        return scores;
     }
 
     /** Each required activity of the plan in the month, done by each member with the unit's rate give or take. */

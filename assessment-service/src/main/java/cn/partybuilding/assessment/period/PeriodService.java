@@ -7,6 +7,9 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -24,6 +27,9 @@ public class PeriodService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     public record PeriodStatus(String period, boolean locked, List<PeriodChangeView> history) {
     }
 
@@ -33,7 +39,7 @@ public class PeriodService {
     @Transactional
     public PeriodStatus lock(String period, String by) {
         YearMonth month = Periods.parse("period", period);
-        PeriodLock row = PeriodLock.findById(period);
+        PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && row.locked) {
             throw ProblemException.conflict("period", period + " 已锁定");
         }
@@ -54,7 +60,7 @@ public class PeriodService {
         if (reason.length() > 1000) {
             throw ProblemException.invalid("reason", "长度不能超过 1000");
         }
-        PeriodLock row = PeriodLock.findById(period);
+        PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.locked) {
             throw ProblemException.conflict("period", period + " 未锁定，无需重新开放");
         }
@@ -107,31 +113,47 @@ public class PeriodService {
         return row != null && row.locked;
     }
 
-    /** 409 naming {@code field} when the month is locked. */
+    /**
+     * 409 naming {@code field} when the month is locked. Called inside the writer's transaction: it holds a shared lock
+     * on the month's row until commit, so a concurrent {@link #lock} waits for the write (and a write after the lock sees
+     * it). The row is created, unlocked, by the first write of a month (in its own short transaction), so callers check
+     * everything else first and call this last, just before they write.
+     */
     public void requireOpen(String field, String period) {
-        if (isLocked(period)) {
+        PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_READ);
+        if (row == null) {
+            createUnlocked(period);
+            row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_READ);
+        }
+        if (row.locked) {
             throw ProblemException.conflict(field, period + " 已锁定，不能再写入；如需更正请先说明理由重新开放该月");
         }
     }
 
-    /** A month that may receive scores: not in the future. */
-    public YearMonth requireScorable(String field, String period) {
+    private void createUnlocked(String period) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (PeriodLock.findById(period) == null) {
+                    PeriodLock row = new PeriodLock();
+                    row.period = period;
+                    row.locked = false;
+                    row.changedAt = OffsetDateTime.now(clock);
+                    row.changedBy = "system";
+                    row.persist();
+                }
+            });
+        } catch (RuntimeException e) {
+            // created concurrently by another writer: the row is there, which is all that matters
+        }
+    }
+
+    /** A month that may receive scores, findings, bonuses: a valid month, not in the future. Reads nothing. */
+    public YearMonth scorableMonth(String field, String period) {
         YearMonth month = Periods.parse(field, period);
         if (month.isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalid(field, "不能为将来的月份评分: " + period);
         }
-        requireOpen(field, period);
         return month;
     }
 
-    /** A date that may receive study records: not in the future, inside an open month. */
-    public void requireOpenDate(String field, LocalDate date) {
-        if (date == null) {
-            throw ProblemException.invalid(field, "必填");
-        }
-        if (date.isAfter(LocalDate.now(clock))) {
-            throw ProblemException.invalid(field, "日期不能晚于今天: " + date);
-        }
-        requireOpen(field, Periods.of(date));
-    }
 }

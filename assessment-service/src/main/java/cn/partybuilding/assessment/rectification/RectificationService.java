@@ -68,7 +68,8 @@ public class RectificationService {
             throw ProblemException.invalid("deadline", "整改期限不能早于问题所属月份");
         }
         organisation.requireUnit("unitCode", in.unitCode());
-        periods.requireScorable("period", in.period());
+        periods.scorableMonth("period", in.period());
+        periods.requireOpen("period", in.period());
         Finding finding = new Finding();
         finding.findingId = UUID.randomUUID().toString();
         finding.unitCode = in.unitCode();

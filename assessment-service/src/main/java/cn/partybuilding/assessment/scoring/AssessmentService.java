@@ -63,7 +63,7 @@ public class AssessmentService {
         checks.required("score", in.score());
         checks.throwIfAny("评分信息不完整或无效");
         organisation.requireUnit("unitCode", in.unitCode());
-        YearMonth month = periods.requireScorable("period", in.period());
+        YearMonth month = periods.scorableMonth("period", in.period());
         IndicatorSystemPublished system = indicators.requireCurrent("period", month.getYear());
         IndicatorSystemPublished.Indicator indicator = system.indicator(in.indicatorCode())
                 .orElseThrow(() -> ProblemException.invalid("indicatorCode", "未知指标: " + in.indicatorCode()
@@ -78,6 +78,7 @@ public class AssessmentService {
         if (existing != null) {
             throw duplicate(existing.assessmentId);
         }
+        periods.requireOpen("period", in.period());
         AssessmentRow row = new AssessmentRow();
         row.assessmentId = UUID.randomUUID().toString();
         row.unitCode = in.unitCode();
@@ -112,10 +113,10 @@ public class AssessmentService {
         checks.required("score", in.score());
         ScoreRules.texts(checks, in.assessor(), in.evidence(), in.reason(), true);
         checks.throwIfAny("更正信息不完整或无效");
-        periods.requireOpen("period", row.period);
         IndicatorSystemPublished system = indicators.version(row.systemYear, row.systemVersion).orElseThrow();
         IndicatorSystemPublished.Indicator indicator = system.indicator(row.indicatorCode).orElseThrow();
         ScoreRules.score(in.score(), indicator).throwIfAny("分数超出范围（0–" + indicator.maxPoints().stripTrailingZeros().toPlainString() + "）");
+        periods.requireOpen("period", row.period);
         AssessmentRevisionRow previous = AssessmentRevisionRow.findById(new AssessmentRevisionRow.Key(assessmentId, row.currentRevision));
         row.currentRevision++;
         AssessmentRevisionRow revision = revision(row, row.currentRevision, in.score(), previous.score, in.reason().trim(),

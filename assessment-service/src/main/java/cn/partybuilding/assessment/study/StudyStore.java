@@ -75,7 +75,6 @@ public class StudyStore {
         YearMonth month = null;
         if (period != null) {
             month = Periods.parse("period", period);
-            periods.requireOpen("period", period);
         }
         Checks checks = new Checks();
         Set<String> months = new TreeSet<>();
@@ -98,11 +97,6 @@ public class StudyStore {
             kind.check(checks, p, row);
         }
         checks.throwIfAny("学习记录不完整或无效，未写入任何数据");
-        if (month == null) {
-            for (String m : months) {
-                periods.requireOpen(prefix.isEmpty() ? "date" : "period", m);
-            }
-        }
 
         Map<String, Member> members = organisation.membersById(rows.stream().map(StudyRecord::memberId).distinct().toList());
         Map<Integer, BigDecimal> passScores = new HashMap<>();
@@ -128,6 +122,13 @@ public class StudyStore {
             }
         }
         ProblemException.throwIfAny("学习记录引用了未知或不在册的党员，未写入任何数据", refs);
+        if (month != null) {
+            periods.requireOpen("period", period);
+        } else {
+            for (String m : months) {
+                periods.requireOpen("date", m);
+            }
+        }
         return write(kind, completed, true);
     }
 

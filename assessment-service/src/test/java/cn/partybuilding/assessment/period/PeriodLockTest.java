@@ -2,7 +2,14 @@ package cn.partybuilding.assessment.period;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.assessment.common.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,6 +19,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class PeriodLockTest {
@@ -38,6 +47,34 @@ class PeriodLockTest {
         post("/assessments/" + id + "/corrections", Map.of("score", 40, "reason", "复核", "assessor", "复核组")).statusCode(201);
         given().get("/periods/" + YEAR + "-05").then().body("history", hasSize(2))
                 .body("history[1].action", equalTo("REOPENED")).body("history[1].reason", equalTo("县纪委反馈情况需更正"));
+    }
+
+    @Inject
+    PeriodService periods;
+
+    @Test
+    void aLockWaitsForAWriteInFlightSoNoWriteLandsInALockedMonth() throws Exception {
+        String period = YEAR + "-09";
+        CountDownLatch writerInside = new CountDownLatch(1);
+        AtomicBoolean writerCommitted = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                periods.requireOpen("period", period);   // what every write does before it writes
+                writerInside.countDown();
+                try {
+                    Thread.sleep(1500);                   // the write takes a while
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            writerCommitted.set(true);
+        });
+        writer.start();
+        assertTrue(writerInside.await(10, TimeUnit.SECONDS));
+        periods.lock(period, "工委");
+        assertTrue(writerCommitted.get(), "the lock was taken while a write to the month was still in flight");
+        writer.join();
+        assertThrows(ProblemException.class, () -> QuarkusTransaction.requiringNew().run(() -> periods.requireOpen("period", period)));
     }
 
     @Test
