@@ -58,6 +58,19 @@ class DeadLetterTest {
     }
 
     @Test
+    void anUnreadableRankingIsDeadLetteredAndTheBulletinsKeepWaiting() {
+        Map<String, Object> broken = new java.util.LinkedHashMap<>();
+        broken.put("period", "2026-13");
+        broken.put("entries", List.of(Map.of("unitCode", "D403")));
+        TopicProbe.publish(bootstrap, Topics.REPORTING, CloudEvent.of("/reporting-service", EventTypes.RANKING_PUBLISHED, "D403", CloudEventCodec.toTree(broken)));
+        String reportingDlt = Topics.deadLetter(Topics.REPORTING, "notification-service");
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, reportingDlt, Duration.ofSeconds(60),
+                seen -> seen.stream().anyMatch(r -> "D403".equals(r.key())));
+        String reason = dead.stream().filter(r -> "D403".equals(r.key())).map(r -> TopicProbe.header(r, Topics.DLT_REASON_HEADER)).findFirst().orElseThrow();
+        assertEquals("invalid ranking: period '2026-13' is not YYYY-MM; version is missing or below 1; every entry needs rank and unitCode", reason);
+    }
+
+    @Test
     void aNoticeKeyThatDoesNotMatchItsFieldsIsRefusedWithTheExpectedKey() {
         Map<String, Object> data = CloudEventCodec.MAPPER.convertValue(
                 Reporting.request("CRITICISM", new Recipient("D-SEC", "UNIT_SECRETARY", null, null), "2026-11", "D402", "县水利局", null, Map.of()).data(), Map.class);
