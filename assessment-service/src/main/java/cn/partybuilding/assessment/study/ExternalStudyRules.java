@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Reads a study event another system published and checks it the way the REST endpoints would: known, active member of
+ * Reads a study event another system published and checks it the way the REST endpoints would: known member of
  * the named unit, required fields present. The result is the record to store, or an {@link InvalidEventException} whose
  * message is the dead-letter reason. Plain Java.
  */

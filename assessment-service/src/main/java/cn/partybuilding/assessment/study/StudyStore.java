@@ -108,8 +108,6 @@ public class StudyStore {
             Member member = members.get(row.memberId());
             if (member == null) {
                 refs.add(new Violation(p + "memberId", "未知党员: " + row.memberId()));
-            } else if (!member.active) {
-                refs.add(new Violation(p + "memberId", "党员已不在册: " + row.memberId()));
             } else if (row.unitCode() != null && !row.unitCode().equals(member.unitCode)) {
                 refs.add(new Violation(p + "unitCode", "党员 " + row.memberId() + " 属于单位 " + member.unitCode + "，不是 " + row.unitCode()));
             } else {
@@ -121,7 +119,8 @@ public class StudyStore {
                 }
             }
         }
-        ProblemException.throwIfAny("学习记录引用了未知或不在册的党员，未写入任何数据", refs);
+        // a member who has left (active=false) keeps the records of the time they were a member: only unknown ids are refused
+        ProblemException.throwIfAny("学习记录引用了未知党员或其他单位，未写入任何数据", refs);
         if (month != null) {
             periods.requireOpen("period", period);
         } else {

@@ -121,6 +121,19 @@ class StudyRecordsTest {
     }
 
     @Test
+    void aMemberWhoLeftKeepsTheRecordsOfTheirTimeButAnotherUnitsCodeIsRefused() {
+        Fixtures.Unit leaving = Fixtures.unitWithMembers("县人力资源和社会保障局", 1);
+        String member = leaving.memberIds().get(0);
+        Fixtures.put("/members/" + member, Map.of("unitCode", leaving.code(), "organizationId", leaving.branchId(), "name", "党员0",
+                "rank", "SECTION_OR_BELOW", "role", "SECRETARY", "active", false)).statusCode(200);
+        post("/study/completions", Map.of("memberId", member, "activityType", "WEEKLY_STUDY", "date", YEAR + "-08-01")).statusCode(201);
+        String before = Db.snapshot();
+        post("/study/completions", Map.of("memberId", member, "unitCode", unit.code(), "activityType", "WEEKLY_STUDY", "date", YEAR + "-08-08"))
+                .statusCode(400).body("violations[0].field", equalTo("unitCode"));
+        assertEquals(before, Db.snapshot());
+    }
+
+    @Test
     void platformPointsAreOncePerMemberAndDay() {
         String member = unit.memberIds().get(2);
         post("/study/platform-points", Map.of("memberId", member, "date", YEAR + "-07-01", "points", 42)).statusCode(201);
