@@ -29,9 +29,9 @@ public interface AssessmentConfig {
     }
 
     interface Rectification {
-        /** When the OPEN → OVERDUE job runs (Quarkus cron, seconds first). */
-        @WithDefault("0 5 0 * * ?")
-        String statusCron();
+        /** How often the OPEN → OVERDUE job runs (first run 10 s after start, so a restart catches up at once). */
+        @WithDefault("1h")
+        String statusEvery();
 
         /** Days from today when a finding arrives without a deadline. */
         @WithDefault("30")

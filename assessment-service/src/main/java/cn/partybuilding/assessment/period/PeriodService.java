@@ -124,6 +124,9 @@ public class PeriodService {
         if (row == null) {
             createUnlocked(period);
             row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_READ);
+            if (row == null) {
+                throw new IllegalStateException("cannot create the period row of " + period);
+            }
         }
         if (row.locked) {
             throw ProblemException.conflict(field, period + " 已锁定，不能再写入；如需更正请先说明理由重新开放该月");

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** Keeps OPEN / OVERDUE current: daily by default (assessment.rectification.status-cron), and at startup. */
+/** Keeps OPEN / OVERDUE current: 10 s after start, then every assessment.rectification.status-every (1 h). */
 @ApplicationScoped
 public class RectificationStatusJob {
     private static final Logger LOG = Logger.getLogger(RectificationStatusJob.class);
@@ -19,8 +19,8 @@ public class RectificationStatusJob {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "{assessment.rectification.status-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "10s", identity = "rectification-status")
+    @Scheduled(every = "{assessment.rectification.status-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "rectification-status")
     void scheduled() {
         run(LocalDate.now(clock));
     }
