@@ -45,7 +45,8 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ServiceProcess service(Path root, String name, Path logs, PostgresDatabase postgres) {
-        String db = name.substring(0, name.indexOf('-')) + "_e2e";
+        String suffix = System.getenv("TEST_DB_SUFFIX");
+        String db = name.substring(0, name.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
         ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), logs)
                 .property("kafka.bootstrap.servers", broker.bootstrapServers())
                 .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
@@ -66,6 +67,13 @@ final class RunningSystem implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Response put(ServiceProcess service, String path, Object body) {
+        String json = CloudEventCodec.MAPPER.valueToTree(body).toString();
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static Response send(HttpRequest.Builder request) {
