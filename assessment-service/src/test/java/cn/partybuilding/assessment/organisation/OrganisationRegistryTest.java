@@ -80,6 +80,16 @@ class OrganisationRegistryTest {
     }
 
     @Test
+    void aRosterSavedByExcelInGbkIsReadWhenTheCharsetIsNamed() {
+        Fixtures.Unit unit = Fixtures.unitWithMembers("县农业农村局", 1);
+        String id = Fixtures.code("M");
+        String csv = "memberId,unitCode,name,rank,role\r\n" + id + "," + unit.code() + ",欧阳晓燕,OTHER,MEMBER\r\n";
+        given().contentType("text/csv; charset=GBK").body(csv.getBytes(java.nio.charset.Charset.forName("GBK")))
+                .post("/members/import").then().statusCode(200).body("registered", equalTo(1));
+        given().get("/members/" + id).then().body("name", equalTo("欧阳晓燕"));
+    }
+
+    @Test
     void csvImportWithBadRowsRefusesEverythingAndListsEachRow() {
         Fixtures.Unit unit = Fixtures.unitWithMembers("县水利局", 1);
         String good = Fixtures.code("M");
