@@ -91,7 +91,7 @@ public final class LocalStack {
             process.awaitReady(Duration.ofMinutes(3));
         }
         System.out.printf("%n全部就绪 (all ready) in %.1f s%s%n%n", (System.nanoTime() - started) / 1e9,
-                firstRun ? "; 演示数据 (demo county) loading in the background on first run" : "");
+                firstRun ? "; 演示县 (demo county) loaded, reporting-service ranks it within seconds" : "");
         printUrls(broker, server == null ? data.resolve("db") + " (H2)" : postgres);
         while (!stopping.get()) {
             for (ServiceProcess process : services) {
