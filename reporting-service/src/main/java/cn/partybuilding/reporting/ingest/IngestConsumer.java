@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
-/** Runs the one consumer loop of group {@code reporting-service} on the organisation, assessment and study topics. */
+/** Runs the consumer loops of group {@code reporting-service} on the organisation, assessment and study topics. */
 @ApplicationScoped
 public class IngestConsumer {
     public static final List<String> TOPICS = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
@@ -31,7 +31,7 @@ public class IngestConsumer {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    private volatile BatchConsumerLoop loop;
+    private final List<BatchConsumerLoop> loops = new java.util.ArrayList<>();
     private long appliedBefore;
     private long deadLetteredBefore;
 
@@ -49,25 +49,32 @@ public class IngestConsumer {
         stop();
     }
 
+    /**
+     * Starts {@code reporting.ingest.consumers} loops in the group: the topics' partitions are shared among them, so each
+     * unit (record key) is still handled by one thread in order, while parsing and database writes of different units
+     * overlap.
+     */
     public synchronized void start() {
-        if (loop == null) {
+        if (loops.isEmpty()) {
             ReportingConfig.Ingest ingest = config.ingest();
-            loop = new BatchConsumerLoop(bootstrap, ingest.groupId(), TOPICS, handler, ingest.maxPollRecords(), ingest.retryBackoff())
-                    .start("reporting-ingest");
+            for (int i = 0; i < Math.max(1, ingest.consumers()); i++) {
+                loops.add(new BatchConsumerLoop(bootstrap, ingest.groupId(), TOPICS, handler, ingest.maxPollRecords(), ingest.retryBackoff())
+                        .start("reporting-ingest-" + i));
+            }
         }
     }
 
     public synchronized void stop() {
-        if (loop != null) {
+        for (BatchConsumerLoop loop : loops) {
             loop.close();
             appliedBefore += loop.applied();
             deadLetteredBefore += loop.deadLettered();
-            loop = null;
         }
+        loops.clear();
     }
 
     public synchronized boolean running() {
-        return loop != null;
+        return !loops.isEmpty();
     }
 
     public String groupId() {
@@ -75,10 +82,10 @@ public class IngestConsumer {
     }
 
     public synchronized long applied() {
-        return appliedBefore + (loop == null ? 0 : loop.applied());
+        return appliedBefore + loops.stream().mapToLong(BatchConsumerLoop::applied).sum();
     }
 
     public synchronized long deadLettered() {
-        return deadLetteredBefore + (loop == null ? 0 : loop.deadLettered());
+        return deadLetteredBefore + loops.stream().mapToLong(BatchConsumerLoop::deadLettered).sum();
     }
 }

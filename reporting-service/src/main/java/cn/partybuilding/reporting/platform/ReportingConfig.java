@@ -31,6 +31,10 @@ public interface ReportingConfig {
         @WithDefault("5000")
         int maxPollRecords();
 
+        /** Consumer loops (threads) in the group; partitions are shared among them, each unit stays on one. */
+        @WithDefault("2")
+        int consumers();
+
         @WithDefault("2s")
         Duration retryBackoff();
     }

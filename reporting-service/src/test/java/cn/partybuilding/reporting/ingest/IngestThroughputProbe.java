@@ -8,6 +8,12 @@ import cn.partybuilding.eventing.IncomingEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -15,18 +21,66 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Not part of the default run ({@code -Dprobe.ingest=true} enables it): drives study completions through the batch handler
- * directly (no broker) in batches of 5,000, to see what the database side of the ingest sustains on this machine, and prints it.
+ * Not part of the default run ({@code -Dprobe.ingest=true} enables it; {@code -Dprobe.events=N}, default 200,000): study
+ * completions through the real broker and the consumer loop, and straight through the batch handler (no broker) in batches of
+ * 5,000; prints events per second. Figures, not assertions: the machine is shared.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "probe.ingest", matches = "true")
 class IngestThroughputProbe {
     @Inject
     FactBatchHandler handler;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    IngestConsumer consumer;
+
+    /** The same events through the real broker and the consumer loop: from the first poll to the last committed batch. */
+    @Test
+    void throughTheBroker() throws Exception {
+        int total = Integer.getInteger("probe.events", 200_000);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        consumer.stop(); // publish everything first, then measure the consumer alone
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < total; i++) {
+                String unit = "B" + (i % 500);
+                CloudEvent event = CloudEvent.of("/probe", EventTypes.STUDY_COMPLETED, unit, CloudEventCodec.toTree(Map.of(
+                        "memberId", "BM" + (i % 50_000), "unitCode", unit, "activityType", "THEME_DAY",
+                        "date", LocalDate.of(2024, 1 + (i / 50_000) % 12, 1 + (i / 600_000) % 28).toString(), "minutes", 45)));
+                producer.send(new ProducerRecord<>(Topics.STUDY, unit, CloudEventCodec.write(event)));
+            }
+            producer.flush();
+        }
+        double before = handler.appliedCount() + handler.duplicateCount();
+        long start = System.nanoTime();
+        consumer.start();
+        long deadline = start + 600_000_000_000L;
+        double firstBatch = 0;
+        long firstAt = 0;
+        double done;
+        while ((done = handler.appliedCount() + handler.duplicateCount() - before) < total && System.nanoTime() < deadline) {
+            if (firstAt == 0 && done > 0) {
+                firstBatch = done;
+                firstAt = System.nanoTime();
+            }
+            Thread.sleep(5);
+        }
+        long end = System.nanoTime();
+        System.out.printf("INGEST PROBE (broker): %.0f of %d study completions committed in %.2f s including the group join; "
+                        + "%.0f events/s after the first committed batch (%.0f events in %.2f s)%n",
+                done, total, (end - start) / 1e9, (total - firstBatch) / ((end - firstAt) / 1e9), total - firstBatch, (end - firstAt) / 1e9);
+    }
 
     @Test
     void studyCompletionsPerSecond() throws Exception {
