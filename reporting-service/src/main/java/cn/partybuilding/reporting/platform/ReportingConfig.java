@@ -32,7 +32,7 @@ public interface ReportingConfig {
         int maxPollRecords();
 
         /** Consumer loops (threads) in the group; partitions are shared among them, each unit stays on one. */
-        @WithDefault("2")
+        @WithDefault("1")
         int consumers();
 
         @WithDefault("2s")

@@ -253,6 +253,9 @@ class RankingScenarioTest {
         assertOctober();
         given().get("/rankings/" + SEP).then()
                 .body("entries.score", equalTo(List.of(78.0f, 71.5f, 65.0f, 65.0f, 63.0f, 48.0f, 46.0f)));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("reporting_ingest_events_total{outcome=\"duplicate\"}"), "ingest counters are exported");
+        assertTrue(metrics.contains("reporting_consumer_records_total{outcome=\"dead-lettered\"}"), "loop counters are exported");
     }
 
     @Test
