@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** Every REST error as application/problem+json with title, status, detail and violations [{field, reason}]. */
 public class ProblemMappers {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
     public static final String PROBLEM_JSON = "application/problem+json";
 
     @ServerExceptionMapper
@@ -40,6 +41,16 @@ public class ProblemMappers {
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return response(status, title, e.getMessage(), List.of());
+    }
+
+    /** Anything unexpected (database unreachable, a bug): 500 as problem+json, the cause in the log only. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            return web(web);
+        }
+        LOG.error("unexpected error", e);
+        return response(500, "Internal Server Error", "服务器内部错误，请稍后重试或联系运维", List.of());
     }
 
     public static Response response(int status, String title, String detail, List<Problem.Violation> violations) {

@@ -242,6 +242,9 @@ class RankingScenarioTest {
                 .body("violations.field", hasItem("unitCode"));
         given().get("/units/U5/scorecard/2026-13").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("period"));
+        given().get("/rankings/2019-01").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("2019 年度考核指标体系尚未发布"));
+        given().get("/rankings/" + OCT + "/published").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
