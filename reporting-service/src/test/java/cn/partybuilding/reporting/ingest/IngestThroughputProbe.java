@@ -52,6 +52,7 @@ class IngestThroughputProbe {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         consumer.stop(); // publish everything first, then measure the consumer alone
+        double before = handler.appliedCount() + handler.duplicateCount();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < total; i++) {
                 String unit = "B" + (i % 500);
@@ -61,10 +62,10 @@ class IngestThroughputProbe {
                 producer.send(new ProducerRecord<>(Topics.STUDY, unit, CloudEventCodec.write(event)));
             }
             producer.flush();
+        } finally {
+            consumer.start();
         }
-        double before = handler.appliedCount() + handler.duplicateCount();
         long start = System.nanoTime();
-        consumer.start();
         long deadline = start + 600_000_000_000L;
         double firstBatch = 0;
         long firstAt = 0;
