@@ -12,7 +12,9 @@ import java.time.Duration;
 
 /** Small blocking HTTP helpers for the benchmark's set-up steps. */
 final class Http {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client would otherwise upgrade to h2c and multiplex every request over one connection, which is
+    // neither what browsers and wrk do nor a fair load (and its flow control stalled large responses here).
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }

@@ -53,6 +53,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetterProducer;
     private Thread thread;
+    private final java.util.concurrent.ExecutorService applier;
 
     public BatchConsumerLoop(String bootstrapServers, String groupId, List<String> topics, BatchHandler handler,
                              int maxPollRecords, Duration retryBackoff) {
@@ -60,6 +61,11 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.retryBackoff = retryBackoff;
+        this.applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "batch-applier-" + groupId);
+            t.setDaemon(true);
+            return t;
+        });
         consumerProps = new Properties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -107,12 +113,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = c;
                 c.subscribe(topics);
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty()) {
-                        process(c, records);
-                    }
-                }
+                consume(c);
             } catch (WakeupException e) {
                 // close() asked us to stop
             } catch (Exception e) {
@@ -127,10 +128,54 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
                 consumer = null;
             }
         }
+        applier.shutdown();
         closeDeadLetterProducer();
     }
 
-    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) throws Exception {
+    /**
+     * A two-stage pipeline: while the applier thread writes batch N to the database, this thread polls and
+     * parses batch N+1. Batches are applied one at a time and in poll order, so each partition's order holds;
+     * offsets of batch N are committed (on this thread, as the consumer requires) only after its database
+     * commit and its dead letters were acknowledged.
+     */
+    private void consume(KafkaConsumer<String, byte[]> c) throws Exception {
+        InFlight inFlight = null;
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records;
+                if (inFlight == null) {
+                    records = c.poll(Duration.ofMillis(500));
+                } else {
+                    // While batch N is applied, wait for batch N+1 only as long as N takes: a quiet topic must
+                    // not delay N's commit.
+                    records = c.poll(Duration.ZERO);
+                    while (records.isEmpty() && !inFlight.applied().isDone() && running) {
+                        records = c.poll(Duration.ofMillis(5));
+                    }
+                }
+                Prepared next = records.isEmpty() ? null : prepare(records);
+                if (inFlight != null) {
+                    finish(c, inFlight);
+                    inFlight = null;
+                }
+                if (next != null) {
+                    inFlight = submit(next);
+                }
+            }
+        } finally {
+            if (inFlight != null && running) {
+                finish(c, inFlight);
+            }
+        }
+    }
+
+    private record Prepared(List<IncomingEvent> readable, List<Future<?>> deadLetters, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    }
+
+    private record InFlight(Prepared batch, Future<List<BatchHandler.Rejection>> applied) {
+    }
+
+    private Prepared prepare(ConsumerRecords<String, byte[]> records) {
         List<IncomingEvent> readable = new ArrayList<>(records.count());
         List<Future<?>> deadLetters = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -143,18 +188,33 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
                 deadLetters.add(deadLetter(record, e.getMessage()));
             }
         }
-        if (!readable.isEmpty()) {
-            List<BatchHandler.Rejection> rejections = handler.handle(readable);
-            for (BatchHandler.Rejection rejection : rejections) {
-                deadLetters.add(deadLetter(rejection.event().record(), rejection.reason()));
-            }
-            applied.addAndGet(readable.size() - rejections.size());
+        return new Prepared(readable, deadLetters, offsets);
+    }
+
+    private InFlight submit(Prepared batch) {
+        if (batch.readable().isEmpty()) {
+            return new InFlight(batch, java.util.concurrent.CompletableFuture.completedFuture(List.of()));
+        }
+        return new InFlight(batch, applier.submit(() -> handler.handle(batch.readable())));
+    }
+
+    private void finish(KafkaConsumer<String, byte[]> c, InFlight inFlight) throws Exception {
+        List<BatchHandler.Rejection> rejections;
+        try {
+            rejections = inFlight.applied().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        List<Future<?>> deadLetters = new ArrayList<>(inFlight.batch().deadLetters());
+        for (BatchHandler.Rejection rejection : rejections) {
+            deadLetters.add(deadLetter(rejection.event().record(), rejection.reason()));
         }
         for (Future<?> sent : deadLetters) {
             sent.get();
         }
+        applied.addAndGet(inFlight.batch().readable().size() - rejections.size());
         deadLettered.addAndGet(deadLetters.size());
-        c.commitSync(offsets);
+        c.commitSync(inFlight.batch().offsets());
     }
 
     private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
