@@ -1,7 +1,6 @@
 package cn.partybuilding.reporting.publication;
 
 import cn.partybuilding.contracts.CloudEvent;
-import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.OutboxWriter;
@@ -17,7 +16,10 @@ import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.Grading;
 import cn.partybuilding.reporting.scoring.MonthlyScorer;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +78,7 @@ public class PublicationService {
             throw Problem.conflict(period + " 的排名已发布（第 " + versions.size() + " 版）；更正后重新发布须说明理由",
                     "reason", "required to republish a published month");
         }
+        long t0 = System.nanoTime();
         LiveRanking live = rankings.live(period); // cached when nothing changed since it was last viewed
         int version = versions.size() + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -89,6 +92,7 @@ public class PublicationService {
                 .exams(period, facts.examsUpTo(period), unitNames)
                 .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold());
         List<NoticeRequest> notices = planner.requests();
+        long t1 = System.nanoTime();
         String eventId = deterministicId("ranking|" + period + "|" + version);
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
@@ -98,9 +102,12 @@ public class PublicationService {
                 throw new IllegalStateException("cannot store the published ranking", e);
             }
             outbox.append(Topics.REPORTING, CloudEvent.withId(eventId, config.notices().source(), EventTypes.RANKING_PUBLISHED,
-                    Topics.COMMITTEE_SUBJECT, now, CloudEventCodec.toTree(event)));
+                    Topics.COMMITTEE_SUBJECT, now, data(event)));
             outbox.appendAll(Topics.NOTICE_REQUESTS, noticeEvents(notices, "v" + version, now));
         });
+        long t2 = System.nanoTime();
+        Log.infof("published %s version %d: %d entries, %d notice requests; ranked and planned in %d ms, stored in %d ms", period, version,
+                live.entries().size(), notices.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         factsVersion.bump();
         return new MonthPublication(event, notices);
     }
@@ -135,7 +142,7 @@ public class PublicationService {
                     used.size(), g.grade(), now}).toList();
             insert("insert into quarterly_grade (quarter, version, unit_code, mean_score, months, grade, published_at) values (?, ?, ?, ?, ?, ?, ?)", rows);
             outbox.append(Topics.REPORTING, CloudEvent.withId(deterministicId("quarter|" + quarter + "|" + version), config.notices().source(),
-                    EventTypes.QUARTERLY_GRADES_PUBLISHED, Topics.COMMITTEE_SUBJECT, now, CloudEventCodec.toTree(event)));
+                    EventTypes.QUARTERLY_GRADES_PUBLISHED, Topics.COMMITTEE_SUBJECT, now, data(event)));
             outbox.appendAll(Topics.NOTICE_REQUESTS, noticeEvents(notices, "v" + version, now));
         });
         return new QuarterPublication(event, notices);
@@ -170,7 +177,7 @@ public class PublicationService {
             insert("insert into annual_result (for_year, version, unit_code, rank, mean_monthly, debrief_score, annual_score, excellent, published_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             outbox.append(Topics.REPORTING, CloudEvent.withId(deterministicId("year|" + year + "|" + version), config.notices().source(),
-                    EventTypes.ANNUAL_RESULTS_PUBLISHED, Topics.COMMITTEE_SUBJECT, now, CloudEventCodec.toTree(event)));
+                    EventTypes.ANNUAL_RESULTS_PUBLISHED, Topics.COMMITTEE_SUBJECT, now, data(event)));
         });
         return event;
     }
@@ -230,9 +237,17 @@ public class PublicationService {
         List<CloudEvent> events = new ArrayList<>(notices.size());
         for (NoticeRequest n : notices) {
             events.add(CloudEvent.withId(deterministicId(n.noticeKey() + "|" + publication), config.notices().source(),
-                    EventTypes.NOTICE_REQUESTED, n.unitCode() == null ? Topics.COMMITTEE_SUBJECT : n.unitCode(), now, CloudEventCodec.toTree(n)));
+                    EventTypes.NOTICE_REQUESTED, n.unitCode() == null ? Topics.COMMITTEE_SUBJECT : n.unitCode(), now, data(n)));
         }
         return events;
+    }
+
+    /**
+     * The payload as a node that the outbox serialises straight from the record with the shared mapper (same JSON as
+     * {@code CloudEventCodec.toTree}, without building ~14,000 intermediate trees on a publication).
+     */
+    private static JsonNode data(Object payload) {
+        return new POJONode(payload);
     }
 
     public LocalDate deadline(OffsetDateTime now) {

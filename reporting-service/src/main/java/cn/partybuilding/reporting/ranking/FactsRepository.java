@@ -89,56 +89,22 @@ public class FactsRepository {
         Date to = Date.valueOf(month.atEndOfMonth());
         String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
         Map<String, UnitFacts> units = new TreeMap<>();
-        // the two heaviest aggregates (a month of daily points, the exams) run on a second connection meanwhile
-        CompletableFuture<Map<String, long[]>> perUnit = CompletableFuture.supplyAsync(() -> unitAggregates(from, to, onlyUnit), PARALLEL);
+        CompletableFuture<Map<String, long[]>> perUnit;
+        CompletableFuture<List<MemberFacts>> roster;
+        if (onlyUnit == null) {
+            // the whole month: the three heavy reads (members with their counts; exams and a month of daily points;
+            // scores and adjustments) run on three connections at once
+            perUnit = CompletableFuture.supplyAsync(() -> unitAggregates(from, to, null), PARALLEL);
+            roster = CompletableFuture.supplyAsync(() -> membersWithCounts(system, month, null), PARALLEL);
+        } else {
+            // one unit: a handful of indexed reads, on the caller's thread
+            perUnit = CompletableFuture.completedFuture(unitAggregates(from, to, onlyUnit));
+            roster = CompletableFuture.completedFuture(membersWithCounts(system, month, onlyUnit));
+        }
         try (Connection c = dataSource.getConnection()) {
             query(c, "select unit_code, name from unit where 1 = 1" + unitFilter, rs -> units.put(rs.getString(1), new UnitFacts(rs.getString(1), rs.getString(2))), onlyUnit);
             query(c, "select unit_code, indicator_code, score, event_id from assessment where period = ?" + unitFilter, rs ->
                     units.computeIfAbsent(rs.getString(1), u -> new UnitFacts(u, null)).manual(rs.getString(2), rs.getDouble(3), rs.getString(4)), period, onlyUnit);
-            Map<String, MemberFacts> members = new HashMap<>();
-            query(c, "select member_id, unit_code, organization_id, name, rank, role, email from member where active = true" + unitFilter, rs -> {
-                UnitFacts unit = units.get(rs.getString(2));
-                if (unit != null) {
-                    MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3),
-                            MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7));
-                    members.put(m.memberId(), m);
-                    unit.member(m);
-                }
-            }, onlyUnit);
-            int firstMonth = month.getMonthValue();
-            java.util.Set<String> types = new java.util.TreeSet<>();
-            for (IndicatorSystem.PlanItem item : system.studyPlan()) {
-                if (StudyRequirements.required(item, month) > 0) {
-                    firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
-                    types.add(item.activityType().name());
-                }
-            }
-            if (!types.isEmpty()) {
-                // the counts of the activity types the month requires, per member and month: a range scan of the key
-                String counters = "select c.member_id, c.period, c.activity_type, count(*) from study_completion c "
-                        + (onlyUnit == null ? "where" : "join member m on m.member_id = c.member_id where m.unit_code = ? and")
-                        + " c.period >= ? and c.period <= ? and c.activity_type in ('" + String.join("', '", types) + "')"
-                        + " group by c.period, c.member_id, c.activity_type";
-                List<Object> args = new ArrayList<>();
-                if (onlyUnit != null) {
-                    args.add(onlyUnit);
-                }
-                args.add(YearMonth.of(month.getYear(), firstMonth).toString());
-                args.add(period);
-                query(c, counters, rs -> {
-                    MemberFacts m = members.get(rs.getString(1));
-                    if (m != null) {
-                        m.count(ActivityType.valueOf(rs.getString(3)), Integer.parseInt(rs.getString(2).substring(5)), rs.getInt(4));
-                    }
-                }, args.toArray());
-            }
-            perUnit.join().forEach((unitCode, figures) -> {
-                UnitFacts unit = units.get(unitCode);
-                if (unit != null) {
-                    unit.exams((int) figures[0], (int) figures[1]);
-                    unit.points(figures[2]);
-                }
-            });
             query(c, "select finding_id, unit_code, deduction_points, source, event_id from finding where period = ?" + unitFilter, rs -> {
                 UnitFacts unit = units.get(rs.getString(2));
                 if (unit != null) {
@@ -154,7 +120,94 @@ public class FactsRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read facts of " + period, e);
         }
+        try {
+            for (MemberFacts m : roster.join()) {
+                UnitFacts unit = units.get(m.unitCode());
+                if (unit != null) {
+                    unit.member(m);
+                }
+            }
+            perUnit.join().forEach((unitCode, figures) -> {
+                UnitFacts unit = units.get(unitCode);
+                if (unit != null) {
+                    unit.exams((int) figures[0], (int) figures[1]);
+                    unit.points(figures[2]);
+                }
+            });
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         return units;
+    }
+
+    /**
+     * Active members, each with the completion counts the month's plan needs, from ONE query: the counts per (activity type,
+     * month) of the window are pivoted into columns of the member's row (a left join of one aggregate over the range of the
+     * study_completion key), so no second pass or per-member lookup is needed.
+     */
+    private List<MemberFacts> membersWithCounts(IndicatorSystem system, YearMonth month, String onlyUnit) {
+        int firstMonth = month.getMonthValue();
+        java.util.Set<ActivityType> types = java.util.EnumSet.noneOf(ActivityType.class);
+        for (IndicatorSystem.PlanItem item : system.studyPlan()) {
+            if (StudyRequirements.required(item, month) > 0) {
+                firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
+                types.add(item.activityType());
+            }
+        }
+        List<ActivityType> columnType = new ArrayList<>();
+        List<Integer> columnMonth = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select m.member_id, m.unit_code, m.organization_id, m.name, m.rank, m.role, m.email");
+        List<Object> args = new ArrayList<>();
+        if (!types.isEmpty()) {
+            StringBuilder sums = new StringBuilder();
+            StringBuilder typeList = new StringBuilder();
+            for (ActivityType type : types) {
+                typeList.append(typeList.length() == 0 ? "'" : ", '").append(type.name()).append('\'');
+                for (int m = firstMonth; m <= month.getMonthValue(); m++) {
+                    int column = columnType.size();
+                    columnType.add(type);
+                    columnMonth.add(m);
+                    // enum names and generated periods only: nothing user-supplied is inlined
+                    sums.append(", sum(case when activity_type = '").append(type.name()).append("' and period = '")
+                            .append(YearMonth.of(month.getYear(), m)).append("' then 1 else 0 end) as c").append(column);
+                    sql.append(", c.c").append(column);
+                }
+            }
+            sql.append(" from member m left join (select member_id").append(sums).append(" from study_completion where period >= ? and period <= ?")
+                    .append(" and activity_type in (").append(typeList).append(')');
+            args.add(YearMonth.of(month.getYear(), firstMonth).toString());
+            args.add(month.toString());
+            if (onlyUnit != null) {
+                sql.append(" and member_id in (select member_id from member where unit_code = ?)");
+                args.add(onlyUnit);
+            }
+            sql.append(" group by member_id) c on c.member_id = m.member_id");
+        } else {
+            sql.append(" from member m");
+        }
+        sql.append(" where m.active = true");
+        if (onlyUnit != null) {
+            sql.append(" and m.unit_code = ?");
+            args.add(onlyUnit);
+        }
+        List<MemberFacts> members = new ArrayList<>();
+        int columns = columnType.size();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, sql.toString(), rs -> {
+                MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3),
+                        MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7));
+                for (int i = 0; i < columns; i++) {
+                    int done = rs.getInt(8 + i);
+                    if (done > 0) {
+                        m.count(columnType.get(i), columnMonth.get(i), done);
+                    }
+                }
+                members.add(m);
+            }, args.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the members of " + month, e);
+        }
+        return members;
     }
 
     /** unit → {examined, passed, points} of the month. */

@@ -63,9 +63,11 @@ public class RankingService {
     }
 
     public LiveRanking rank(YearMonth period, IndicatorSystem system, Map<String, UnitFacts> unitFacts) {
+        // units are scored independently (pure functions of their facts): in parallel, kept in unit-code order
+        List<UnitScore> scored = unitFacts.values().parallelStream().map(f -> MonthlyScorer.score(system, period, f)).toList();
         Map<String, UnitScore> scores = new LinkedHashMap<>();
-        for (UnitFacts f : unitFacts.values()) {
-            scores.put(f.unitCode(), MonthlyScorer.score(system, period, f));
+        for (UnitScore s : scored) {
+            scores.put(s.unitCode(), s);
         }
         List<RankedUnit> entries = RankingCalculator.rank(new ArrayList<>(scores.values()), previousRanks(period),
                 config.tiers().advancedPercent(), config.tiers().laggingPercent());

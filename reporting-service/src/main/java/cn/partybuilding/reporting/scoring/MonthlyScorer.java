@@ -129,7 +129,11 @@ public final class MonthlyScorer {
         return Math.max(min, Math.min(max, value));
     }
 
-    private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+    /** Same text as {@code String.format(Locale.ROOT, "%.2f", value)} (half-up on the shortest decimal), without the Formatter. */
+    static String fmt(double value) {
+        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -5,7 +5,6 @@ import cn.partybuilding.reporting.scoring.Enums.MemberRank;
 import cn.partybuilding.reporting.scoring.Enums.MemberRole;
 import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
 
-import java.time.DayOfWeek;
 import java.time.YearMonth;
 
 /**
@@ -46,14 +45,11 @@ public final class StudyRequirements {
         };
     }
 
+    /** Mondays in the month: the first Monday's day of month, then every 7 days up to the month's length. */
     public static int mondays(YearMonth month) {
-        int count = 0;
-        for (int day = 1; day <= month.lengthOfMonth(); day++) {
-            if (month.atDay(day).getDayOfWeek() == DayOfWeek.MONDAY) {
-                count++;
-            }
-        }
-        return count;
+        int firstDow = month.atDay(1).getDayOfWeek().getValue(); // 1 = Monday
+        int firstMonday = 1 + (8 - firstDow) % 7;
+        return (month.lengthOfMonth() - firstMonday) / 7 + 1;
     }
 
     /** Committee members are the secretary and the committee members; the principal leader is not (unless also listed). */

@@ -34,6 +34,9 @@ class PublicationProbe {
     @Inject
     RankingService rankings;
 
+    @Inject
+    cn.partybuilding.reporting.ingest.FactsVersion factsVersion;
+
     @Test
     void thousandUnitsFiftyThousandMembers() throws Exception {
         int year = 2031;
@@ -91,10 +94,16 @@ class PublicationProbe {
             System.out.printf("PUBLICATION PROBE: ranking of %d units computed in %d ms%n", units, (t1 - t0) / 1_000_000);
             assertEquals(1000, units);
         }
-        long t2 = System.nanoTime();
-        PublicationService.MonthPublication p = publication.publishMonth(month, null);
-        long t3 = System.nanoTime();
-        System.out.printf("PUBLICATION PROBE: computed, frozen and published (%d entries, %d notice requests) in %d ms%n",
-                p.ranking().entries().size(), p.notices().size(), (t3 - t2) / 1_000_000);
+        // publication from cold: the cached live ranking is dropped first (as after an ingest), so the figure includes
+        // loading the facts and scoring; later runs are republications (versions 2, 3, ...) of the same month
+        for (int run = 0; run < 4; run++) {
+            factsVersion.bump();
+            long t2 = System.nanoTime();
+            PublicationService.MonthPublication p = publication.publishMonth(month, run == 0 ? null : "probe republication " + run);
+            long t3 = System.nanoTime();
+            System.out.printf("PUBLICATION PROBE: computed, frozen and published version %d (%d entries, %d notice requests) in %d ms%n",
+                    p.ranking().version(), p.ranking().entries().size(), p.notices().size(), (t3 - t2) / 1_000_000);
+            assertEquals(1000, p.ranking().entries().size());
+        }
     }
 }

@@ -170,4 +170,18 @@ class ScoringTest {
         assertEquals(List.of(87.0, 86.0, 66.5), results.stream().map(Grading.AnnualResult::annualScore).toList());
         assertEquals(List.of(true, false, false), results.stream().map(Grading.AnnualResult::excellent).toList());
     }
+
+    @Test
+    void mondaysAndTwoDecimalTextMatchTheSlowForms() {
+        for (YearMonth m = YearMonth.of(2024, 1); m.isBefore(YearMonth.of(2032, 1)); m = m.plusMonths(1)) {
+            int counted = 0;
+            for (int day = 1; day <= m.lengthOfMonth(); day++) {
+                counted += m.atDay(day).getDayOfWeek() == java.time.DayOfWeek.MONDAY ? 1 : 0;
+            }
+            assertEquals(counted, StudyRequirements.mondays(m), m.toString());
+        }
+        for (double v : new double[]{0, 0.005, 0.015, 1.005, 2.675, 12.345, 14.285714285714286, 99.995, 300, 7.1, 1e-9, -1.5}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", v), MonthlyScorer.fmt(v), Double.toString(v));
+        }
+    }
 }
