@@ -65,6 +65,7 @@ public class FactBatchHandler implements BatchHandler {
         }
         int total = parsed.size();
         int fresh;
+        Set<String> touched = parsed.touchedUnits();
         try {
             fresh = QuarkusTransaction.requiringNew().call(() -> apply(parsed));
         } catch (RuntimeException e) {
@@ -75,7 +76,12 @@ public class FactBatchHandler implements BatchHandler {
             total = accepted.size();
         }
         if (fresh > 0) {
-            factsVersion.bump();
+            // after the commit: a cached figure computed before it carries an older stamp and is not served again
+            if (touched == null) {
+                factsVersion.bump();
+            } else {
+                factsVersion.bump(touched);
+            }
         }
         applied.increment(fresh);
         duplicates.increment(repeatedInBatch + total - fresh);

@@ -52,6 +52,25 @@ final class ParsedBatch {
     final List<Item<ExamView>> exams = new ArrayList<>();
     final List<Item<PointsView>> points = new ArrayList<>();
 
+    /**
+     * The units whose facts this batch can change, or null when it may change any unit's: roster and unit events, an
+     * indicator system, a period lock, and study completions (counted by the member's CURRENT unit, which the event's
+     * unitCode need not be).
+     */
+    java.util.Set<String> touchedUnits() {
+        if (!units.isEmpty() || !organizations.isEmpty() || !members.isEmpty() || !systems.isEmpty() || !periods.isEmpty() || !study.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        assessments.forEach(i -> touched.add(i.view().unitCode()));
+        findings.forEach(i -> touched.add(i.view().unitCode()));
+        bonuses.forEach(i -> touched.add(i.view().unitCode()));
+        rectifications.forEach(i -> touched.add(i.view().unitCode()));
+        exams.forEach(i -> touched.add(i.view().unitCode()));
+        points.forEach(i -> touched.add(i.view().unitCode()));
+        return touched;
+    }
+
     /** Parses and validates one event; throws {@link InvalidEventException} (the dead-letter reason) when it cannot be applied. */
     void add(String topic, CloudEvent event) {
         String id = event.id();

@@ -40,8 +40,30 @@ public class FactsRepository {
     @Inject
     AgroalDataSource dataSource;
 
-    /** The current (highest) version of the year's indicator system; 409 when none was published. */
+    @Inject
+    cn.partybuilding.reporting.ingest.FactsVersion factsVersion;
+
+    private record CachedSystem(long generation, IndicatorSystem system) {
+    }
+
+    private final Map<Integer, CachedSystem> systems = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The current (highest) version of the year's indicator system; 409 when none was published. Parsed once and kept
+     * until a change not attributed to single units (an indicator system is one) is committed.
+     */
     public IndicatorSystem system(int year) {
+        long generation = factsVersion.stamp("").global();
+        CachedSystem cached = systems.get(year);
+        if (cached != null && cached.generation() == generation) {
+            return cached.system();
+        }
+        IndicatorSystem system = readSystem(year);
+        systems.put(year, new CachedSystem(generation, system));
+        return system;
+    }
+
+    private IndicatorSystem readSystem(int year) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select body from indicator_system where for_year = ? order by version desc limit 1")) {
             s.setInt(1, year);

@@ -45,6 +45,18 @@ public class PublishedRankings {
         return versions;
     }
 
+    /** The latest version number of the month (one indexed read), empty when never published. */
+    public Optional<Integer> latestVersion(YearMonth period) {
+        Integer[] latest = new Integer[1];
+        try (Connection c = dataSource.getConnection()) {
+            FactsRepository.query(c, "select max(version) from published_ranking where period = ?",
+                    rs -> latest[0] = (Integer) rs.getObject(1), period.toString());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Optional.ofNullable(latest[0]);
+    }
+
     public Optional<Published> latest(YearMonth period) {
         List<Version> versions = versions(period);
         return versions.isEmpty() ? Optional.empty() : Optional.of(load(versions.get(versions.size() - 1)));

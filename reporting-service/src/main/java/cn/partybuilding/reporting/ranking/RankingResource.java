@@ -4,12 +4,15 @@ import cn.partybuilding.reporting.platform.Periods;
 import cn.partybuilding.reporting.platform.Problem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import cn.partybuilding.reporting.scoring.UnitScore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +33,9 @@ public class RankingResource {
     @Inject
     PublishedRankings published;
 
+    @Inject
+    ObjectMapper mapper;
+
     /** The month ranked from the current facts (changes as events arrive until it is published). */
     @GET
     @Path("rankings/{period}")
@@ -44,11 +50,32 @@ public class RankingResource {
         return body;
     }
 
-    /** The latest published version, or the version asked for. */
+    /** Serialised published versions by period and version: frozen, so valid forever (a republication is a new version). */
+    private static final Map<String, JsonBody> PUBLISHED_BODIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The latest published version, or the version asked for: served from the serialised bytes of that frozen version
+     * with an ETag (304 on If-None-Match); a numbered version may be cached for a year, the latest is revalidated.
+     */
     @GET
     @Path("rankings/{period}/published")
-    public Map<String, Object> published(@PathParam("period") String period, @QueryParam("version") Integer version) {
-        PublishedRankings.Published p = publishedOr404(Periods.month(period, "period"), version);
+    public Response published(@PathParam("period") String period, @QueryParam("version") Integer version, @Context HttpHeaders headers) {
+        YearMonth month = Periods.month(period, "period");
+        int number = version != null ? version : published.latestVersion(month)
+                .orElseThrow(() -> Problem.notFound(month + " 的排名尚未发布", "period", "not published"));
+        String key = period + "|" + number;
+        JsonBody body = PUBLISHED_BODIES.get(key);
+        if (body == null) {
+            body = JsonBody.of(mapper, publishedBody(period, publishedOr404(month, number)));
+            if (PUBLISHED_BODIES.size() > 256) {
+                PUBLISHED_BODIES.clear();
+            }
+            PUBLISHED_BODIES.put(key, body);
+        }
+        return body.respond(headers, version != null ? "public, max-age=31536000, immutable" : "no-cache");
+    }
+
+    private static Map<String, Object> publishedBody(String period, PublishedRankings.Published p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
         body.put("status", "PUBLISHED");
@@ -69,8 +96,8 @@ public class RankingResource {
 
     @GET
     @Path("units/{unitCode}/scorecard/{period}")
-    public UnitScore scorecard(@PathParam("unitCode") String unitCode, @PathParam("period") String period) {
-        return rankings.scorecard(Periods.month(period, "period"), unitCode);
+    public Response scorecard(@PathParam("unitCode") String unitCode, @PathParam("period") String period, @Context HttpHeaders headers) {
+        return rankings.scorecardBody(Periods.month(period, "period"), unitCode).respond(headers, "no-cache");
     }
 
     public record TrendPoint(String period, double score, int rank, String tier, String status, boolean published) {

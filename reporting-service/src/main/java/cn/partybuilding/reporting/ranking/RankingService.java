@@ -37,6 +37,9 @@ public class RankingService {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     private record Cached(long version, LiveRanking ranking) {
     }
 
@@ -79,6 +82,31 @@ public class RankingService {
         Map<String, Integer> ranks = new HashMap<>();
         published.latestByUnit(period.minusMonths(1)).forEach((unit, entry) -> ranks.put(unit, entry.rank()));
         return ranks;
+    }
+
+    private record Card(FactsVersion.Stamp stamp, JsonBody body) {
+    }
+
+    private final Map<String, Card> cards = new ConcurrentHashMap<>();
+
+    /**
+     * The scorecard serialised, cached per (unit, month) until the ingest commits a change attributed to the unit or to
+     * every unit (see {@link FactsVersion}): the stamp is taken before the facts are read, so a result computed while a
+     * batch commits is stored under the older stamp and recomputed on the next request.
+     */
+    public JsonBody scorecardBody(YearMonth period, String unitCode) {
+        String key = unitCode + "|" + period;
+        FactsVersion.Stamp stamp = factsVersion.stamp(unitCode);
+        Card card = cards.get(key);
+        if (card != null && card.stamp().equals(stamp)) {
+            return card.body();
+        }
+        JsonBody body = JsonBody.of(mapper, scorecard(period, unitCode));
+        if (cards.size() > 20_000) {
+            cards.clear();
+        }
+        cards.put(key, new Card(stamp, body));
+        return body;
     }
 
     /** One unit's score with the event ids behind every number. */

@@ -336,8 +336,19 @@ class RankingScenarioTest {
     @Test
     @Order(7)
     void aCorrectionIsRepublishedAsVersionTwoAndHistoryKeepsBoth() {
+        // the scorecard and the published ranking are served from cached bytes with an ETag: the same tag again → 304
+        String cardPath = "/units/U5/scorecard/" + OCT;
+        String cardTag = given().get(cardPath).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", cardTag).get(cardPath).then().statusCode(304);
+        String latestTag = given().get("/rankings/" + OCT + "/published").then().statusCode(200)
+                .header("Cache-Control", "no-cache").extract().header("ETag");
+        given().header("If-None-Match", latestTag).get("/rankings/" + OCT + "/published").then().statusCode(304);
+
         u5Correction = events.score("U5", "P1", OCT, 45, 2);
         events.score("U5", "O1", OCT, 10, 1); // a late, lower revision: ignored
+        // once the ingest committed the correction, the cached scorecard is not served any more (new content, new tag)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("If-None-Match", cardTag).get(cardPath).then()
+                .statusCode(200).body("dimensions[0].indicators[0].eventIds", equalTo(List.of(u5Correction.id()))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/rankings/" + OCT).then()
                 .body("entries.find { it.unitCode == 'U5' }.score", equalTo(77.5f)));
         given().get("/rankings/" + OCT + "/published").then().body("entries.find { it.unitCode == 'U5' }.score", equalTo(71.5f));
@@ -350,6 +361,16 @@ class RankingScenarioTest {
         given().get("/rankings/" + OCT + "/published?version=1").then().body("entries.find { it.unitCode == 'U5' }.score", equalTo(71.5f));
         given().get("/rankings/" + OCT + "/published").then().body("version", equalTo(2))
                 .body("entries.find { it.unitCode == 'U5' }.score", equalTo(77.5f));
+        // the latest version's old tag no longer matches; a numbered version is immutable; gzip and identity carry the same JSON
+        given().header("If-None-Match", latestTag).get("/rankings/" + OCT + "/published").then().statusCode(200).body("version", equalTo(2));
+        io.restassured.response.Response v1 = given().header("Accept-Encoding", "gzip").get("/rankings/" + OCT + "/published?version=1");
+        assertEquals("gzip", v1.header("Content-Encoding"));
+        assertEquals("public, max-age=31536000, immutable", v1.header("Cache-Control"));
+        given().header("If-None-Match", v1.header("ETag")).get("/rankings/" + OCT + "/published?version=1").then().statusCode(304);
+        String identity = given().config(io.restassured.RestAssured.config().decoderConfig(
+                        io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).get("/rankings/" + OCT + "/published?version=1").then()
+                .statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue()).extract().asString();
+        assertEquals(identity, v1.asString());
         JsonPath card = given().get("/units/U5/scorecard/" + OCT).then().extract().jsonPath();
         assertEquals(List.of(u5Correction.id()), card.getList("dimensions[0].indicators[0].eventIds"));
         List<CloudEvent> rankings = TopicProbe.events(bootstrap, Topics.REPORTING, EventTypes.RANKING_PUBLISHED, 3, Duration.ofSeconds(30));
