@@ -117,7 +117,11 @@ public final class Benchmark {
 
         // the services, consuming the backlog from the beginning
         long start = System.nanoTime();
-        env.startServices();
+        // assessment-service also keeps a copy of study events other systems publish (it consumes the same
+        // topic); --assessment-mirror true measures reporting-service while that competes for the 2 cores.
+        boolean mirror = Boolean.parseBoolean(options.getOrDefault("assessment-mirror", "false"));
+        System.out.println("assessment-service's copy of foreign study events: " + (mirror ? "on (competing)" : "off"));
+        env.startServices(Map.of("assessment.external-study.enabled", Boolean.toString(mirror)));
         double readyAt = (System.nanoTime() - start) / 1e9;
         List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
         long total = produced + units + (long) units * members + 1;

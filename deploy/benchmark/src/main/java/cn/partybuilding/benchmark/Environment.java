@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutionException;
 /** A fresh broker, fresh {@code *_bench} databases and the three services from their jars, for one part of the benchmark. */
 final class Environment implements AutoCloseable {
     /** Services run with the full JIT (the stack uses C1 only for a quicker start) and a heap sized for the RSS target. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:CICompilerCount=2", "-XX:MaxDirectMemorySize=64m", "-Xss512k");
 
     final Path dir;
     final KafkaBroker broker;
@@ -38,17 +38,23 @@ final class Environment implements AutoCloseable {
 
     /** Starts the three services and waits until they are ready. */
     Environment startServices() {
+        return startServices(Map.of());
+    }
+
+    /** Same, with extra system properties for every service (e.g. to switch a consumer off). */
+    Environment startServices(Map<String, String> extra) {
         for (String name : List.of("assessment-service", "reporting-service", "notification-service")) {
             String db = name.substring(0, name.indexOf('-')) + "_bench";
-            services.add(new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
+            ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
                     .jvmOptions(JVM_OPTIONS)
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())
                     .property("quarkus.datasource.password", postgres.password())
                     .property("quarkus.mailer.mock", "true")
-                    .property("quarkus.log.console.level", "WARN")
-                    .start());
+                    .property("quarkus.log.console.level", "WARN");
+            extra.forEach(process::property);
+            services.add(process.start());
         }
         services.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
         return this;
