@@ -34,15 +34,18 @@ final class FactWriter {
             List.of(col("name", V), col("category", V), col("event_id", V)), null);
     private static final String ORGANIZATION = Sql.merge("party_organization", List.of(col("organization_id", V)),
             List.of(col("unit_code", V), col("parent_id", V), col("kind", V), col("name", V), col("event_id", V)), null);
-    private static final String MEMBER = Sql.merge("member", List.of(col("member_id", V)),
-            List.of(col("unit_code", V), col("organization_id", V), col("name", V), col("rank", V), col("role", V),
-                    col("email", V), col("active", "boolean"), col("event_id", V)), null);
+    // Members and scores arrive by the ten thousand (a roster import, a month's scores): one UNNEST MERGE per batch
+    // instead of a JDBC batch of single-row MERGEs.
+    private static final List<Sql.Col> MEMBER_KEYS = List.of(col("member_id", V));
+    private static final List<Sql.Col> MEMBER_OTHERS = List.of(col("unit_code", V), col("organization_id", V), col("name", V),
+            col("rank", V), col("role", V), col("email", V), col("active", "boolean"), col("event_id", V));
+    private static final String MEMBER = Sql.mergeUnnest("member", MEMBER_KEYS, MEMBER_OTHERS);
     private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("for_year", "integer"), col("version", "integer")),
             List.of(col("body", "text"), col("event_id", V)), null);
-    private static final String ASSESSMENT = Sql.merge("assessment",
-            List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)")),
-            List.of(col("assessment_id", V), col("revision", "integer"), col("score", NUM), col("assessor", V), col("event_id", V)),
-            "t.revision < s.revision");
+    private static final List<Sql.Col> ASSESSMENT_KEYS = List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)"));
+    private static final List<Sql.Col> ASSESSMENT_OTHERS = List.of(col("assessment_id", V), col("revision", "integer"), col("score", NUM),
+            col("assessor", V), col("event_id", V));
+    private static final String ASSESSMENT = Sql.mergeUnnest("assessment", ASSESSMENT_KEYS, ASSESSMENT_OTHERS, "t.revision < s.revision");
     private static final String FINDING = Sql.merge("finding", List.of(col("finding_id", V)),
             List.of(col("unit_code", V), col("period", "varchar(7)"), col("deduction_points", NUM), col("source", V),
                     col("description", "varchar(2000)"), col("event_id", V)), null);
@@ -123,7 +126,7 @@ final class FactWriter {
             members.put(m.memberId(), new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(),
                     m.role().name(), m.email(), m.active(), i.eventId()});
         }
-        Sql.batch(c, MEMBER, new ArrayList<>(members.values()));
+        mergeColumns(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), new ArrayList<>(members.values()));
         Map<String, Object[]> systems = new LinkedHashMap<>();
         b.systems.forEach(s -> systems.put(s.year() + "/" + s.version(), new Object[]{s.year(), s.version(), s.body(), s.eventId()}));
         Sql.batch(c, SYSTEM, new ArrayList<>(systems.values()));
@@ -142,7 +145,7 @@ final class FactWriter {
             AssessmentView a = i.view();
             rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId()});
         }
-        Sql.batch(c, ASSESSMENT, rows);
+        mergeColumns(c, ASSESSMENT, Sql.concat(ASSESSMENT_KEYS, ASSESSMENT_OTHERS), rows);
         Map<String, Object[]> findings = new LinkedHashMap<>();
         b.findings.forEach(i -> findings.put(i.view().findingId(), new Object[]{i.view().findingId(), i.view().unitCode(), i.view().period(),
                 i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId()}));

@@ -41,13 +41,18 @@ public final class Sql {
      * (for the high-volume facts: exam results, 学习强国 points). Bind with {@link #bindColumns}.
      */
     public static String mergeUnnest(String table, List<Col> keys, List<Col> others) {
+        return mergeUnnest(table, keys, others, null);
+    }
+
+    /** {@link #mergeUnnest(String, List, List)} with a condition on updating a matched row (e.g. a higher revision). */
+    public static String mergeUnnest(String table, List<Col> keys, List<Col> others, String matchedCondition) {
         StringJoiner params = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
         for (Col c : concat(keys, others)) {
             params.add("?");
             names.add(c.name());
         }
-        return merge(table, keys, others, null, "select * from unnest(" + params + ") as s(" + names + ")");
+        return merge(table, keys, others, matchedCondition, "select * from unnest(" + params + ") as s(" + names + ")");
     }
 
     private static String merge(String table, List<Col> keys, List<Col> others, String matchedCondition, String source) {
