@@ -190,20 +190,24 @@ public class FactsRepository {
                     columnType.add(type);
                     columnMonth.add(m);
                     // enum names and generated periods only: nothing user-supplied is inlined
-                    sums.append(", sum(case when activity_type = '").append(type.name()).append("' and period = '")
+                    sums.append(", sum(case when s.activity_type = '").append(type.name()).append("' and s.period = '")
                             .append(YearMonth.of(month.getYear(), m)).append("' then 1 else 0 end) as c").append(column);
                     sql.append(", c.c").append(column);
                 }
             }
-            sql.append(" from member m left join (select member_id").append(sums).append(" from study_completion where period >= ? and period <= ?")
-                    .append(" and activity_type in (").append(typeList).append(')');
-            args.add(YearMonth.of(month.getYear(), firstMonth).toString());
-            args.add(month.toString());
+            sql.append(" from member m left join (select s.member_id").append(sums).append(" from study_completion s");
             if (onlyUnit != null) {
-                sql.append(" and member_id in (select member_id from member where unit_code = ?)");
+                // one unit: from its members into the key of study_completion (an index probe per member, no month scan)
+                sql.append(" join member mu on mu.member_id = s.member_id and mu.unit_code = ?");
                 args.add(onlyUnit);
             }
-            sql.append(" group by member_id) c on c.member_id = m.member_id");
+            // the window's periods as a list (generated, not user input): an equality on the key's first column per month
+            StringBuilder periods = new StringBuilder();
+            for (int m = firstMonth; m <= month.getMonthValue(); m++) {
+                periods.append(periods.length() == 0 ? "'" : ", '").append(YearMonth.of(month.getYear(), m)).append('\'');
+            }
+            sql.append(" where s.period in (").append(periods).append(") and s.activity_type in (").append(typeList).append(')');
+            sql.append(" group by s.member_id) c on c.member_id = m.member_id");
         } else {
             sql.append(" from member m");
         }

@@ -3,7 +3,6 @@ package cn.partybuilding.reporting.ranking;
 import cn.partybuilding.reporting.platform.Periods;
 import cn.partybuilding.reporting.platform.Problem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
-import cn.partybuilding.reporting.scoring.UnitScore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -88,6 +88,7 @@ public class RankingService {
     }
 
     private final Map<String, Card> cards = new ConcurrentHashMap<>();
+    private final Map<String, Object> cardLocks = new ConcurrentHashMap<>();
 
     /**
      * The scorecard serialised, cached per (unit, month) until the ingest commits a change attributed to the unit or to
@@ -101,12 +102,21 @@ public class RankingService {
         if (card != null && card.stamp().equals(stamp)) {
             return card.body();
         }
-        JsonBody body = JsonBody.of(mapper, scorecard(period, unitCode));
-        if (cards.size() > 20_000) {
-            cards.clear();
+        // one computation per card at a time: concurrent requests for it wait for that one instead of each reading the facts
+        synchronized (cardLocks.computeIfAbsent(key, k -> new Object())) {
+            stamp = factsVersion.stamp(unitCode);
+            card = cards.get(key);
+            if (card != null && card.stamp().equals(stamp)) {
+                return card.body();
+            }
+            JsonBody body = JsonBody.of(mapper, scorecard(period, unitCode));
+            if (cards.size() > 20_000) {
+                cards.clear();
+                cardLocks.clear();
+            }
+            cards.put(key, new Card(stamp, body));
+            return body;
         }
-        cards.put(key, new Card(stamp, body));
-        return body;
     }
 
     /** One unit's score with the event ids behind every number. */
