@@ -173,7 +173,11 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         }
     }
 
-    private record Prepared(List<IncomingEvent> readable, List<Future<?>> deadLetters, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** A polled batch: the readable events, the unreadable records with their reasons, the offsets to commit. */
+    private record Prepared(List<IncomingEvent> readable, List<Unreadable> unreadable, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    }
+
+    private record Unreadable(ConsumerRecord<String, byte[]> record, String reason) {
     }
 
     private record InFlight(Prepared batch, Future<List<BatchHandler.Rejection>> applied) {
@@ -181,7 +185,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
 
     private Prepared prepare(ConsumerRecords<String, byte[]> records) {
         List<IncomingEvent> readable = new ArrayList<>(records.count());
-        List<Future<?>> deadLetters = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
@@ -189,10 +193,10 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
                 CloudEvent event = CloudEventCodec.read(record.value());
                 readable.add(new IncomingEvent(event, record));
             } catch (InvalidEventException e) {
-                deadLetters.add(deadLetter(record, e.getMessage()));
+                unreadable.add(new Unreadable(record, e.getMessage()));
             }
         }
-        return new Prepared(readable, deadLetters, offsets);
+        return new Prepared(readable, unreadable, offsets);
     }
 
     private InFlight submit(Prepared batch) {
@@ -209,7 +213,12 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        List<Future<?>> deadLetters = new ArrayList<>(inFlight.batch().deadLetters());
+        // Dead letters go out only once the batch is applied: if the previous batch fails, this one is polled again
+        // and its unreadable records must not have been dead-lettered already.
+        List<Future<?>> deadLetters = new ArrayList<>();
+        for (Unreadable record : inFlight.batch().unreadable()) {
+            deadLetters.add(deadLetter(record.record(), record.reason()));
+        }
         for (BatchHandler.Rejection rejection : rejections) {
             deadLetters.add(deadLetter(rejection.event().record(), rejection.reason()));
         }

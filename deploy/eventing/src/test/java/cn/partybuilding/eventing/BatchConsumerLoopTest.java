@@ -1,0 +1,102 @@
+package cn.partybuilding.eventing;
+
+import cn.partybuilding.broker.KafkaBroker;
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The consumer's promises, through a real broker: a crash after the database commit but before the offset commit
+ * redelivers the batch and an idempotent handler counts nothing twice; a poison record goes to the dead-letter topic
+ * with its reason and the rest flows on; one unit's events arrive in order.
+ */
+class BatchConsumerLoopTest {
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = KafkaBroker.temporary().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void crashBetweenDatabaseAndOffsetCommitCountsNothingTwice() throws Exception {
+        String topic = "loop.test.v1";
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String unit = "U" + (i % 5);
+            CloudEvent event = CloudEvent.of("/test", EventTypes.STUDY_COMPLETED, unit,
+                    CloudEventCodec.toTree(Map.of("memberId", unit + "-M", "seq", i)));
+            TopicProbe.publish(broker.bootstrapServers(), topic, event);
+            sent.add(event.id());
+            if (i == 50) {
+                TopicProbe.publish(broker.bootstrapServers(), topic, "U0", "{not json".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        // the "database": applied event ids, and per unit the sequence numbers in the order they were applied
+        Map<String, Boolean> applied = new ConcurrentHashMap<>();
+        Map<String, List<Integer>> orderPerUnit = new LinkedHashMap<>();
+        AtomicInteger deliveries = new AtomicInteger();
+        AtomicBoolean crashed = new AtomicBoolean();
+        BatchHandler handler = batch -> {
+            deliveries.addAndGet(batch.size());
+            synchronized (orderPerUnit) {
+                for (IncomingEvent e : batch) {
+                    if (applied.putIfAbsent(e.id(), true) == null) {
+                        orderPerUnit.computeIfAbsent(e.event().subject(), u -> new ArrayList<>()).add(e.event().data().get("seq").asInt());
+                    }
+                }
+            }
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("process died after the database commit, before the offset commit");
+            }
+            return List.of();
+        };
+
+        try (BatchConsumerLoop loop = new BatchConsumerLoop(broker.bootstrapServers(), "loop-test", List.of(topic), handler, 30, Duration.ofMillis(200))) {
+            loop.start("loop-test");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((applied.size() < 100 || loop.deadLettered() < 1) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(100, applied.size(), "every event applied");
+            assertTrue(crashed.get());
+            assertTrue(deliveries.get() > 100, "the crashed batch was delivered again: " + deliveries.get());
+            for (Map.Entry<String, List<Integer>> unit : orderPerUnit.entrySet()) {
+                List<Integer> sorted = new ArrayList<>(unit.getValue());
+                Collections.sort(sorted);
+                assertEquals(sorted, unit.getValue(), "order of " + unit.getKey());
+            }
+        }
+
+        var deadLetters = TopicProbe.readUntil(broker.bootstrapServers(), Topics.deadLetter(topic, "loop-test"), Duration.ofSeconds(20),
+                seen -> !seen.isEmpty());
+        assertEquals(1, deadLetters.size());
+        assertTrue(TopicProbe.header(deadLetters.get(0), Topics.DLT_REASON_HEADER).startsWith("not JSON"));
+        assertEquals("{not json", new String(deadLetters.get(0).value(), StandardCharsets.UTF_8));
+    }
+}
