@@ -168,7 +168,6 @@ public class OutboxRelay {
                 record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
                 kafka.send(record);
             }
-            kafka.commitTransaction();
         } catch (RuntimeException e) {
             try {
                 kafka.abortTransaction();
@@ -177,10 +176,40 @@ public class OutboxRelay {
             }
             throw e;
         }
+        commit(kafka);
         markSent(rows);
         published.addAndGet(rows.size());
         backlog.addAndGet(-rows.size());
         return rows.size();
+    }
+
+    /**
+     * Commits the Kafka transaction. A commit that timed out (the broker went away) may already be recorded by the
+     * transaction coordinator: aborting and sending the rows again would then publish them twice. So a timed-out
+     * commit is retried until it completes, as the producer's contract allows; only then are the rows marked sent.
+     */
+    private void commit(KafkaProducer<String, byte[]> kafka) {
+        while (true) {
+            try {
+                kafka.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (!running) {
+                    throw e;
+                }
+                lastError = Instant.now();
+                lastErrorMessage = "commit pending: " + e.getMessage();
+                LOG.warnf("outbox relay: commit of %s timed out, retrying (backlog %d)", config.transactionalId(), backlog.get());
+                sleep(config.retryBackoff().toMillis());
+            } catch (RuntimeException e) {
+                try {
+                    kafka.abortTransaction();
+                } catch (RuntimeException ignored) {
+                    // the producer is closed and rebuilt by the caller
+                }
+                throw e;
+            }
+        }
     }
 
     private void markSent(List<Row> rows) throws SQLException {
