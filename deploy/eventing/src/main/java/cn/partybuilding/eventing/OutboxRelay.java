@@ -169,11 +169,7 @@ public class OutboxRelay {
                 kafka.send(record);
             }
         } catch (RuntimeException e) {
-            try {
-                kafka.abortTransaction();
-            } catch (RuntimeException ignored) {
-                // the producer is closed and rebuilt by the caller
-            }
+            abortQuietly(kafka);
             throw e;
         }
         commit(kafka);
@@ -202,13 +198,17 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay: commit of %s timed out, retrying (backlog %d)", config.transactionalId(), backlog.get());
                 sleep(config.retryBackoff().toMillis());
             } catch (RuntimeException e) {
-                try {
-                    kafka.abortTransaction();
-                } catch (RuntimeException ignored) {
-                    // the producer is closed and rebuilt by the caller
-                }
+                abortQuietly(kafka);
                 throw e;
             }
+        }
+    }
+
+    private static void abortQuietly(KafkaProducer<String, byte[]> kafka) {
+        try {
+            kafka.abortTransaction();
+        } catch (RuntimeException ignored) {
+            // the producer is closed and rebuilt by the caller
         }
     }
 
