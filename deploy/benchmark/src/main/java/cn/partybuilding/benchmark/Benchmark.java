@@ -1,23 +1,18 @@
 package cn.partybuilding.benchmark;
 
-import cn.partybuilding.broker.KafkaBroker;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.PostgresDatabase;
-import cn.partybuilding.local.ServiceProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +157,6 @@ public final class Benchmark {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("bench-raw"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.STUDY));
             long count = 0;
-            long bytes = 0;
             long start = 0;
             while (count < expected) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -170,7 +164,6 @@ public final class Benchmark {
                         start = System.nanoTime();
                     }
                     count++;
-                    bytes += record.value().length;
                 }
             }
             return count / ((System.nanoTime() - start) / 1e9);
