@@ -16,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,8 +28,9 @@ import java.util.Set;
 
 /**
  * Applies a batch of notice.requested, ranking.published and roster events in one transaction: idempotent by event
- * id (processed_event) and by notice key (one notice per type|recipient|period). Rankings of a batch are
- * applied before its requests so a bulletin finds its table; a bulletin that still has none waits (HELD).
+ * id (processed_event) and by notice key (one notice per type|recipient|period). Roster events go first, set-based;
+ * rankings of a batch are applied before its requests so a bulletin finds its table; a bulletin that still has none
+ * waits (HELD).
  */
 @ApplicationScoped
 public class IntakeHandler implements BatchHandler {
@@ -46,26 +49,67 @@ public class IntakeHandler implements BatchHandler {
     @Transactional
     public List<Rejection> handle(List<IncomingEvent> batch) {
         Set<String> done = processed(batch);
-        List<IncomingEvent> ordered = new ArrayList<>(batch);
-        ordered.sort(Comparator.comparingInt(e -> EventTypes.RANKING_PUBLISHED.equals(e.type()) ? 0 : 1));
         List<Rejection> rejections = new ArrayList<>();
-        for (IncomingEvent in : ordered) {
+        List<IncomingEvent> applied = new ArrayList<>();
+        List<IncomingEvent> notices = new ArrayList<>();
+        // roster events first and set-based (a roster import is tens of thousands of events); only escalations read the roster
+        List<RosterViews.Member> members = new ArrayList<>();
+        List<RosterViews.Organization> organizations = new ArrayList<>();
+        for (IncomingEvent in : batch) {
             if (!done.add(in.id())) {
                 continue;
             }
+            String type = in.type();
+            try {
+                if (EventTypes.MEMBER_REGISTERED.equals(type) || EventTypes.MEMBER_UPDATED.equals(type)) {
+                    RosterViews.Member member = CloudEventCodec.data(in.event(), RosterViews.Member.class);
+                    RosterStore.check(member);
+                    members.add(member);
+                    applied.add(in);
+                } else if (EventTypes.ORGANIZATION_REGISTERED.equals(type)) {
+                    RosterViews.Organization organization = CloudEventCodec.data(in.event(), RosterViews.Organization.class);
+                    RosterStore.check(organization);
+                    organizations.add(organization);
+                    applied.add(in);
+                } else {
+                    notices.add(in);
+                }
+            } catch (InvalidEventException e) {
+                rejections.add(new Rejection(in, e.getMessage()));
+            }
+        }
+        roster.apply(members, organizations);
+        notices.sort(Comparator.comparingInt(e -> EventTypes.RANKING_PUBLISHED.equals(e.type()) ? 0 : 1));
+        for (IncomingEvent in : notices) {
             try {
                 apply(in);
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(in, e.getMessage()));
                 continue;
             }
-            em.createNativeQuery("insert into processed_event (event_id, event_type) values (?1, ?2)")
-                    .setParameter(1, in.id()).setParameter(2, in.type()).executeUpdate();
+            applied.add(in);
             // keep the persistence context small: otherwise every query's auto-flush dirty-checks the whole batch so far
             em.flush();
             em.clear();
         }
+        markProcessed(applied);
         return rejections;
+    }
+
+    private void markProcessed(List<IncomingEvent> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into processed_event (event_id, event_type) values (?, ?)")) {
+                for (IncomingEvent in : applied) {
+                    insert.setString(1, in.id());
+                    insert.setString(2, in.type());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private void apply(IncomingEvent in) {
@@ -74,10 +118,6 @@ public class IntakeHandler implements BatchHandler {
             request(in);
         } else if (EventTypes.RANKING_PUBLISHED.equals(type)) {
             ranking(in);
-        } else if (EventTypes.MEMBER_REGISTERED.equals(type) || EventTypes.MEMBER_UPDATED.equals(type)) {
-            roster.member(CloudEventCodec.data(in.event(), RosterViews.Member.class));
-        } else if (EventTypes.ORGANIZATION_REGISTERED.equals(type)) {
-            roster.organization(CloudEventCodec.data(in.event(), RosterViews.Organization.class));
         } else if (Topics.NOTICE_REQUESTS.equals(in.record().topic())) {
             throw new InvalidEventException("event type " + type + " does not belong on " + Topics.NOTICE_REQUESTS);
         } else {

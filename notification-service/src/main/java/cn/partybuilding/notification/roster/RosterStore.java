@@ -3,9 +3,14 @@ package cn.partybuilding.notification.roster;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.notification.notice.RecipientKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,40 +18,75 @@ import java.util.Optional;
 /** Keeps the roster from party.organisation.v1 and answers "who holds this role in that unit". */
 @ApplicationScoped
 public class RosterStore {
+    // portable MERGE (PostgreSQL 15 and H2): insert or replace the whole row
+    private static final String MERGE_MEMBER = "merge into roster_member t using (select cast(? as varchar(64)) as member_id, "
+            + "cast(? as varchar(64)) as unit_code, cast(? as varchar(64)) as organization_id, cast(? as varchar(200)) as name, "
+            + "cast(? as varchar(30)) as role, cast(? as varchar(320)) as email, cast(? as boolean) as active) s "
+            + "on t.member_id = s.member_id when matched then update set unit_code = s.unit_code, organization_id = s.organization_id, "
+            + "name = s.name, role = s.role, email = s.email, active = s.active when not matched then insert "
+            + "(member_id, unit_code, organization_id, name, role, email, active) "
+            + "values (s.member_id, s.unit_code, s.organization_id, s.name, s.role, s.email, s.active)";
+    private static final String MERGE_ORGANIZATION = "merge into roster_organization t using (select cast(? as varchar(64)) as organization_id, "
+            + "cast(? as varchar(64)) as unit_code, cast(? as varchar(64)) as parent_id, cast(? as varchar(30)) as kind, "
+            + "cast(? as varchar(200)) as name) s on t.organization_id = s.organization_id when matched then update set "
+            + "unit_code = s.unit_code, parent_id = s.parent_id, kind = s.kind, name = s.name when not matched then insert "
+            + "(organization_id, unit_code, parent_id, kind, name) values (s.organization_id, s.unit_code, s.parent_id, s.kind, s.name)";
 
+    @Inject
+    EntityManager em;
+
+    /**
+     * Applies a batch's roster events set-based: one JDBC batch of MERGEs per table instead of a lookup, an insert or an
+     * update per event (a roster import brings tens of thousands at once). Full state per event: the last one of an id in
+     * the batch wins, as it would applied one by one. Call {@link #check} on each event first.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void member(RosterViews.Member m) {
+    public void apply(List<RosterViews.Member> members, List<RosterViews.Organization> organizations) {
+        Map<String, RosterViews.Member> lastMember = new LinkedHashMap<>();
+        members.forEach(m -> lastMember.put(m.memberId(), m));
+        Map<String, RosterViews.Organization> lastOrganization = new LinkedHashMap<>();
+        organizations.forEach(o -> lastOrganization.put(o.organizationId(), o));
+        if (lastMember.isEmpty() && lastOrganization.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement merge = connection.prepareStatement(MERGE_MEMBER)) {
+                for (RosterViews.Member m : lastMember.values()) {
+                    merge.setString(1, m.memberId());
+                    merge.setString(2, m.unitCode());
+                    merge.setString(3, m.organizationId());
+                    merge.setString(4, m.name());
+                    merge.setString(5, m.role());
+                    merge.setString(6, blank(m.email()) ? null : m.email().trim());
+                    merge.setBoolean(7, m.active() == null || m.active());
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+            try (PreparedStatement merge = connection.prepareStatement(MERGE_ORGANIZATION)) {
+                for (RosterViews.Organization o : lastOrganization.values()) {
+                    merge.setString(1, o.organizationId());
+                    merge.setString(2, o.unitCode());
+                    merge.setString(3, o.parentId());
+                    merge.setString(4, o.kind());
+                    merge.setString(5, o.name());
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        });
+    }
+
+    /** The fields a roster row cannot do without; an event lacking them is rejected (dead-lettered). */
+    public static void check(RosterViews.Member m) {
         if (blank(m.memberId()) || blank(m.unitCode()) || blank(m.role())) {
             throw new InvalidEventException("member needs memberId, unitCode and role");
         }
-        RosterMember row = RosterMember.findById(m.memberId());
-        if (row == null) {
-            row = new RosterMember();
-            row.memberId = m.memberId();
-            apply(row, m);
-            row.persist();
-        } else {
-            apply(row, m);
-        }
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void organization(RosterViews.Organization o) {
+    public static void check(RosterViews.Organization o) {
         if (blank(o.organizationId()) || blank(o.unitCode())) {
             throw new InvalidEventException("party organisation needs organizationId and unitCode");
-        }
-        RosterOrganization row = RosterOrganization.findById(o.organizationId());
-        boolean created = row == null;
-        if (created) {
-            row = new RosterOrganization();
-            row.organizationId = o.organizationId();
-        }
-        row.unitCode = o.unitCode();
-        row.parentId = o.parentId();
-        row.kind = o.kind();
-        row.name = o.name();
-        if (created) {
-            row.persist();
         }
     }
 
@@ -60,15 +100,6 @@ public class RosterStore {
         Map<String, String> parents = new HashMap<>();
         RosterOrganization.<RosterOrganization>list("unitCode", unitCode).forEach(o -> parents.put(o.organizationId, o.parentId));
         return new Roster(members, parents).holder(kind, concernedMemberId);
-    }
-
-    private static void apply(RosterMember row, RosterViews.Member m) {
-        row.unitCode = m.unitCode();
-        row.organizationId = m.organizationId();
-        row.name = m.name();
-        row.role = m.role();
-        row.email = blank(m.email()) ? null : m.email().trim();
-        row.active = m.active() == null || m.active();
     }
 
     private static boolean blank(String s) {

@@ -9,6 +9,7 @@ import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
+import cn.partybuilding.notification.support.RosterEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -120,13 +121,13 @@ class EscalationTest {
     @Test
     void whenTheRosterKnowsTheBranchSecretaryTheEscalationReachesHerInboxAndMailbox() {
         clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O1", "unitCode", "E202", "kind", "ORGANS_COMMITTEE", "name", "县交通运输局机关党委")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O2", "unitCode", "E202", "parentId", "E202-O1", "kind", "BRANCH", "name", "县交通运输局第一党支部")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-M", "E202-O2", "赵六", "MEMBER", null)));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, roster(EventTypes.MEMBER_REGISTERED, member("E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-M", "E202-O2", "赵六", "MEMBER", null)));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
         Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("E202-M", "MEMBER", "赵六", null), "2026-11", "E202", "县交通运输局",
                 null, Map.of("completionRate", 0.3)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/E202-M").then().body("$", hasSize(1)));
@@ -147,23 +148,6 @@ class EscalationTest {
         given().contentType(ContentType.JSON).body(Map.of("by", "钱芳")).post("/notices/" + inbox.getString("[0].id") + "/acknowledge").then().statusCode(200);
         clock.setLocal(LocalDateTime.of(2026, 12, 14, 9, 0));
         assertTrue(job.escalateDue().stream().noneMatch(n -> "E202".equals(n.unitCode)));
-    }
-
-    private static CloudEvent roster(String type, Map<String, Object> data) {
-        return CloudEvent.of("/assessment-service", type, (String) data.get("unitCode"), cn.partybuilding.contracts.CloudEventCodec.toTree(data));
-    }
-
-    private static Map<String, Object> member(String id, String org, String name, String role, String email) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("memberId", id);
-        m.put("unitCode", "E202");
-        m.put("organizationId", org);
-        m.put("name", name);
-        m.put("rank", "SECTION_OR_BELOW");
-        m.put("role", role);
-        m.put("email", email);
-        m.put("active", true);
-        return m;
     }
 
     private static List<Notice> ofUnit(List<Notice> notices) {
