@@ -116,7 +116,13 @@ public final class Benchmark {
         // topic); --assessment-mirror true measures reporting-service while that competes for the 2 cores.
         boolean mirror = Boolean.parseBoolean(options.getOrDefault("assessment-mirror", "false"));
         System.out.println("assessment-service's copy of foreign study events: " + (mirror ? "on (competing)" : "off"));
-        env.startServices(Map.of("assessment.external-study.enabled", Boolean.toString(mirror)));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("assessment.external-study.enabled", Boolean.toString(mirror)));
+        if (options.containsKey("reporting-consumers")) {
+            settings.put("reporting.ingest.consumers", options.get("reporting-consumers"));
+        }
+        Map<String, List<String>> jvm = options.containsKey("reporting-jvm")
+                ? Map.of("reporting-service", List.of(options.get("reporting-jvm").trim().split("\\s+"))) : Map.of();
+        env.startServices(settings, jvm);
         double readyAt = (System.nanoTime() - start) / 1e9;
         List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
         long total = produced + units + (long) units * members + 1;

@@ -48,10 +48,15 @@ final class Environment implements AutoCloseable {
 
     /** Same, with extra system properties for every service (e.g. to switch a consumer off). */
     Environment startServices(Map<String, String> extra) {
+        return startServices(extra, Map.of());
+    }
+
+    /** Same, with JVM options other than {@link #JVM_OPTIONS} for the services named in {@code jvmOptions}. */
+    Environment startServices(Map<String, String> extra, Map<String, List<String>> jvmOptions) {
         for (String name : List.of("assessment-service", "reporting-service", "notification-service")) {
             String db = name.substring(0, name.indexOf('-')) + "_bench";
             ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
-                    .jvmOptions(JVM_OPTIONS)
+                    .jvmOptions(jvmOptions.getOrDefault(name, JVM_OPTIONS))
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())

@@ -54,6 +54,9 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private KafkaProducer<String, byte[]> deadLetterProducer;
     private Thread thread;
     private final java.util.concurrent.ExecutorService applier;
+    /** Helps this thread parse a large poll: JSON parsing, not the database, bounds a loop on a machine with idle cores. */
+    private final java.util.concurrent.ExecutorService parsers;
+    private final int parseThreads;
 
     public BatchConsumerLoop(String bootstrapServers, String groupId, List<String> topics, BatchHandler handler,
                              int maxPollRecords, Duration retryBackoff) {
@@ -63,6 +66,13 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         this.retryBackoff = retryBackoff;
         this.applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "batch-applier-" + groupId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.parseThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.atomic.AtomicInteger parserNumber = new java.util.concurrent.atomic.AtomicInteger();
+        this.parsers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parseThreads - 1), r -> {
+            Thread t = new Thread(r, "batch-parser-" + groupId + "-" + parserNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -133,6 +143,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
             }
         }
         applier.shutdown();
+        parsers.shutdown();
         closeDeadLetterProducer();
     }
 
@@ -183,20 +194,51 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private record InFlight(Prepared batch, Future<List<BatchHandler.Rejection>> applied) {
     }
 
-    private Prepared prepare(ConsumerRecords<String, byte[]> records) {
-        List<IncomingEvent> readable = new ArrayList<>(records.count());
-        List<Unreadable> unreadable = new ArrayList<>();
+    /** Below this many records a poll is parsed on the loop thread alone (handing over costs more than it saves). */
+    private static final int PARALLEL_PARSE_MIN = 1_000;
+
+    private Prepared prepare(ConsumerRecords<String, byte[]> records) throws Exception {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            all.add(record);
             offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            try {
-                CloudEvent event = CloudEventCodec.read(record.value());
-                readable.add(new IncomingEvent(event, record));
-            } catch (InvalidEventException e) {
-                unreadable.add(new Unreadable(record, e.getMessage()));
+        }
+        Object[] parsed = new Object[all.size()];
+        int chunks = all.size() < PARALLEL_PARSE_MIN ? 1 : parseThreads;
+        int chunkSize = (all.size() + chunks - 1) / chunks;
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int k = 1; k < chunks; k++) {
+            int from = k * chunkSize;
+            helpers.add(parsers.submit(() -> parse(all, parsed, from, Math.min(all.size(), from + chunkSize))));
+        }
+        parse(all, parsed, 0, Math.min(all.size(), chunkSize));
+        for (Future<?> helper : helpers) {
+            helper.get();
+        }
+        // in poll order, so each partition's order holds
+        List<IncomingEvent> readable = new ArrayList<>(all.size());
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (Object p : parsed) {
+            if (p instanceof IncomingEvent event) {
+                readable.add(event);
+            } else {
+                unreadable.add((Unreadable) p);
             }
         }
         return new Prepared(readable, unreadable, offsets);
+    }
+
+    private static void parse(List<ConsumerRecord<String, byte[]>> records, Object[] into, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                CloudEvent event = CloudEventCodec.read(record.value());
+                into[i] = new IncomingEvent(event, record);
+            } catch (InvalidEventException e) {
+                into[i] = new Unreadable(record, e.getMessage());
+            }
+        }
     }
 
     private InFlight submit(Prepared batch) {

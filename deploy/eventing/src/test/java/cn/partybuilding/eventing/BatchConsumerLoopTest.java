@@ -6,6 +6,11 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.TopicProbe;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,5 +104,52 @@ class BatchConsumerLoopTest {
         assertEquals(1, deadLetters.size());
         assertTrue(TopicProbe.header(deadLetters.get(0), Topics.DLT_REASON_HEADER).startsWith("not JSON"));
         assertEquals("{not json", new String(deadLetters.get(0).value(), StandardCharsets.UTF_8));
+    }
+
+    /** Polls of thousands of records are parsed by several threads; the handler still sees them in poll order. */
+    @Test
+    void largePollsParsedInParallelKeepEachUnitsOrder() throws Exception {
+        String topic = "loop.large.v1";
+        int total = 12_000;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < total; i++) {
+                String unit = "L" + (i % 7);
+                CloudEvent event = CloudEvent.of("/test", EventTypes.STUDY_COMPLETED, unit, CloudEventCodec.toTree(Map.of("seq", i)));
+                producer.send(new ProducerRecord<>(topic, unit, CloudEventCodec.write(event)));
+                if (i % 4_000 == 1_234) {
+                    producer.send(new ProducerRecord<>(topic, unit, ("{broken " + i).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        Map<String, List<Integer>> orderPerUnit = new LinkedHashMap<>();
+        AtomicInteger largest = new AtomicInteger();
+        BatchHandler handler = batch -> {
+            largest.accumulateAndGet(batch.size(), Math::max);
+            synchronized (orderPerUnit) {
+                batch.forEach(e -> orderPerUnit.computeIfAbsent(e.event().subject(), u -> new ArrayList<>()).add(e.event().data().get("seq").asInt()));
+            }
+            return List.of();
+        };
+        try (BatchConsumerLoop loop = new BatchConsumerLoop(broker.bootstrapServers(), "loop-large", List.of(topic), handler, 5_000, Duration.ofMillis(200))) {
+            loop.start("loop-large");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((loop.applied() < total || loop.deadLettered() < 3) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(total, loop.applied());
+            assertEquals(3, loop.deadLettered());
+        }
+        assertTrue(largest.get() >= 1_000, "a poll large enough to be parsed in parallel: " + largest.get());
+        int seen = 0;
+        for (Map.Entry<String, List<Integer>> unit : orderPerUnit.entrySet()) {
+            List<Integer> sorted = new ArrayList<>(unit.getValue());
+            Collections.sort(sorted);
+            assertEquals(sorted, unit.getValue(), "order of " + unit.getKey());
+            seen += unit.getValue().size();
+        }
+        assertEquals(total, seen);
     }
 }

@@ -117,7 +117,9 @@ public class FactBatchHandler implements BatchHandler {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
                     String state = s.getSQLState();
-                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    // 23505 (unique violation) is a race, not a bad value: two consumer loops MERGE-inserted the same new key
+                    // (an event published twice under different keys); the retried batch finds the row and updates it
+                    if (state != null && (state.startsWith("22") || state.startsWith("23")) && !"23505".equals(state)) {
                         return s;
                     }
                 }

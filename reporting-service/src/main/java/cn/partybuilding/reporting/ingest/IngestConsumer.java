@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -57,8 +58,13 @@ public class IngestConsumer {
     public synchronized void start() {
         if (loops.isEmpty()) {
             ReportingConfig.Ingest ingest = config.ingest();
-            for (int i = 0; i < Math.max(1, ingest.consumers()); i++) {
+            int n = Math.max(1, ingest.consumers());
+            // the loops share one fetch budget (8 MB), so a second loop adds throughput, not a second 8 MB buffer
+            int fetchBytes = 8 * 1024 * 1024 / n;
+            for (int i = 0; i < n; i++) {
                 loops.add(new BatchConsumerLoop(bootstrap, ingest.groupId(), TOPICS, handler, ingest.maxPollRecords(), ingest.retryBackoff())
+                        .with(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetchBytes)
+                        .with(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.min(2 * 1024 * 1024, fetchBytes))
                         .start("reporting-ingest-" + i));
             }
         }
