@@ -20,6 +20,8 @@ public interface ReportingConfig {
 
     Warning warning();
 
+    Precompute precompute();
+
     interface Ingest {
         /** Whether the consumer thread runs (off for tests that drive the handler directly). */
         @WithDefault("true")
@@ -32,7 +34,7 @@ public interface ReportingConfig {
         int maxPollRecords();
 
         /** Consumer loops (threads) in the group; partitions are shared among them, each unit stays on one. */
-        @WithDefault("1")
+        @WithDefault("2")
         int consumers();
 
         @WithDefault("2s")
@@ -97,5 +99,15 @@ public interface ReportingConfig {
         /** When the job checks whether today is that day. */
         @WithDefault("0 0 8 * * ?")
         String cron();
+    }
+
+    /** Scorecards of the latest assessed month computed in the background once the ingest has gone quiet. */
+    interface Precompute {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the job looks for changed facts; it runs once they did not change for one such interval. */
+        @WithDefault("2s")
+        String every();
     }
 }

@@ -105,6 +105,50 @@ public class FactsRepository {
         return facts;
     }
 
+    /**
+     * Facts of every unit of the month WITH the event ids behind the numbers, as {@link #unit} gives them one unit at a
+     * time: the same lists in the same order (first {@value #EVIDENCE_LIMIT} by day and event id), read for all units in
+     * three statements (a window per unit) instead of three per unit. Feeds the scorecard precomputation.
+     */
+    public Map<String, UnitFacts> monthWithEvidence(IndicatorSystem system, YearMonth month) {
+        Map<String, UnitFacts> units = load(system, month, null);
+        Date from = Date.valueOf(month.atDay(1));
+        Date to = Date.valueOf(month.atEndOfMonth());
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
+                    + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
+                    + "where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
+                }
+            }, month.toString());
+            for (String table : List.of("exam_result", "platform_points")) {
+                query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
+                        + "from " + table + " where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+                    UnitFacts unit = units.get(rs.getString(1));
+                    if (unit != null) {
+                        (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
+                    }
+                }, from, to);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the evidence of " + month, e);
+        }
+        return units;
+    }
+
+    /** The latest month with a score recorded: the one the committee is about to rank and publish. */
+    public java.util.Optional<YearMonth> latestAssessedMonth() {
+        List<String> latest = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select max(period) from assessment", rs -> latest.add(rs.getString(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return latest.isEmpty() || latest.get(0) == null ? java.util.Optional.empty() : java.util.Optional.of(YearMonth.parse(latest.get(0)));
+    }
+
     private Map<String, UnitFacts> load(IndicatorSystem system, YearMonth month, String onlyUnit) {
         String period = month.toString();
         Date from = Date.valueOf(month.atDay(1));

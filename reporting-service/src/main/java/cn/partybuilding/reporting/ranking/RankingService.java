@@ -119,6 +119,35 @@ public class RankingService {
         }
     }
 
+    /**
+     * Computes and caches the scorecard of every unit of the month that has no current card, from one bulk read of the
+     * month's facts and evidence (the first request of each of a thousand units otherwise reads its facts on its own,
+     * and a burst of such requests saturates the service). Each card is stored under the stamp its unit had BEFORE the
+     * read, so a change committed meanwhile makes it stale, exactly as for a card computed on request. Returns how many
+     * cards were computed.
+     */
+    public int precomputeScorecards(YearMonth period) {
+        IndicatorSystem system = facts.system(period.getYear());
+        Map<String, FactsVersion.Stamp> stamps = new HashMap<>();
+        facts.unitNames().keySet().forEach(unit -> stamps.put(unit, factsVersion.stamp(unit)));
+        int computed = 0;
+        for (UnitFacts unit : facts.monthWithEvidence(system, period).values()) {
+            FactsVersion.Stamp stamp = stamps.get(unit.unitCode());
+            String key = unit.unitCode() + "|" + period;
+            Card card = cards.get(key);
+            if (stamp == null || (card != null && card.stamp().equals(stamp))) {
+                continue; // a unit that appeared during the read, or a card that is current already
+            }
+            if (cards.size() > 20_000) {
+                cards.clear();
+                cardLocks.clear();
+            }
+            cards.put(key, new Card(stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit))));
+            computed++;
+        }
+        return computed;
+    }
+
     /** One unit's score with the event ids behind every number. */
     public UnitScore scorecard(YearMonth period, String unitCode) {
         IndicatorSystem system = facts.system(period.getYear());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -245,6 +247,28 @@ class RankingScenarioTest {
         given().get("/rankings/2019-01").then().statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("2019 年度考核指标体系尚未发布"));
         given().get("/rankings/" + OCT + "/published").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Inject
+    RankingService rankings;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Test
+    @Order(3)
+    void precomputedScorecardsAreTheCardsComputedOnRequest() {
+        YearMonth october = YearMonth.parse(OCT);
+        int computed = rankings.precomputeScorecards(october);
+        assertTrue(computed >= 6, "every unit without a current card: " + computed); // U5's card was cached by the request above
+        assertEquals(0, rankings.precomputeScorecards(october), "nothing changed: every card is current");
+        for (String unit : List.of("U1", "U2", "U3", "U4", "U5", "U6", "U7")) {
+            byte[] onRequest = JsonBody.of(mapper, rankings.scorecard(october, unit)).json();
+            assertEquals(new String(onRequest, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(rankings.scorecardBody(october, unit).json(), java.nio.charset.StandardCharsets.UTF_8), unit);
+        }
+        given().get("/units/U5/scorecard/" + OCT).then().statusCode(200).body("composite", equalTo(71.5f))
+                .body("dimensions[0].indicators[1].eventIds", hasSize(6));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package cn.partybuilding.reporting.ranking;
+
+import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.platform.ReportingConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * Keeps the scorecards of the month being assessed computed ahead of the requests: when the facts have changed and then
+ * stayed unchanged for one interval (an import or a day's study records have been ingested, a ranking was published),
+ * every unit's card is computed in one bulk pass. Unit secretaries open their cards in bursts right after a
+ * publication; without this, each first request reads its unit's facts on its own.
+ */
+@ApplicationScoped
+public class ScorecardPrecomputation {
+    @Inject
+    FactsVersion factsVersion;
+
+    @Inject
+    FactsRepository facts;
+
+    @Inject
+    RankingService rankings;
+
+    @Inject
+    ReportingConfig config;
+
+    private long seenVersion = -1;
+    private long doneVersion = -1;
+
+    @Scheduled(every = "{reporting.precompute.every}", delayed = "{reporting.precompute.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "scorecard-precomputation")
+    void tick() {
+        if (!config.precompute().enabled()) {
+            return;
+        }
+        long version = factsVersion.current();
+        if (version == doneVersion) {
+            return;
+        }
+        if (version != seenVersion) {
+            seenVersion = version; // still changing: wait for a quiet interval
+            return;
+        }
+        run(version);
+    }
+
+    private void run(long version) {
+        try {
+            Optional<YearMonth> month = facts.latestAssessedMonth();
+            if (month.isPresent()) {
+                long start = System.nanoTime();
+                int computed = rankings.precomputeScorecards(month.get());
+                Log.infof("scorecards of %s precomputed: %d in %d ms", month.get(), computed, (System.nanoTime() - start) / 1_000_000);
+            }
+            doneVersion = version;
+        } catch (RuntimeException e) {
+            // e.g. no indicator system for the year yet: cards are then computed on request, as before
+            Log.debugf("scorecard precomputation skipped: %s", e.getMessage());
+            doneVersion = version;
+        }
+    }
+}
