@@ -51,17 +51,23 @@ public final class Benchmark {
         System.out.printf("machine: %d cores, %s %s, Java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), options);
         if (selected("ingest")) {
-            try (Environment env = new Environment()) {
+            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
                 ingestion(env);
                 System.out.println("peak RSS during ingestion (MiB): " + env.peakRss());
             }
         }
         if (selected("publish") || selected("rest") || selected("e2e")) {
-            try (Environment env = new Environment()) {
+            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
                 new BenchmarkParts(env, options).run(this::selected);
                 System.out.println("peak RSS during publication, REST and end-to-end parts (MiB): " + env.peakRss());
             }
         }
+    }
+
+    /** {@code --reporting-jvm "<options>"} replaces reporting-service's JVM options (to compare heap sizes or compilers). */
+    private Map<String, List<String>> jvmOptions() {
+        return options.containsKey("reporting-jvm")
+                ? Map.of("reporting-service", List.of(options.get("reporting-jvm").trim().split("\\s+"))) : Map.of();
     }
 
     // ------------------------------------------------------------------ 1. ingestion
@@ -120,9 +126,7 @@ public final class Benchmark {
         if (options.containsKey("reporting-consumers")) {
             settings.put("reporting.ingest.consumers", options.get("reporting-consumers"));
         }
-        Map<String, List<String>> jvm = options.containsKey("reporting-jvm")
-                ? Map.of("reporting-service", List.of(options.get("reporting-jvm").trim().split("\\s+"))) : Map.of();
-        env.startServices(settings, jvm);
+        env.startServices(settings);
         double readyAt = (System.nanoTime() - start) / 1e9;
         List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
         long total = produced + units + (long) units * members + 1;

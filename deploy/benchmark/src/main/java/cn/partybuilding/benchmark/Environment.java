@@ -33,6 +33,7 @@ final class Environment implements AutoCloseable {
     private final Path root = Path.of("").toAbsolutePath();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
+    private final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
 
     Environment() throws IOException, ExecutionException, InterruptedException {
         dir = Files.createTempDirectory("bench-");
@@ -46,13 +47,14 @@ final class Environment implements AutoCloseable {
         return startServices(Map.of());
     }
 
-    /** Same, with extra system properties for every service (e.g. to switch a consumer off). */
-    Environment startServices(Map<String, String> extra) {
-        return startServices(extra, Map.of());
+    /** JVM options other than {@link #JVM_OPTIONS} for some services (service name → options). */
+    Environment jvmOptions(Map<String, List<String>> options) {
+        jvmOptions.putAll(options);
+        return this;
     }
 
-    /** Same, with JVM options other than {@link #JVM_OPTIONS} for the services named in {@code jvmOptions}. */
-    Environment startServices(Map<String, String> extra, Map<String, List<String>> jvmOptions) {
+    /** Same, with extra system properties for every service (e.g. to switch a consumer off). */
+    Environment startServices(Map<String, String> extra) {
         for (String name : List.of("assessment-service", "reporting-service", "notification-service")) {
             String db = name.substring(0, name.indexOf('-')) + "_bench";
             ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))

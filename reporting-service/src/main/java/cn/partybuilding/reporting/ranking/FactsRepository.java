@@ -106,36 +106,48 @@ public class FactsRepository {
     }
 
     /**
-     * Facts of every unit of the month WITH the event ids behind the numbers, as {@link #unit} gives them one unit at a
-     * time: the same lists in the same order (first {@value #EVIDENCE_LIMIT} by day and event id), read for all units in
-     * three statements (a window per unit) instead of three per unit. Feeds the scorecard precomputation.
+     * Hands every unit of the month WITH the event ids behind its numbers to {@code action}, the same lists in the same
+     * order as {@link #unit} gives them one unit at a time (first {@value #EVIDENCE_LIMIT} by day and event id). The
+     * month's facts are read once; the evidence is read per chunk of units in unit-code order (three statements, a window
+     * per unit) and dropped after the chunk, so memory holds one chunk's ids at a time. Feeds the scorecard precomputation.
      */
-    public Map<String, UnitFacts> monthWithEvidence(IndicatorSystem system, YearMonth month) {
-        Map<String, UnitFacts> units = load(system, month, null);
+    public void forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.Consumer<UnitFacts> action) {
+        List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
         Date from = Date.valueOf(month.atDay(1));
         Date to = Date.valueOf(month.atEndOfMonth());
-        try (Connection c = dataSource.getConnection()) {
-            query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
-                    + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
-                    + "where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
-                UnitFacts unit = units.get(rs.getString(1));
-                if (unit != null) {
-                    unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
-                }
-            }, month.toString());
-            for (String table : List.of("exam_result", "platform_points")) {
-                query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
-                        + "from " + table + " where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+        for (int start = 0; start < all.size(); start += chunkSize) {
+            List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
+            Map<String, UnitFacts> units = new HashMap<>();
+            chunk.forEach(u -> units.put(u.unitCode(), u));
+            try (Connection c = dataSource.getConnection()) {
+                // the chunk's codes as an array (not a range: the database's collation may order codes unlike Java)
+                java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
+                query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
+                        + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
+                        + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
                     UnitFacts unit = units.get(rs.getString(1));
                     if (unit != null) {
-                        (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
+                        unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
                     }
-                }, from, to);
+                }, codes, month.toString());
+                for (String table : List.of("exam_result", "platform_points")) {
+                    query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
+                            + "from " + table + " t join unnest(?) as u(code) on t.unit_code = u.code where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT
+                            + " order by unit_code, n", rs -> {
+                        UnitFacts unit = units.get(rs.getString(1));
+                        if (unit != null) {
+                            (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
+                        }
+                    }, codes, from, to);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the evidence of " + month, e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the evidence of " + month, e);
+            chunk.forEach(unit -> {
+                action.accept(unit);
+                unit.dropEvidence();
+            });
         }
-        return units;
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */

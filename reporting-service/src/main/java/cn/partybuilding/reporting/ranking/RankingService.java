@@ -130,22 +130,22 @@ public class RankingService {
         IndicatorSystem system = facts.system(period.getYear());
         Map<String, FactsVersion.Stamp> stamps = new HashMap<>();
         facts.unitNames().keySet().forEach(unit -> stamps.put(unit, factsVersion.stamp(unit)));
-        int computed = 0;
-        for (UnitFacts unit : facts.monthWithEvidence(system, period).values()) {
+        int[] computed = {0};
+        facts.forEachUnitWithEvidence(system, period, 100, unit -> {
             FactsVersion.Stamp stamp = stamps.get(unit.unitCode());
             String key = unit.unitCode() + "|" + period;
             Card card = cards.get(key);
             if (stamp == null || (card != null && card.stamp().equals(stamp))) {
-                continue; // a unit that appeared during the read, or a card that is current already
+                return; // a unit that appeared during the read, or a card that is current already
             }
             if (cards.size() > 20_000) {
                 cards.clear();
                 cardLocks.clear();
             }
             cards.put(key, new Card(stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit))));
-            computed++;
-        }
-        return computed;
+            computed[0]++;
+        });
+        return computed[0];
     }
 
     /** One unit's score with the event ids behind every number. */

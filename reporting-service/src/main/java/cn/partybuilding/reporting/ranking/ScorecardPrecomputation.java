@@ -59,9 +59,14 @@ public class ScorecardPrecomputation {
                 Log.infof("scorecards of %s precomputed: %d in %d ms", month.get(), computed, (System.nanoTime() - start) / 1_000_000);
             }
             doneVersion = version;
-        } catch (RuntimeException e) {
-            // e.g. no indicator system for the year yet: cards are then computed on request, as before
-            Log.debugf("scorecard precomputation skipped: %s", e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // e.g. no indicator system for the year yet, or no room: cards are then computed on request, as before; not
+            // retried until the facts change again
+            if (e instanceof OutOfMemoryError) {
+                Log.warnf("scorecard precomputation gave up for lack of memory; cards are computed on request");
+            } else {
+                Log.debugf("scorecard precomputation skipped: %s", e.getMessage());
+            }
             doneVersion = version;
         }
     }

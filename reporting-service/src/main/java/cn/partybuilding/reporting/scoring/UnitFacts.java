@@ -132,6 +132,13 @@ public final class UnitFacts {
         return pointsEventIds;
     }
 
+    /** Forgets the event ids (a bulk scorecard computation keeps one chunk of units' evidence in memory at a time). */
+    public void dropEvidence() {
+        studyEventIds.clear();
+        examEventIds.clear();
+        pointsEventIds.clear();
+    }
+
     /** A unit counts as submitted for the month when at least one score was recorded for it. */
     public boolean submitted() {
         return !manual.isEmpty();
