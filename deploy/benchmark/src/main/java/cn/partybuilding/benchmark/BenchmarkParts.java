@@ -63,7 +63,7 @@ final class BenchmarkParts {
             // The publication set off 14,000+ notices: notification-service issues them on the same two cores. REST is
             // measured once they are issued (and reporting-service has precomputed the month's scorecards).
             long drainStart = System.nanoTime();
-            double drained = env.awaitCaughtUp("notification-service", List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING), Duration.ofMinutes(10));
+            double drained = env.awaitCaughtUpTransactional("notification-service", List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING), Duration.ofMinutes(10));
             System.out.printf("notification-service consumed the publication's notice requests %.1f s after the publication%n",
                     drained < 0 ? -1 : (System.nanoTime() - drainStart) / 1e9 + publishMs / 1000);
             Thread.sleep(10_000);

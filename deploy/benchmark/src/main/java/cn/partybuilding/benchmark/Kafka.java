@@ -69,6 +69,15 @@ final class Kafka implements AutoCloseable {
 
     /** Records not yet committed by {@code group} on {@code topics}; -1 while the group has committed nothing. */
     long lag(String group, List<String> topics) throws ExecutionException, InterruptedException {
+        return lag(group, topics, 0);
+    }
+
+    /**
+     * Records not yet committed by {@code group}, not counting up to {@code slack} per partition: a consumer of a
+     * transactional producer's topic commits the offset after its last record, one short of the end offset, which
+     * counts the transaction's commit marker.
+     */
+    long lag(String group, List<String> topics, int slack) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
@@ -82,7 +91,7 @@ final class Kafka implements AutoCloseable {
         long lag = 0;
         for (var end : ends.entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue() - (done == null ? 0 : done.offset());
+            lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()) - slack);
         }
         return lag;
     }

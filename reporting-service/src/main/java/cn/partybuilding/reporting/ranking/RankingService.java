@@ -45,18 +45,29 @@ public class RankingService {
 
     private final Map<YearMonth, Cached> cache = new ConcurrentHashMap<>();
 
+    private final Map<YearMonth, Object> liveLocks = new ConcurrentHashMap<>();
+
     public LiveRanking live(YearMonth period) {
         long version = factsVersion.current();
         Cached cached = cache.get(period);
         if (cached != null && cached.version() == version) {
             return cached.ranking();
         }
-        LiveRanking ranking = compute(period, facts.system(period.getYear()));
-        if (cache.size() > 48) {
-            cache.clear();
+        // one computation per month at a time: after a change, concurrent requests wait for it instead of each loading the
+        // month's facts (50 requests/s each computing a 1,000-unit month exhausted the heap)
+        synchronized (liveLocks.computeIfAbsent(period, p -> new Object())) {
+            version = factsVersion.current();
+            cached = cache.get(period);
+            if (cached != null && cached.version() == version) {
+                return cached.ranking();
+            }
+            LiveRanking ranking = compute(period, facts.system(period.getYear()));
+            if (cache.size() > 48) {
+                cache.clear();
+            }
+            cache.put(period, new Cached(version, ranking));
+            return ranking;
         }
-        cache.put(period, new Cached(version, ranking));
-        return ranking;
     }
 
     /** Ranks the month under {@code system} (the current one, or a what-if proposal). */

@@ -11,7 +11,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * Keeps the scorecards of the month being assessed computed ahead of the requests: when the facts have changed and then
+ * Keeps the live ranking and the scorecards of the month being assessed computed ahead of the requests: when the facts have changed and then
  * stayed unchanged for one interval (an import or a day's study records have been ingested, a ranking was published),
  * every unit's card is computed in one bulk pass. Unit secretaries open their cards in bursts right after a
  * publication; without this, each first request reads its unit's facts on its own.
@@ -55,8 +55,10 @@ public class ScorecardPrecomputation {
             Optional<YearMonth> month = facts.latestAssessedMonth();
             if (month.isPresent()) {
                 long start = System.nanoTime();
+                rankings.live(month.get()); // the live ranking too: it is the page opened next to the cards
                 int computed = rankings.precomputeScorecards(month.get());
-                Log.infof("scorecards of %s precomputed: %d in %d ms", month.get(), computed, (System.nanoTime() - start) / 1_000_000);
+                Log.infof("live ranking and scorecards of %s precomputed: %d cards in %d ms", month.get(), computed,
+                        (System.nanoTime() - start) / 1_000_000);
             }
             doneVersion = version;
         } catch (RuntimeException | OutOfMemoryError e) {
