@@ -5,6 +5,7 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.OutboxWriter;
 import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.platform.ForegroundWork;
 import cn.partybuilding.reporting.platform.Problem;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.ranking.FactsRepository;
@@ -69,10 +70,22 @@ public class PublicationService {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    ForegroundWork foreground;
+
     public record MonthPublication(RankingPublished ranking, List<NoticeRequest> notices) {
     }
 
-    public synchronized MonthPublication publishMonth(YearMonth period, String reason) {
+    public MonthPublication publishMonth(YearMonth period, String reason) {
+        foreground.enter();
+        try {
+            return publishMonthNow(period, reason);
+        } finally {
+            foreground.exit();
+        }
+    }
+
+    private synchronized MonthPublication publishMonthNow(YearMonth period, String reason) {
         List<PublishedRankings.Version> versions = published.versions(period);
         if (!versions.isEmpty() && (reason == null || reason.isBlank())) {
             throw Problem.conflict(period + " 的排名已发布（第 " + versions.size() + " 版）；更正后重新发布须说明理由",

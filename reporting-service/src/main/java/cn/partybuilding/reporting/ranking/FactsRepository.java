@@ -109,13 +109,18 @@ public class FactsRepository {
      * Hands every unit of the month WITH the event ids behind its numbers to {@code action}, the same lists in the same
      * order as {@link #unit} gives them one unit at a time (first {@value #EVIDENCE_LIMIT} by day and event id). The
      * month's facts are read once; the evidence is read per chunk of units in unit-code order (three statements, a window
-     * per unit) and dropped after the chunk, so memory holds one chunk's ids at a time. Feeds the scorecard precomputation.
+     * per unit) and dropped after the chunk, so memory holds one chunk's ids at a time. Stops before a chunk when
+     * {@code keepGoing} says so (returns false). Feeds the scorecard precomputation.
      */
-    public void forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.Consumer<UnitFacts> action) {
+    public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.BooleanSupplier keepGoing,
+                                           java.util.function.Consumer<UnitFacts> action) {
         List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
         Date from = Date.valueOf(month.atDay(1));
         Date to = Date.valueOf(month.atEndOfMonth());
         for (int start = 0; start < all.size(); start += chunkSize) {
+            if (!keepGoing.getAsBoolean()) {
+                return false;
+            }
             List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
             Map<String, UnitFacts> units = new HashMap<>();
             chunk.forEach(u -> units.put(u.unitCode(), u));
@@ -148,6 +153,7 @@ public class FactsRepository {
                 unit.dropEvidence();
             });
         }
+        return true;
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */

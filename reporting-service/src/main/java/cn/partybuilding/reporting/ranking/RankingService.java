@@ -138,11 +138,16 @@ public class RankingService {
      * cards were computed.
      */
     public int precomputeScorecards(YearMonth period) {
+        return precomputeScorecards(period, () -> true);
+    }
+
+    /** The same, stopping between chunks of units when {@code keepGoing} says so (-1: stopped). */
+    public int precomputeScorecards(YearMonth period, java.util.function.BooleanSupplier keepGoing) {
         IndicatorSystem system = facts.system(period.getYear());
         Map<String, FactsVersion.Stamp> stamps = new HashMap<>();
         facts.unitNames().keySet().forEach(unit -> stamps.put(unit, factsVersion.stamp(unit)));
         int[] computed = {0};
-        facts.forEachUnitWithEvidence(system, period, 100, unit -> {
+        boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
             FactsVersion.Stamp stamp = stamps.get(unit.unitCode());
             String key = unit.unitCode() + "|" + period;
             Card card = cards.get(key);
@@ -156,7 +161,7 @@ public class RankingService {
             cards.put(key, new Card(stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit))));
             computed[0]++;
         });
-        return computed[0];
+        return finished ? computed[0] : -1;
     }
 
     /** One unit's score with the event ids behind every number. */

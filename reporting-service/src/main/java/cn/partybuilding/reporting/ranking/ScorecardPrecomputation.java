@@ -1,6 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.platform.ForegroundWork;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -30,6 +31,9 @@ public class ScorecardPrecomputation {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    ForegroundWork foreground;
+
     private long seenVersion = -1;
     private long doneVersion = -1;
 
@@ -56,7 +60,10 @@ public class ScorecardPrecomputation {
             if (month.isPresent()) {
                 long start = System.nanoTime();
                 rankings.live(month.get()); // the live ranking too: it is the page opened next to the cards
-                int computed = rankings.precomputeScorecards(month.get());
+                int computed = rankings.precomputeScorecards(month.get(), () -> !foreground.busy());
+                if (computed < 0) {
+                    return; // a publication started: it bumps the facts, and the next quiet interval starts over
+                }
                 Log.infof("live ranking and scorecards of %s precomputed: %d cards in %d ms", month.get(), computed,
                         (System.nanoTime() - start) / 1_000_000);
             }
