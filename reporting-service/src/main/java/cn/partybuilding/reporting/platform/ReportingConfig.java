@@ -107,8 +107,11 @@ public interface ReportingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the job looks for changed facts; it runs once they did not change for one such interval. */
-        @WithDefault("2s")
+        /**
+         * How often the job looks for changed facts; it runs once they did not change for one such interval (5 s: long
+         * enough not to compete with the committee's own ranking and publication right after an import).
+         */
+        @WithDefault("5s")
         String every();
     }
 }
