@@ -40,6 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchConsumerLoop.class);
+    /**
+     * A fetch is read into one buffer: 8 MB (about 20,000 of our events) keeps a service within its memory budget while
+     * still filling a poll from prefetched data. Loops of one service that run side by side share it ({@link #with}).
+     */
+    public static final int FETCH_BUDGET_BYTES = 8 * 1024 * 1024;
 
     private final String groupId;
     private final List<String> topics;
@@ -83,9 +88,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        // A fetch is read into one direct buffer: 8 MB (about 20,000 of our events) keeps a service within its
-        // memory budget while still filling a 5,000-record poll from prefetched data.
-        consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BUDGET_BYTES);
         consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

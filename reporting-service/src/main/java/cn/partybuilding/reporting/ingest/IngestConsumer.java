@@ -59,8 +59,8 @@ public class IngestConsumer {
         if (loops.isEmpty()) {
             ReportingConfig.Ingest ingest = config.ingest();
             int n = Math.max(1, ingest.consumers());
-            // the loops share one fetch budget (8 MB), so a second loop adds throughput, not a second 8 MB buffer
-            int fetchBytes = 8 * 1024 * 1024 / n;
+            // the loops share one fetch budget, so a second loop adds throughput, not a second buffer
+            int fetchBytes = BatchConsumerLoop.FETCH_BUDGET_BYTES / n;
             for (int i = 0; i < n; i++) {
                 loops.add(new BatchConsumerLoop(bootstrap, ingest.groupId(), TOPICS, handler, ingest.maxPollRecords(), ingest.retryBackoff())
                         .with(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetchBytes)

@@ -89,34 +89,20 @@ public class FactsRepository {
         if (facts == null) {
             throw Problem.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
         }
-        try (Connection c = dataSource.getConnection()) {
-            Date from = Date.valueOf(month.atDay(1));
-            Date to = Date.valueOf(month.atEndOfMonth());
-            query(c, "select s.activity_type, s.event_id from study_completion s join member m on m.member_id = s.member_id "
-                    + "where m.unit_code = ? and s.period = ? order by s.on_day, s.event_id limit " + EVIDENCE_LIMIT,
-                    rs -> facts.studyEvent(ActivityType.valueOf(rs.getString(1)), rs.getString(2)), unitCode, month.toString());
-            facts.examEventIds().addAll(strings(c, "select event_id from exam_result where unit_code = ? and on_day >= ? and on_day <= ? "
-                    + "order by on_day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
-            facts.pointsEventIds().addAll(strings(c, "select event_id from platform_points where unit_code = ? and on_day >= ? and on_day <= ? "
-                    + "order by on_day, event_id limit " + EVIDENCE_LIMIT, unitCode, from, to));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        attachEvidence(Map.of(unitCode, facts), month);
         return facts;
     }
 
     /**
      * Hands every unit of the month WITH the event ids behind its numbers to {@code action}, the same lists in the same
-     * order as {@link #unit} gives them one unit at a time (first {@value #EVIDENCE_LIMIT} by day and event id). The
-     * month's facts are read once; the evidence is read per chunk of units in unit-code order (three statements, a window
-     * per unit) and dropped after the chunk, so memory holds one chunk's ids at a time. Stops before a chunk when
+     * order as {@link #unit} gives them one unit at a time ({@link #attachEvidence}). The month's facts are read once;
+     * the evidence is read per chunk of units in unit-code order and dropped after the chunk, so memory holds one
+     * chunk's ids at a time. Stops before a chunk when
      * {@code keepGoing} says so (returns false). Feeds the scorecard precomputation.
      */
     public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.BooleanSupplier keepGoing,
                                            java.util.function.Consumer<UnitFacts> action) {
         List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
-        Date from = Date.valueOf(month.atDay(1));
-        Date to = Date.valueOf(month.atEndOfMonth());
         for (int start = 0; start < all.size(); start += chunkSize) {
             if (!keepGoing.getAsBoolean()) {
                 return false;
@@ -124,36 +110,47 @@ public class FactsRepository {
             List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
             Map<String, UnitFacts> units = new HashMap<>();
             chunk.forEach(u -> units.put(u.unitCode(), u));
-            try (Connection c = dataSource.getConnection()) {
-                // the chunk's codes as an array (not a range: the database's collation may order codes unlike Java)
-                java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
-                query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
-                        + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
-                        + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
-                    UnitFacts unit = units.get(rs.getString(1));
-                    if (unit != null) {
-                        unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
-                    }
-                }, codes, month.toString());
-                for (String table : List.of("exam_result", "platform_points")) {
-                    query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
-                            + "from " + table + " t join unnest(?) as u(code) on t.unit_code = u.code where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT
-                            + " order by unit_code, n", rs -> {
-                        UnitFacts unit = units.get(rs.getString(1));
-                        if (unit != null) {
-                            (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
-                        }
-                    }, codes, from, to);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the evidence of " + month, e);
-            }
+            attachEvidence(units, month);
             chunk.forEach(unit -> {
                 action.accept(unit);
                 unit.dropEvidence();
             });
         }
         return true;
+    }
+
+    /**
+     * Adds to each unit the event ids behind its study, exam and points figures of the month: the first
+     * {@value #EVIDENCE_LIMIT} of each kind by day and event id, three statements (a window per unit) for any number of
+     * units. The one place that decides what a scorecard's drill-down lists, for one unit and for the bulk pass alike.
+     */
+    private void attachEvidence(Map<String, UnitFacts> units, YearMonth month) {
+        Date from = Date.valueOf(month.atDay(1));
+        Date to = Date.valueOf(month.atEndOfMonth());
+        try (Connection c = dataSource.getConnection()) {
+            // the units' codes as an array (not a range: the database's collation may order codes unlike Java)
+            java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
+            query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
+                    + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
+                    + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
+                }
+            }, codes, month.toString());
+            for (String table : List.of("exam_result", "platform_points")) {
+                query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
+                        + "from " + table + " t join unnest(?) as u(code) on t.unit_code = u.code where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT
+                        + " order by unit_code, n", rs -> {
+                    UnitFacts unit = units.get(rs.getString(1));
+                    if (unit != null) {
+                        (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
+                    }
+                }, codes, from, to);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the evidence of " + month, e);
+        }
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */
@@ -385,11 +382,5 @@ public class FactsRepository {
                 }
             }
         }
-    }
-
-    private static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
-        List<String> values = new ArrayList<>();
-        query(c, sql, rs -> values.add(rs.getString(1)), args);
-        return values;
     }
 }

@@ -121,11 +121,7 @@ public class RankingService {
                 return card.body();
             }
             JsonBody body = JsonBody.of(mapper, scorecard(period, unitCode));
-            if (cards.size() > 20_000) {
-                cards.clear();
-                cardLocks.clear();
-            }
-            cards.put(key, new Card(stamp, body));
+            storeCard(key, stamp, body);
             return body;
         }
     }
@@ -154,14 +150,18 @@ public class RankingService {
             if (stamp == null || (card != null && card.stamp().equals(stamp))) {
                 return; // a unit that appeared during the read, or a card that is current already
             }
-            if (cards.size() > 20_000) {
-                cards.clear();
-                cardLocks.clear();
-            }
-            cards.put(key, new Card(stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit))));
+            storeCard(key, stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit)));
             computed[0]++;
         });
         return finished ? computed[0] : -1;
+    }
+
+    private void storeCard(String key, FactsVersion.Stamp stamp, JsonBody body) {
+        if (cards.size() > 20_000) {
+            cards.clear();
+            cardLocks.clear();
+        }
+        cards.put(key, new Card(stamp, body));
     }
 
     /** One unit's score with the event ids behind every number. */
