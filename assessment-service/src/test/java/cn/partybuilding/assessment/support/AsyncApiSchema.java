@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The payload schemas of the AsyncAPI contract (contracts/asyncapi.yaml from deploy/contracts), and a check of an
+ * The payload schemas of the AsyncAPI contract (contracts/asyncapi.yaml from deploy/platform/contracts), and a check of an
  * event's data against them: required fields present, no field the schema does not name, types and enum values right.
  */
 public final class AsyncApiSchema {

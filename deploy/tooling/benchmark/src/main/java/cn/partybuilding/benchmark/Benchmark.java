@@ -1,0 +1,234 @@
+package cn.partybuilding.benchmark;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.PostgresDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 7's benchmark. Starts its own broker and the three services (from their built jars, prod profile,
+ * fresh PostgreSQL databases {@code *_bench}) and prints figures; nothing here is an assertion.
+ *
+ * <pre>
+ * deploy/tooling/benchmark/run [--events 2000000] [--units 500] [--members 100] [--naive-events 20000] [--only all|ingest,publish,rest,e2e]
+ * </pre>
+ */
+public final class Benchmark {
+    private final Map<String, String> options = new LinkedHashMap<>(Map.of(
+            "events", "2000000", "units", "500", "members", "100", "naive-events", "20000", "only", "all",
+            "catch-up-seconds", "900"));
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            benchmark.options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        benchmark.run();
+        System.exit(0);
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private boolean selected(String part) {
+        return options.get("only").equals("all") || List.of(options.get("only").split(",")).contains(part);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("machine: %d cores, %s %s, Java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), options);
+        if (selected("ingest")) {
+            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+                ingestion(env);
+                System.out.println("peak RSS during ingestion (MiB): " + env.peakRss());
+            }
+        }
+        if (selected("publish") || selected("rest")) {
+            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+                new BenchmarkParts(env, options).run(part -> !part.equals("e2e") && selected(part));
+                System.out.println("peak RSS during publication and REST parts (MiB): " + env.peakRss());
+            }
+        }
+        if (selected("e2e")) {
+            // its own services: the end-to-end latency of a quiet system, not of one still digesting the REST load
+            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+                new BenchmarkParts(env, options).run(part -> part.equals("e2e"));
+                System.out.println("peak RSS during the end-to-end part (MiB): " + env.peakRss());
+            }
+        }
+    }
+
+    /** {@code --reporting-jvm "<options>"} replaces reporting-service's JVM options (to compare heap sizes or compilers). */
+    private Map<String, List<String>> jvmOptions() {
+        return options.containsKey("reporting-jvm")
+                ? Map.of("reporting-service", List.of(options.get("reporting-jvm").trim().split("\\s+"))) : Map.of();
+    }
+
+    // ------------------------------------------------------------------ 1. ingestion
+
+    private void ingestion(Environment env) throws Exception {
+        Kafka kafka = env.kafka;
+        int units = option("units");
+        int members = option("members");
+        int events = option("events");
+        int perMember = (int) Math.ceil(events / (double) (units * members));
+        System.out.printf("%n== 1. Ingestion: %,d study.completed events over %d units, %,d members ==%n", events, units, units * members);
+
+        long t0 = System.nanoTime();
+        kafka.send(Topics.ASSESSMENT, BenchEvents.indicatorSystem(40));
+        for (int u = 0; u < units; u++) {
+            kafka.send(Topics.ORGANISATION, BenchEvents.unit(u));
+            for (int m = 0; m < members; m++) {
+                kafka.send(Topics.ORGANISATION, BenchEvents.member(u, m));
+            }
+        }
+        int produced = 0;
+        long bytes = 0;
+        outer:
+        for (int k = 0; k < perMember; k++) {
+            for (int m = 0; m < members; m++) {
+                for (int u = 0; u < units; u++) {
+                    if (produced == events) {
+                        break outer;
+                    }
+                    var event = BenchEvents.completion(u, m, k);
+                    byte[] value = CloudEventCodec.write(event);
+                    bytes += value.length;
+                    kafka.send(Topics.STUDY, event.subject(), value);
+                    produced++;
+                }
+            }
+        }
+        kafka.flush();
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("produced %,d events (mean %d bytes) in %.1f s: %,.0f events/s (acks=all, lz4)%n",
+                produced, bytes / produced, produceSeconds, produced / produceSeconds);
+
+        double raw = rawConsumerRate(kafka, produced);
+        System.out.printf("raw Kafka consumer (no processing), this machine's ceiling: %,.0f events/s%n", raw);
+
+        double naive = naiveConsumerRate(env, option("naive-events"));
+        System.out.printf("naive consumer (one transaction per event, PostgreSQL): %,.0f events/s%n", naive);
+
+        // the services, consuming the backlog from the beginning
+        long start = System.nanoTime();
+        // assessment-service also keeps a copy of study events other systems publish (it consumes the same
+        // topic); --assessment-mirror true measures reporting-service while that competes for the 2 cores.
+        boolean mirror = Boolean.parseBoolean(options.getOrDefault("assessment-mirror", "false"));
+        System.out.println("assessment-service's copy of foreign study events: " + (mirror ? "on (competing)" : "off"));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("assessment.external-study.enabled", Boolean.toString(mirror)));
+        if (options.containsKey("reporting-consumers")) {
+            settings.put("reporting.ingest.consumers", options.get("reporting-consumers"));
+        }
+        env.startServices(settings);
+        double readyAt = (System.nanoTime() - start) / 1e9;
+        List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
+        long total = produced + units + (long) units * members + 1;
+        double firstProgress = -1;
+        double done = -1;
+        System.out.println("consumer lag of reporting-service over time (s: records):");
+        StringBuilder lagLine = new StringBuilder();
+        while ((System.nanoTime() - start) / 1e9 < option("catch-up-seconds")) {
+            long lag = kafka.lag("reporting-service", consumed);
+            double now = (System.nanoTime() - start) / 1e9;
+            env.sampleMemory();
+            if (lag >= 0 && lag < total && firstProgress < 0) {
+                firstProgress = now;
+            }
+            lagLine.append(String.format("%.0f:%d ", now, lag < 0 ? total : lag));
+            if (lag == 0) {
+                done = now;
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.println("  " + lagLine);
+        if (done < 0) {
+            System.out.println("reporting-service did not catch up within " + options.get("catch-up-seconds") + " s");
+        } else {
+            double window = done - Math.max(firstProgress, 0);
+            System.out.printf("reporting-service aggregated %,d events: ready after %.1f s, first commit at %.1f s, caught up at %.1f s%n",
+                    total, readyAt, firstProgress, done);
+            System.out.printf("aggregation throughput: %,.0f events/s (first commit to last; lag sampled every 0.5 s), %,.0f events/s from process start%n",
+                    total / window, total / done);
+        }
+        if (done > 0) {
+            System.out.printf("ratio aggregated / naive: %.1f x%n", total / (done - Math.max(firstProgress, 0)) / naive);
+        }
+    }
+
+    private double rawConsumerRate(Kafka kafka, int expected) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("bench-raw"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.STUDY));
+            long count = 0;
+            long start = 0;
+            while (count < expected) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (start == 0) {
+                        start = System.nanoTime();
+                    }
+                    count++;
+                }
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** What most implementations do: per event, one transaction that checks the id and inserts the row. */
+    private double naiveConsumerRate(Environment env, int limit) throws Exception {
+        Kafka kafka = env.kafka;
+        PostgresDatabase postgres = env.postgres;
+        String url = postgres.recreateDatabase("naive_bench");
+        var props = kafka.consumerProps("bench-naive");
+        props.put("enable.auto.commit", true); // the usual default; only the database transaction is per event
+        try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("create table processed_event (event_id varchar(64) primary key)");
+                ddl.execute("create table study_completion (member_id varchar(40), activity_type varchar(40), day date, minutes int, primary key (member_id, activity_type, day))");
+            }
+            connection.setAutoCommit(false);
+            consumer.subscribe(List.of(Topics.STUDY));
+            long count = 0;
+            long start = 0;
+            try (PreparedStatement processed = connection.prepareStatement("insert into processed_event values (?) on conflict do nothing");
+                 PreparedStatement insert = connection.prepareStatement("insert into study_completion values (?, ?, ?, ?) on conflict do nothing")) {
+                while (count < limit) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (start == 0) {
+                            start = System.nanoTime();
+                        }
+                        var event = CloudEventCodec.read(record.value());
+                        processed.setString(1, event.id());
+                        if (processed.executeUpdate() == 1) {
+                            var data = event.data();
+                            insert.setString(1, data.get("memberId").asText());
+                            insert.setString(2, data.get("activityType").asText());
+                            insert.setObject(3, java.time.LocalDate.parse(data.get("date").asText()));
+                            insert.setInt(4, data.get("minutes").asInt());
+                            insert.executeUpdate();
+                        }
+                        connection.commit();
+                        if (++count == limit) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}
