@@ -1,9 +1,10 @@
 package cn.partybuilding.notification.delivery;
 
 import cn.partybuilding.notification.notice.Notice;
-import cn.partybuilding.notification.notice.NoticeException;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.platform.ProblemException;
+import cn.partybuilding.notification.platform.Violation;
 import io.quarkus.panache.common.Parameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +43,8 @@ public class InboxResource {
             case "all" -> "";
             case "unread" -> " and acknowledgedAt is null";
             case "acknowledged" -> " and acknowledgedAt is not null";
-            default -> throw new NoticeException(400, "Invalid filter", "status 只能是 all、unread 或 acknowledged",
-                    List.of(new NoticeException.Violation("status", "must be all, unread or acknowledged")));
+            default -> throw new ProblemException(400, "Invalid filter", "status 只能是 all、unread 或 acknowledged",
+                    List.of(new Violation("status", "must be all, unread or acknowledged")));
         };
         return Notice.<Notice>list("recipientId = :r and status = :s" + filter + " order by issuedAt desc, documentNumber desc",
                 Parameters.with("r", recipientId).and("s", Notice.Status.ISSUED)).stream().map(NoticeViews.Summary::of).toList();
@@ -59,8 +60,8 @@ public class InboxResource {
         if (type != null) {
             NoticeType t = NoticeType.parse(type);
             if (t == null) {
-                throw new NoticeException(400, "Invalid filter", "未知的通知类型 " + type,
-                        List.of(new NoticeException.Violation("type", "unknown notice type")));
+                throw new ProblemException(400, "Invalid filter", "未知的通知类型 " + type,
+                        List.of(new Violation("type", "unknown notice type")));
             }
             q.append(" and type = :t");
             p.and("t", t);

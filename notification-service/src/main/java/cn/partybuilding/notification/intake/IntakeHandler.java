@@ -9,6 +9,8 @@ import cn.partybuilding.eventing.IncomingEvent;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.ranking.RankingStore;
+import cn.partybuilding.notification.ranking.RankingView;
 import cn.partybuilding.notification.roster.RosterStore;
 import cn.partybuilding.notification.roster.RosterViews;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -153,21 +155,7 @@ public class IntakeHandler implements BatchHandler {
 
     private void ranking(IncomingEvent in) {
         RankingView view = CloudEventCodec.data(in.event(), RankingView.class);
-        List<String> problems = new ArrayList<>();
-        if (view.period() == null || !view.period().matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
-            problems.add("period '" + view.period() + "' is not YYYY-MM");
-        }
-        if (view.version() == null || view.version() < 1) {
-            problems.add("version is missing or below 1");
-        }
-        if (view.entries() == null) {
-            problems.add("entries are missing");
-        } else if (view.entries().stream().anyMatch(e -> e == null || e.rank() == null || e.unitCode() == null)) {
-            problems.add("every entry needs rank and unitCode");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidEventException("invalid ranking: " + String.join("; ", problems));
-        }
+        RankingStore.check(view);
         rankings.store(view, in.event().time() == null ? null : in.event().time().toInstant());
         int released = notices.releaseHeldBulletins(view.period());
         if (released > 0) {

@@ -1,9 +1,13 @@
 package cn.partybuilding.notification.notice;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
-/** Payload of cn.partybuilding.notice.acknowledged (AsyncAPI schema NoticeStatus); {@code at} = 签收 time. */
-public record NoticeAcknowledged(
+/**
+ * Payload of cn.partybuilding.notice.acknowledged (AsyncAPI schema NoticeStatus); {@code at} = 签收 time. Package-private
+ * and built from the {@link Notice} only, like {@link NoticeIssued}.
+ */
+record NoticeAcknowledged(
         String noticeId,
         String noticeKey,
         String noticeType,
@@ -13,4 +17,9 @@ public record NoticeAcknowledged(
         String period,
         OffsetDateTime at,
         String acknowledgedBy) {
+
+    static NoticeAcknowledged of(Notice n, ZoneId zone) {
+        return new NoticeAcknowledged(n.id, n.noticeKey, n.type.name(), n.documentNumber, n.recipientId, n.unitCode, n.period,
+                NoticeEvents.at(n.acknowledgedAt, zone), n.acknowledgedBy);
+    }
 }

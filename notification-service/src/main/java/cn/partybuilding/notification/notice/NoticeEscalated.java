@@ -1,12 +1,14 @@
 package cn.partybuilding.notification.notice;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * Payload of cn.partybuilding.notice.escalated (AsyncAPI schema NoticeStatus): the notice that was not
  * acknowledged in time; {@code escalatedTo} is the next recipient, {@code escalationNoticeId} the 督办通知 issued to it.
+ * Package-private and built from the two {@link Notice}s only, like {@link NoticeIssued}.
  */
-public record NoticeEscalated(
+record NoticeEscalated(
         String noticeId,
         String noticeKey,
         String noticeType,
@@ -18,4 +20,9 @@ public record NoticeEscalated(
         String escalatedTo,
         String escalationNoticeId,
         int escalationLevel) {
+
+    static NoticeEscalated of(Notice n, Notice escalation, ZoneId zone) {
+        return new NoticeEscalated(n.id, n.noticeKey, n.type.name(), n.documentNumber, n.recipientId, n.unitCode, n.period,
+                NoticeEvents.at(n.escalatedAt, zone), escalation.recipientId, escalation.id, escalation.escalationLevel);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /** Writes notice.issued / acknowledged / escalated to the outbox, keyed by unit code, inside the caller's transaction. */
 @ApplicationScoped
@@ -24,19 +25,15 @@ public class NoticeEvents {
     Clock clock;
 
     public void issued(Notice n) {
-        append(EventTypes.NOTICE_ISSUED, n, new NoticeIssued(n.id, n.noticeKey, n.type.name(), n.documentNumber,
-                n.recipientId, n.unitCode, n.period, at(n.issuedAt), n.title));
+        append(EventTypes.NOTICE_ISSUED, n, NoticeIssued.of(n, clock.getZone()));
     }
 
     public void acknowledged(Notice n) {
-        append(EventTypes.NOTICE_ACKNOWLEDGED, n, new NoticeAcknowledged(n.id, n.noticeKey, n.type.name(), n.documentNumber,
-                n.recipientId, n.unitCode, n.period, at(n.acknowledgedAt), n.acknowledgedBy));
+        append(EventTypes.NOTICE_ACKNOWLEDGED, n, NoticeAcknowledged.of(n, clock.getZone()));
     }
 
     public void escalated(Notice n, Notice escalation) {
-        append(EventTypes.NOTICE_ESCALATED, n, new NoticeEscalated(n.id, n.noticeKey, n.type.name(), n.documentNumber,
-                n.recipientId, n.unitCode, n.period, at(n.escalatedAt), escalation.recipientId, escalation.id,
-                escalation.escalationLevel));
+        append(EventTypes.NOTICE_ESCALATED, n, NoticeEscalated.of(n, escalation, clock.getZone()));
     }
 
     private void append(String type, Notice n, Object payload) {
@@ -46,7 +43,7 @@ public class NoticeEvents {
         outbox.append(Topics.NOTIFICATION, event);
     }
 
-    private OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, clock.getZone());
+    static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, zone);
     }
 }

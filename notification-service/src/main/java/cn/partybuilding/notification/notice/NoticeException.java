@@ -1,37 +1,26 @@
 package cn.partybuilding.notification.notice;
 
+import cn.partybuilding.notification.platform.ProblemException;
+import cn.partybuilding.notification.platform.Violation;
+
 import java.util.List;
 
-/** A request the notice rules refuse; mapped to application/problem+json. */
-public class NoticeException extends RuntimeException {
-    public record Violation(String field, String reason) {
+/** A request the notice rules refuse: an unknown notice, a second 签收. */
+public class NoticeException extends ProblemException {
+    private NoticeException(int status, String title, String detail, List<Violation> violations) {
+        super(status, title, detail, violations);
     }
 
-    private final int status;
-    private final String title;
-    private final List<Violation> violations;
-
-    public NoticeException(int status, String title, String detail, List<Violation> violations) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-        this.violations = violations;
-    }
-
+    /** 404; held bulletins count as unknown until they are issued. */
     public static NoticeException notFound(String id) {
         return new NoticeException(404, "Notice not found", "通知 " + id + " 不存在",
                 List.of(new Violation("id", "no notice with this id")));
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public List<Violation> violations() {
-        return violations;
+    /** 409; the detail says who signed for it and when. */
+    public static NoticeException alreadyAcknowledged(Notice n) {
+        return new NoticeException(409, "Notice already acknowledged",
+                "通知 " + n.documentNumber + " 已于 " + n.acknowledgedAt + " 由 " + n.acknowledgedBy + " 签收，不能重复签收",
+                List.of(new Violation("id", "already acknowledged")));
     }
 }

@@ -1,12 +1,9 @@
 package cn.partybuilding.notification.notice;
 
 import cn.partybuilding.contracts.CloudEventCodec;
-import cn.partybuilding.notification.intake.RankingStore;
-import cn.partybuilding.notification.intake.RankingView;
 import cn.partybuilding.notification.platform.NotificationConfig;
-import cn.partybuilding.notification.template.NoticeRenderer;
-import cn.partybuilding.notification.template.RenderInput;
-import cn.partybuilding.notification.template.Rendered;
+import cn.partybuilding.notification.ranking.RankingStore;
+import cn.partybuilding.notification.ranking.RankingView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +29,7 @@ public class NoticeService {
     @Inject
     DocumentNumbering numbering;
     @Inject
-    NoticeRenderer renderer;
+    NoticeText renderer;
     @Inject
     RankingStore rankings;
     @Inject
@@ -126,9 +123,7 @@ public class NoticeService {
     public Notice acknowledge(String id, String by) {
         Notice n = issued(id);
         if (n.acknowledged()) {
-            throw new NoticeException(409, "Notice already acknowledged",
-                    "通知 " + n.documentNumber + " 已于 " + n.acknowledgedAt + " 由 " + n.acknowledgedBy + " 签收，不能重复签收",
-                    List.of(new NoticeException.Violation("id", "already acknowledged")));
+            throw NoticeException.alreadyAcknowledged(n);
         }
         n.acknowledgedAt = clock.instant();
         n.acknowledgedBy = by;

@@ -4,9 +4,6 @@ import java.util.List;
 
 /** RFC 9457 problem details as every REST error of this service is answered ({@code application/problem+json}). */
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
-    public record Violation(String field, String reason) {
-    }
-
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String title, String detail, List<Violation> violations) {

@@ -1,6 +1,5 @@
 package cn.partybuilding.notification.platform;
 
-import cn.partybuilding.notification.notice.NoticeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
@@ -17,16 +16,15 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response notice(NoticeException e) {
-        return respond(Problem.of(e.status(), e.title(), e.getMessage(),
-                e.violations().stream().map(v -> new Problem.Violation(v.field(), v.reason())).toList()));
+    public Response refused(ProblemException e) {
+        return respond(Problem.of(e.status(), e.title(), e.getMessage(), e.violations()));
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(field(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.Violation::field))
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field))
                 .toList();
         return respond(Problem.of(400, "Invalid request", "请求内容不符合要求：" + violations.stream()
                 .map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("；")), violations));
@@ -40,7 +38,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining("."));
         }
         return respond(Problem.of(400, "Malformed JSON", "请求体不是有效的 JSON：" + e.getOriginalMessage(),
-                List.of(new Problem.Violation(field, "malformed JSON"))));
+                List.of(new Violation(field, "malformed JSON"))));
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,10 @@
 package cn.partybuilding.notification.template;
 
-import cn.partybuilding.notification.intake.RankingView;
+import cn.partybuilding.notification.notice.NoticeText;
 import cn.partybuilding.notification.notice.RecipientKind;
+import cn.partybuilding.notification.notice.RenderInput;
+import cn.partybuilding.notification.notice.Rendered;
+import cn.partybuilding.notification.ranking.RankingView;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -20,10 +23,11 @@ import java.util.stream.Collectors;
  * {@code body}) inside the common document layout {@code templates/notices/document.txt}.
  */
 @ApplicationScoped
-public class NoticeRenderer {
+public class NoticeRenderer implements NoticeText {
     @Inject
     Engine engine;
 
+    @Override
     public Rendered render(RenderInput in) {
         NoticeModel model = model(in);
         Template template = engine.getTemplate("notices/" + in.type().name());

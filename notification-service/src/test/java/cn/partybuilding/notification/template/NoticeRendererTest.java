@@ -1,9 +1,11 @@
 package cn.partybuilding.notification.template;
 
 import cn.partybuilding.contracts.CloudEventCodec;
-import cn.partybuilding.notification.intake.RankingView;
 import cn.partybuilding.notification.notice.NoticeType;
 import cn.partybuilding.notification.notice.RecipientKind;
+import cn.partybuilding.notification.notice.RenderInput;
+import cn.partybuilding.notification.notice.Rendered;
+import cn.partybuilding.notification.ranking.RankingView;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package cn.partybuilding.notification.template;
+package cn.partybuilding.notification.notice;
 
 /** A rendered notice: its title (e-mail subject), the body, and the whole document as printed. */
 public record Rendered(String title, String body, String document) {

@@ -1,8 +1,6 @@
-package cn.partybuilding.notification.template;
+package cn.partybuilding.notification.notice;
 
-import cn.partybuilding.notification.intake.RankingView;
-import cn.partybuilding.notification.notice.NoticeType;
-import cn.partybuilding.notification.notice.RecipientKind;
+import cn.partybuilding.notification.ranking.RankingView;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;

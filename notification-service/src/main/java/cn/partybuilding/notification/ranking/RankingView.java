@@ -1,4 +1,4 @@
-package cn.partybuilding.notification.intake;
+package cn.partybuilding.notification.ranking;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,7 @@
-package cn.partybuilding.notification.intake;
+package cn.partybuilding.notification.ranking;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.InvalidEventException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,26 @@ public class RankingStore {
 
     private final Map<String, RankingView> latest = new ConcurrentHashMap<>();
 
-    /** Stores a version once; returns false when that (period, version) was already stored. */
+    /** What a bulletin cannot quote without: a month, a version, and rank and unit code on every entry; else rejected (dead-lettered). */
+    public static void check(RankingView ranking) {
+        List<String> problems = new ArrayList<>();
+        if (ranking.period() == null || !ranking.period().matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
+            problems.add("period '" + ranking.period() + "' is not YYYY-MM");
+        }
+        if (ranking.version() == null || ranking.version() < 1) {
+            problems.add("version is missing or below 1");
+        }
+        if (ranking.entries() == null) {
+            problems.add("entries are missing");
+        } else if (ranking.entries().stream().anyMatch(e -> e == null || e.rank() == null || e.unitCode() == null)) {
+            problems.add("every entry needs rank and unitCode");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException("invalid ranking: " + String.join("; ", problems));
+        }
+    }
+
+    /** Stores a version once (call {@link #check} first); returns false when that (period, version) was already stored. */
     public boolean store(RankingView ranking, Instant publishedAt) {
         Number existing = (Number) em.createNativeQuery("select count(*) from monthly_ranking where period = ?1 and version = ?2")
                 .setParameter(1, ranking.period()).setParameter(2, ranking.version()).getSingleResult();
