@@ -1,6 +1,6 @@
 package cn.partybuilding.assessment.bonus;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

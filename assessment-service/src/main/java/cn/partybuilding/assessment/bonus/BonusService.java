@@ -1,9 +1,9 @@
 package cn.partybuilding.assessment.bonus;
 
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.ProblemException;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.assessment.indicator.IndicatorSystem;
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
 import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
@@ -61,7 +61,7 @@ public class BonusService {
         checks.throwIfAny("加分信息不完整或无效");
         organisation.lockUnit("unitCode", in.unitCode());
         YearMonth month = periods.scorableMonth("period", in.period());
-        IndicatorSystemPublished system = indicators.requireCurrent("period", month.getYear());
+        IndicatorSystem system = indicators.requireCurrent("period", month.getYear());
         BigDecimal already = granted(in.unitCode(), month.getYear());
         BonusCap.Grant grant = BonusCap.grant(in.points(), already, system.bonusCap()).orElseThrow(() ->
                 ProblemException.conflict("points", month.getYear() + " 年度加分已达上限 " + system.bonusCap().stripTrailingZeros().toPlainString() + " 分"));
@@ -76,8 +76,7 @@ public class BonusService {
         bonus.reason = in.reason().trim();
         bonus.grantedAt = OffsetDateTime.now(clock);
         bonus.persist();
-        events.publish(Topics.ASSESSMENT, EventTypes.BONUS_GRANTED, bonus.unitCode,
-                new BonusGranted(bonus.bonusId, bonus.unitCode, bonus.period, bonus.points, bonus.reason));
+        events.publish(Topics.ASSESSMENT, EventTypes.BONUS_GRANTED, bonus.unitCode, BonusGranted.of(bonus));
         return view(bonus, grant.capped(), system.bonusCap().subtract(already).subtract(bonus.points));
     }
 

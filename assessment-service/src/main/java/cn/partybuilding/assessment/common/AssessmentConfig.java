@@ -3,24 +3,15 @@ package cn.partybuilding.assessment.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the assessment service ({@code assessment.*}). */
+/**
+ * Settings of the assessment service ({@code assessment.*}). Its consumer of other systems' study events is configured
+ * like every platform consumer: {@code eventing.consumers.external-study.*}.
+ */
 @ConfigMapping(prefix = "assessment")
 public interface AssessmentConfig {
     Demo demo();
 
     Rectification rectification();
-
-    ExternalStudy externalStudy();
-
-    interface ExternalStudy {
-        /** Absorb study events other systems publish on party.study.v1 into this service's study records. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Consumer group (its dead-letter topic is party.study.v1.<group>.dlt). */
-        @WithDefault("assessment-service")
-        String group();
-    }
 
     interface Demo {
         /** Load the demo county at startup when the registry is empty. */

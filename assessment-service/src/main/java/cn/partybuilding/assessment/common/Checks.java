@@ -1,11 +1,18 @@
 package cn.partybuilding.assessment.common;
 
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Collects field violations while a plain rule class walks a request. No framework types. */
+/**
+ * Collects field violations while a plain rule class walks a request: the service's field rules (codes, e-mail, scores
+ * with two decimals) in the platform's {@link Violation} terms. No framework types.
+ */
 public final class Checks {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");

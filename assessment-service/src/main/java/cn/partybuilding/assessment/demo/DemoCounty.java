@@ -1,13 +1,13 @@
 package cn.partybuilding.assessment.demo;
 
 import cn.partybuilding.assessment.indicator.ActivityType;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Attendees;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Definition;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Dimension;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Frequency;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Indicator;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Kind;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.StudyPlanEntry;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Attendees;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Definition;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Dimension;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Frequency;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Indicator;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Kind;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.StudyPlanEntry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -3,22 +3,22 @@ package cn.partybuilding.assessment.demo;
 import cn.partybuilding.assessment.bonus.BonusService;
 import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.indicator.ActivityType;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished;
+import cn.partybuilding.assessment.indicator.IndicatorSystem;
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
 import cn.partybuilding.assessment.organisation.Member;
 import cn.partybuilding.assessment.organisation.MemberImportService;
 import cn.partybuilding.assessment.organisation.MemberState;
 import cn.partybuilding.assessment.organisation.OrganisationService;
-import cn.partybuilding.assessment.organisation.OrganizationRegistered;
+import cn.partybuilding.assessment.organisation.OrganizationView;
 import cn.partybuilding.assessment.organisation.PartyOrganization;
 import cn.partybuilding.assessment.organisation.Unit;
-import cn.partybuilding.assessment.organisation.UnitRegistered;
+import cn.partybuilding.assessment.organisation.UnitView;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.assessment.rectification.RectificationService;
 import cn.partybuilding.assessment.scoring.AssessmentService;
-import cn.partybuilding.assessment.study.ExamGraded;
-import cn.partybuilding.assessment.study.PlatformPointsRecorded;
-import cn.partybuilding.assessment.study.StudyCompleted;
+import cn.partybuilding.assessment.study.ExamRecord;
+import cn.partybuilding.assessment.study.PointsRecord;
+import cn.partybuilding.assessment.study.CompletionRecord;
 import cn.partybuilding.assessment.study.StudyKinds;
 import cn.partybuilding.assessment.study.StudyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,7 +105,7 @@ public class DemoCountyLoader {
         QuarkusTransaction.requiringNew().run(() -> members.store(roster));
         long registry = System.nanoTime();
 
-        IndicatorSystemPublished system = indicators.define(DemoCounty.YEAR, DemoCounty.system2026());
+        IndicatorSystem system = indicators.define(DemoCounty.YEAR, DemoCounty.system2026());
 
         int completions = 0;
         int pointRecords = 0;
@@ -113,7 +113,7 @@ public class DemoCountyLoader {
             completions += study.store(StudyKinds.COMPLETION, completions(units, month, random), month.toString(), "completions[%d].").size();
             pointRecords += study.store(StudyKinds.POINTS, points(units, month, random), month.toString(), "points[%d].").size();
         }
-        List<ExamGraded> exams = exams(units, random);
+        List<ExamRecord> exams = exams(units, random);
         int failed = (int) study.store(StudyKinds.EXAM, exams, "2026-09", "results[%d].").stream().filter(o -> !o.record().passed()).count();
         long studied = System.nanoTime();
 
@@ -145,20 +145,20 @@ public class DemoCountyLoader {
     private DemoUnit registerUnit(int u, Random random) {
         String code = DemoCounty.unitCode(u);
         String name = DemoCounty.UNITS[u][0];
-        organisation.registerUnit(new UnitRegistered(code, name, DemoCounty.UNITS[u][1]));
+        organisation.registerUnit(new UnitView(code, name, DemoCounty.UNITS[u][1]));
         int organizations = 0;
-        String committee = organisation.registerOrganization(new OrganizationRegistered(code + "-JGDW", code, null,
+        String committee = organisation.registerOrganization(new OrganizationView(code + "-JGDW", code, null,
                 PartyOrganization.Kind.ORGANS_COMMITTEE, name + "机关党委")).organizationId();
         organizations++;
         List<String> cells = new ArrayList<>();
         int branches = 1 + random.nextInt(3);
         for (int b = 0; b < branches; b++) {
-            String branch = organisation.registerOrganization(new OrganizationRegistered(code + "-ZB" + (b + 1), code, committee,
+            String branch = organisation.registerOrganization(new OrganizationView(code + "-ZB" + (b + 1), code, committee,
                     PartyOrganization.Kind.BRANCH, name + ORDINALS[b] + "党支部")).organizationId();
             organizations++;
             int groups = 1 + random.nextInt(2);
             for (int g = 0; g < groups; g++) {
-                cells.add(organisation.registerOrganization(new OrganizationRegistered(branch + "-XZ" + (g + 1), code, branch,
+                cells.add(organisation.registerOrganization(new OrganizationView(branch + "-XZ" + (g + 1), code, branch,
                         PartyOrganization.Kind.GROUP, ORDINALS[b] + "党支部" + ORDINALS[g] + "党小组")).organizationId());
                 organizations++;
             }
@@ -186,7 +186,7 @@ public class DemoCountyLoader {
                 continue;
             }
             DemoUnit unit = units.get(u);
-            for (IndicatorSystemPublished.Indicator indicator : DemoCounty.manualIndicators()) {
+            for (IndicatorSystem.Indicator indicator : DemoCounty.manualIndicators()) {
                 double share = Math.max(0.45, Math.min(1.0, unit.quality() + random.nextGaussian() * 0.06));
                 BigDecimal score = indicator.maxPoints().multiply(BigDecimal.valueOf(share)).multiply(BigDecimal.valueOf(2))
                         .setScale(0, RoundingMode.HALF_UP).divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY);
@@ -199,14 +199,14 @@ public class DemoCountyLoader {
     }
 
     /** Each required activity of the plan in the month, done by each member with the unit's rate give or take. */
-    private static List<StudyCompleted> completions(List<DemoUnit> units, YearMonth month, Random random) {
+    private static List<CompletionRecord> completions(List<DemoUnit> units, YearMonth month, Random random) {
         List<LocalDate> fridays = new ArrayList<>();
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
             if (d.getDayOfWeek() == DayOfWeek.FRIDAY) {
                 fridays.add(d);
             }
         }
-        List<StudyCompleted> rows = new ArrayList<>();
+        List<CompletionRecord> rows = new ArrayList<>();
         for (DemoUnit unit : units) {
             for (MemberState member : unit.members()) {
                 double rate = Math.max(0.3, Math.min(1.0, unit.studyRate() + (random.nextDouble() - 0.5) * 0.25));
@@ -226,7 +226,7 @@ public class DemoCountyLoader {
                 }
                 for (Object[] d : due) {
                     if (random.nextDouble() < rate) {
-                        rows.add(new StudyCompleted(member.memberId(), unit.code(), (ActivityType) d[0], (LocalDate) d[1], 60 + 15 * random.nextInt(5)));
+                        rows.add(new CompletionRecord(member.memberId(), unit.code(), (ActivityType) d[0], (LocalDate) d[1], 60 + 15 * random.nextInt(5)));
                     }
                 }
             }
@@ -235,13 +235,13 @@ public class DemoCountyLoader {
     }
 
     /** 学习强国: points on six days of the month, more in units that study more. */
-    private static List<PlatformPointsRecorded> points(List<DemoUnit> units, YearMonth month, Random random) {
-        List<PlatformPointsRecorded> rows = new ArrayList<>();
+    private static List<PointsRecord> points(List<DemoUnit> units, YearMonth month, Random random) {
+        List<PointsRecord> rows = new ArrayList<>();
         for (DemoUnit unit : units) {
             for (MemberState member : unit.members()) {
                 for (int day = 1; day <= 26; day += 5) {
                     int points = (int) Math.round(40 + 100 * unit.studyRate() * random.nextDouble());
-                    rows.add(new PlatformPointsRecorded(member.memberId(), unit.code(), month.atDay(day), points));
+                    rows.add(new PointsRecord(member.memberId(), unit.code(), month.atDay(day), points));
                 }
             }
         }
@@ -249,13 +249,13 @@ public class DemoCountyLoader {
     }
 
     /** The second-half closed-book theory test of cadres at deputy-division level and above; a few fail. */
-    private static List<ExamGraded> exams(List<DemoUnit> units, Random random) {
-        List<ExamGraded> rows = new ArrayList<>();
+    private static List<ExamRecord> exams(List<DemoUnit> units, Random random) {
+        List<ExamRecord> rows = new ArrayList<>();
         for (DemoUnit unit : units) {
             for (MemberState member : unit.members()) {
                 if (member.rank() == Member.Rank.DEPUTY_DIVISION_OR_ABOVE) {
                     int score = random.nextInt(100) < 6 ? 42 + random.nextInt(17) : 62 + random.nextInt(37);
-                    rows.add(new ExamGraded(member.memberId(), unit.code(), "2026-H2-theory", LocalDate.of(2026, 9, 26),
+                    rows.add(new ExamRecord(member.memberId(), unit.code(), "2026-H2-theory", LocalDate.of(2026, 9, 26),
                             BigDecimal.valueOf(score), null, null));
                 }
             }

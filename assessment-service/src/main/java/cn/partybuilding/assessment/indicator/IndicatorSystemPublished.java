@@ -1,44 +1,35 @@
 package cn.partybuilding.assessment.indicator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Payload of {@code indicator-system.published} (AsyncAPI schema IndicatorSystem): a whole version of a year's
- * indicator system. Also what is stored per version and what GET returns.
+ * Payload of {@code indicator-system.published} (AsyncAPI schema IndicatorSystem): a whole version of a year's system,
+ * built from {@link IndicatorSystem}. Its own records down to the indicator, so a field added to the stored or REST
+ * shape does not change the contract; the enum values are the domain's (the contract lists the same ones).
  */
 public record IndicatorSystemPublished(int year, int version, BigDecimal bonusCap, BigDecimal examPassScore,
                                        List<Dimension> dimensions, List<StudyPlanEntry> studyPlan) {
-
-    public enum Kind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS }
-
-    public enum Frequency { WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY }
-
-    public enum Attendees { ALL_MEMBERS, COMMITTEE_MEMBERS, DEPUTY_DIVISION_OR_ABOVE }
 
     public record Dimension(String code, String name, BigDecimal weight, List<Indicator> indicators) {
     }
 
     /** activityTypes only for STUDY_RATE, platformPointsTarget only for PLATFORM_POINTS (absent otherwise). */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Indicator(String code, String name, BigDecimal maxPoints, Kind kind, List<ActivityType> activityTypes,
-                            BigDecimal platformPointsTarget) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Indicator(String code, String name, BigDecimal maxPoints, IndicatorSystem.Kind kind,
+                            List<ActivityType> activityTypes, BigDecimal platformPointsTarget) {
     }
 
-    public record StudyPlanEntry(ActivityType activityType, Frequency frequency, Attendees attendees) {
+    public record StudyPlanEntry(ActivityType activityType, IndicatorSystem.Frequency frequency, IndicatorSystem.Attendees attendees) {
     }
 
-    /** The editable part: what PUT /indicator-systems/{year} takes. */
-    public record Definition(BigDecimal bonusCap, BigDecimal examPassScore, List<Dimension> dimensions,
-                             List<StudyPlanEntry> studyPlan) {
-    }
-
-    public Definition definition() {
-        return new Definition(bonusCap, examPassScore, dimensions, studyPlan);
-    }
-
-    public Optional<Indicator> indicator(String code) {
-        return dimensions.stream().flatMap(d -> d.indicators().stream()).filter(i -> i.code().equals(code)).findFirst();
+    public static IndicatorSystemPublished of(IndicatorSystem system) {
+        return new IndicatorSystemPublished(system.year(), system.version(), system.bonusCap(), system.examPassScore(),
+                system.dimensions().stream().map(d -> new Dimension(d.code(), d.name(), d.weight(), d.indicators().stream()
+                        .map(i -> new Indicator(i.code(), i.name(), i.maxPoints(), i.kind(), i.activityTypes(), i.platformPointsTarget()))
+                        .toList())).toList(),
+                system.studyPlan().stream().map(p -> new StudyPlanEntry(p.activityType(), p.frequency(), p.attendees())).toList());
     }
 }

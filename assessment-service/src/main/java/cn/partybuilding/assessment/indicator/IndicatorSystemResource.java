@@ -1,6 +1,6 @@
 package cn.partybuilding.assessment.indicator;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ public class IndicatorSystemResource {
 
     @PUT
     @Operation(summary = "Define or change the year's system; after its first score a change becomes a new version")
-    public IndicatorSystemPublished define(@PathParam("year") int year, IndicatorSystemPublished.Definition definition) {
+    public IndicatorSystem define(@PathParam("year") int year, IndicatorSystem.Definition definition) {
         if (definition == null) {
             throw ProblemException.invalid("body", "必填");
         }
@@ -33,7 +33,7 @@ public class IndicatorSystemResource {
 
     @GET
     @Operation(summary = "The year's current version")
-    public IndicatorSystemPublished current(@PathParam("year") int year) {
+    public IndicatorSystem current(@PathParam("year") int year) {
         return service.current(year).orElseThrow(() -> ProblemException.notFound("year", year + " 年度尚未制定考核指标体系"));
     }
 
@@ -46,7 +46,7 @@ public class IndicatorSystemResource {
     @GET
     @Path("versions/{version}")
     @Operation(summary = "A version, current or superseded")
-    public IndicatorSystemPublished version(@PathParam("year") int year, @PathParam("version") int version) {
+    public IndicatorSystem version(@PathParam("year") int year, @PathParam("version") int version) {
         return service.version(year, version).orElseThrow(() -> ProblemException.notFound("version", year + " 年度没有第 " + version + " 版"));
     }
 }

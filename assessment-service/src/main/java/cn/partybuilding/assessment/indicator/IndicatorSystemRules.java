@@ -1,11 +1,11 @@
 package cn.partybuilding.assessment.indicator;
 
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Definition;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Dimension;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Indicator;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Kind;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.StudyPlanEntry;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Definition;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Dimension;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Indicator;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Kind;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.StudyPlanEntry;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

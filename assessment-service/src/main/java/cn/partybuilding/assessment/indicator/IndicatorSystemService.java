@@ -1,8 +1,8 @@
 package cn.partybuilding.assessment.indicator;
 
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.ProblemException;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Definition;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Definition;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -33,7 +33,7 @@ public class IndicatorSystemService {
     }
 
     @Transactional
-    public IndicatorSystemPublished define(int year, Definition in) {
+    public IndicatorSystem define(int year, Definition in) {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "年度无效: " + year);
         }
@@ -46,38 +46,39 @@ public class IndicatorSystemService {
         boolean scored = current.isPresent() && scoreCount(year, currentVersion) > 0;
         boolean same = current.isPresent() && read(current.get()).definition().equals(definition);
         VersioningPolicy.Decision decision = VersioningPolicy.decide(currentVersion, scored, same);
-        IndicatorSystemPublished published = new IndicatorSystemPublished(year, decision.version(), definition.bonusCap(),
+        IndicatorSystem system = new IndicatorSystem(year, decision.version(), definition.bonusCap(),
                 definition.examPassScore(), definition.dimensions(), definition.studyPlan());
         switch (decision.action()) {
             case UNCHANGED -> {
                 return read(current.get());
             }
             case REPLACE_CURRENT -> {
-                current.get().definition = write(published);
+                current.get().definition = write(system);
                 current.get().publishedAt = OffsetDateTime.now(clock);
             }
             case CREATE_FIRST, CREATE_NEXT -> {
                 IndicatorSystemVersion row = new IndicatorSystemVersion();
                 row.key = new IndicatorSystemVersion.Key(year, decision.version());
-                row.definition = write(published);
+                row.definition = write(system);
                 row.publishedAt = OffsetDateTime.now(clock);
                 row.persist();
             }
         }
-        events.publish(Topics.ASSESSMENT, EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT, published);
-        return published;
+        events.publish(Topics.ASSESSMENT, EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT,
+                IndicatorSystemPublished.of(system));
+        return system;
     }
 
     /** The year's current (highest) version. */
-    public Optional<IndicatorSystemPublished> current(int year) {
+    public Optional<IndicatorSystem> current(int year) {
         return latestRow(year, false).map(IndicatorSystemService::read);
     }
 
-    public IndicatorSystemPublished requireCurrent(String field, int year) {
+    public IndicatorSystem requireCurrent(String field, int year) {
         return current(year).orElseThrow(() -> ProblemException.invalid(field, year + " 年度尚未制定考核指标体系"));
     }
 
-    public Optional<IndicatorSystemPublished> version(int year, int version) {
+    public Optional<IndicatorSystem> version(int year, int version) {
         return Optional.ofNullable(IndicatorSystemVersion.<IndicatorSystemVersion>findById(new IndicatorSystemVersion.Key(year, version)))
                 .map(IndicatorSystemService::read);
     }
@@ -102,7 +103,7 @@ public class IndicatorSystemService {
         return count.longValue();
     }
 
-    private static String write(IndicatorSystemPublished system) {
+    private static String write(IndicatorSystem system) {
         try {
             return CloudEventCodec.MAPPER.writeValueAsString(system);
         } catch (JsonProcessingException e) {
@@ -110,9 +111,9 @@ public class IndicatorSystemService {
         }
     }
 
-    private static IndicatorSystemPublished read(IndicatorSystemVersion row) {
+    private static IndicatorSystem read(IndicatorSystemVersion row) {
         try {
-            return CloudEventCodec.MAPPER.readValue(row.definition, IndicatorSystemPublished.class);
+            return CloudEventCodec.MAPPER.readValue(row.definition, IndicatorSystem.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored indicator system " + row.key + " unreadable", e);
         }

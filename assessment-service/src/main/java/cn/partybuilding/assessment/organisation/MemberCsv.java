@@ -1,12 +1,19 @@
 package cn.partybuilding.assessment.organisation;
 
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.common.Csv;
-import cn.partybuilding.assessment.common.Violation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +39,52 @@ public final class MemberCsv {
     private MemberCsv() {
     }
 
-    /** Splits the file; the caller uses the unit codes and organisation ids to look up what it knows. */
+    /**
+     * RFC 4180 (comma, double quotes with "" escapes, CRLF or LF). Spaces around a value are dropped, spaces inside
+     * quotes are data and kept. Blank lines are kept (as empty rows) so row numbers stay line numbers.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
+
+    /**
+     * Splits the file into rows of fields (Apache Commons CSV; a leading byte order mark is skipped). A file that is not
+     * valid CSV, above all a quote that is never closed (which would otherwise swallow every later row into one field),
+     * is refused as a whole with a 400 naming the line where the broken row starts.
+     */
     public static List<List<String>> lines(String text) {
-        return Csv.parse(text);
+        List<List<String>> lines = new ArrayList<>();
+        if (text == null) {
+            return lines;
+        }
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                long startLine = parser.getCurrentLineNumber() + 1;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    List<String> fields = records.next().toList();
+                    lines.add(fields.size() == 1 && fields.get(0).isEmpty() ? List.of() : fields);
+                } catch (UncheckedIOException e) {
+                    throw malformed(startLine, e.getCause());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String: not expected
+        }
+        return lines;
+    }
+
+    private static ProblemException malformed(long line, IOException cause) {
+        String message = String.valueOf(cause == null ? null : cause.getMessage());
+        String reason = message.contains("EOF reached before encapsulated token finished")
+                ? "第 " + line + " 行有未闭合的引号，文件其余部分无法读取"
+                : "第 " + line + " 行不是有效的 CSV（引号字段后只能是逗号或换行）";
+        return ProblemException.invalid("CSV 格式错误：" + reason + "，未导入任何数据", List.of(new Violation((int) line, "body", reason)));
     }
 
     public static Result read(List<List<String>> lines, Function<Set<String>, Known> lookup) {
@@ -46,7 +96,7 @@ public final class MemberCsv {
         Map<String, Integer> column = new HashMap<>();
         List<String> header = lines.get(0);
         for (int i = 0; i < header.size(); i++) {
-            column.put(header.get(i).trim(), i);
+            column.put(header.get(i), i);
         }
         for (String required : REQUIRED_COLUMNS) {
             if (!column.containsKey(required)) {
@@ -115,7 +165,8 @@ public final class MemberCsv {
         if (index == null || index >= line.size()) {
             return null;
         }
-        String value = line.get(index).trim();
+        // no trim: the parser already dropped spaces around values, and spaces inside quotes are what the file says
+        String value = line.get(index);
         return value.isEmpty() ? null : value;
     }
 

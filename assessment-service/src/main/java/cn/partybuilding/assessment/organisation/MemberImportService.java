@@ -1,6 +1,7 @@
 package cn.partybuilding.assessment.organisation;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package cn.partybuilding.assessment.organisation;
 
 /**
- * Payload of {@code member.registered} and {@code member.updated}: the AsyncAPI gives both the one schema
- * Member (full state after the change), so one record serves both types. Also the REST body of a member.
+ * A member's facts as the REST API takes and returns them and as a roster row is read; what the registry rules check.
+ * The event payload is {@link MemberChanged}.
  */
 public record MemberState(String memberId, String unitCode, String organizationId, String name,
                           Member.Rank rank, Member.Role role, String email, Boolean active) {

@@ -1,6 +1,6 @@
 package cn.partybuilding.assessment.organisation;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,28 +40,28 @@ public class OrganisationResource {
     @POST
     @Path("units")
     @Operation(summary = "Register a unit (单位)")
-    public Response registerUnit(UnitRegistered in) {
-        UnitRegistered out = service.registerUnit(in);
+    public Response registerUnit(UnitView in) {
+        UnitView out = service.registerUnit(in);
         return Response.created(URI.create("/units/" + out.unitCode())).entity(out).build();
     }
 
     @PUT
     @Path("units/{unitCode}")
     @Operation(summary = "Rename or recategorise a unit")
-    public UnitRegistered updateUnit(@PathParam("unitCode") String unitCode, UnitRegistered in) {
+    public UnitView updateUnit(@PathParam("unitCode") String unitCode, UnitView in) {
         return service.updateUnit(unitCode, in);
     }
 
     @GET
     @Path("units")
-    public List<UnitRegistered> units() {
-        return service.units().stream().map(UnitRegistered::of).toList();
+    public List<UnitView> units() {
+        return service.units().stream().map(UnitView::of).toList();
     }
 
     @GET
     @Path("units/{unitCode}")
-    public UnitRegistered unit(@PathParam("unitCode") String unitCode) {
-        return UnitRegistered.of(service.requireUnitInPath(unitCode));
+    public UnitView unit(@PathParam("unitCode") String unitCode) {
+        return UnitView.of(service.requireUnitInPath(unitCode));
     }
 
     @GET
@@ -84,19 +84,19 @@ public class OrganisationResource {
     @POST
     @Path("organizations")
     @Operation(summary = "Register a party organisation under its unit (and parent)")
-    public Response registerOrganization(OrganizationRegistered in) {
-        OrganizationRegistered out = service.registerOrganization(in);
+    public Response registerOrganization(OrganizationView in) {
+        OrganizationView out = service.registerOrganization(in);
         return Response.created(URI.create("/organizations/" + out.organizationId())).entity(out).build();
     }
 
     @GET
     @Path("organizations/{id}")
-    public OrganizationRegistered organization(@PathParam("id") String id) {
+    public OrganizationView organization(@PathParam("id") String id) {
         PartyOrganization org = PartyOrganization.findById(id);
         if (org == null) {
             throw ProblemException.notFound("organizationId", "未知党组织: " + id);
         }
-        return OrganizationRegistered.of(org);
+        return OrganizationView.of(org);
     }
 
     @POST

@@ -18,7 +18,7 @@ public final class OrganisationRules {
     private OrganisationRules() {
     }
 
-    public static Checks unit(UnitRegistered in) {
+    public static Checks unit(UnitView in) {
         Checks checks = new Checks();
         checks.code("unitCode", in.unitCode());
         checks.text("name", in.name(), 200);
@@ -28,7 +28,7 @@ public final class OrganisationRules {
         return checks;
     }
 
-    public static Checks organization(OrganizationRegistered in) {
+    public static Checks organization(OrganizationView in) {
         Checks checks = new Checks();
         if (in.organizationId() != null) {
             checks.code("organizationId", in.organizationId());

@@ -1,7 +1,7 @@
 package cn.partybuilding.assessment.organisation;
 
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -28,7 +28,7 @@ public class OrganisationService {
     EntityManager em;
 
     @Transactional
-    public UnitRegistered registerUnit(UnitRegistered in) {
+    public UnitView registerUnit(UnitView in) {
         OrganisationRules.unit(in).throwIfAny("单位信息不完整或无效");
         if (Unit.findById(in.unitCode()) != null) {
             throw ProblemException.conflict("unitCode", "单位编码已存在: " + in.unitCode());
@@ -42,18 +42,17 @@ public class OrganisationService {
     }
 
     @Transactional
-    public UnitRegistered updateUnit(String unitCode, UnitRegistered in) {
+    public UnitView updateUnit(String unitCode, UnitView in) {
         Unit unit = requireUnitInPath(unitCode);
-        OrganisationRules.unit(new UnitRegistered(unitCode, in.name(), in.category())).throwIfAny("单位信息不完整或无效");
+        OrganisationRules.unit(new UnitView(unitCode, in.name(), in.category())).throwIfAny("单位信息不完整或无效");
         unit.name = in.name().trim();
         unit.category = in.category();
         return publishUnit(unit);
     }
 
-    private UnitRegistered publishUnit(Unit unit) {
-        UnitRegistered out = UnitRegistered.of(unit);
-        events.publish(Topics.ORGANISATION, EventTypes.UNIT_REGISTERED, unit.unitCode, out);
-        return out;
+    private UnitView publishUnit(Unit unit) {
+        events.publish(Topics.ORGANISATION, EventTypes.UNIT_REGISTERED, unit.unitCode, UnitRegistered.of(unit));
+        return UnitView.of(unit);
     }
 
     public Unit requireUnitInPath(String unitCode) {
@@ -109,7 +108,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public OrganizationRegistered registerOrganization(OrganizationRegistered in) {
+    public OrganizationView registerOrganization(OrganizationView in) {
         OrganisationRules.organization(in).throwIfAny("党组织信息不完整或无效");
         Unit unit = requireUnit("unitCode", in.unitCode());
         PartyOrganization.Kind parentKind = null;
@@ -138,9 +137,8 @@ public class OrganisationService {
         org.kind = in.kind();
         org.name = in.name().trim();
         org.persist();
-        OrganizationRegistered out = OrganizationRegistered.of(org);
-        events.publish(Topics.ORGANISATION, EventTypes.ORGANIZATION_REGISTERED, unit.unitCode, out);
-        return out;
+        events.publish(Topics.ORGANISATION, EventTypes.ORGANIZATION_REGISTERED, unit.unitCode, OrganizationRegistered.of(org));
+        return OrganizationView.of(org);
     }
 
     public List<PartyOrganization> organizations(String unitCode) {
@@ -160,9 +158,8 @@ public class OrganisationService {
         member.memberId = normalised.memberId();
         apply(member, normalised);
         member.persist();
-        MemberState out = MemberState.of(member);
-        events.publish(Topics.ORGANISATION, EventTypes.MEMBER_REGISTERED, member.unitCode, out);
-        return out;
+        events.publish(Topics.ORGANISATION, EventTypes.MEMBER_REGISTERED, member.unitCode, MemberChanged.of(member));
+        return MemberState.of(member);
     }
 
     @Transactional
@@ -180,9 +177,8 @@ public class OrganisationService {
             return normalised;
         }
         apply(member, normalised);
-        MemberState out = MemberState.of(member);
-        events.publish(Topics.ORGANISATION, EventTypes.MEMBER_UPDATED, member.unitCode, out);
-        return out;
+        events.publish(Topics.ORGANISATION, EventTypes.MEMBER_UPDATED, member.unitCode, MemberChanged.of(member));
+        return MemberState.of(member);
     }
 
     private void checkOrganization(MemberState in, Unit unit) {
@@ -221,6 +217,6 @@ public class OrganisationService {
     }
 
     CloudEvent memberEvent(String type, Member member) {
-        return events.event(type, member.unitCode, MemberState.of(member));
+        return events.event(type, member.unitCode, MemberChanged.of(member));
     }
 }

@@ -1,9 +1,14 @@
 package cn.partybuilding.assessment.organisation;
 
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-/** Payload of {@code unit.registered} (AsyncAPI schema Unit); also the REST body of a unit. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Payload of {@code unit.registered} (AsyncAPI schema Unit), built from the stored {@link Unit}. Never a REST body
+ * ({@link UnitView} is): a field added to the API must not change the published contract.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnitRegistered(String unitCode, String name, String category) {
-    static UnitRegistered of(Unit unit) {
+    public static UnitRegistered of(Unit unit) {
         return new UnitRegistered(unit.unitCode, unit.name, unit.category);
     }
 }

@@ -1,8 +1,8 @@
 package cn.partybuilding.assessment.period;
 
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.Periods;
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class PeriodService {
 
     @Transactional
     public PeriodStatus lock(String period, String by) {
-        YearMonth month = Periods.parse("period", period);
+        YearMonth month = Periods.month("period", period);
         PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && row.locked) {
             throw ProblemException.conflict("period", period + " 已锁定");
@@ -46,14 +46,14 @@ public class PeriodService {
         if (month.isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalid("period", "不能锁定将来的月份: " + period);
         }
-        change(row, period, true, null, by);
-        events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT, new PeriodChange(period, null, actor(by)));
+        PeriodChangeRow change = change(row, period, true, null, by);
+        events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT, PeriodChange.of(change));
         return status(period);
     }
 
     @Transactional
     public PeriodStatus reopen(String period, String reason, String by) {
-        Periods.parse("period", period);
+        Periods.month("period", period);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "重新开放月份必须说明理由");
         }
@@ -64,12 +64,12 @@ public class PeriodService {
         if (row == null || !row.locked) {
             throw ProblemException.conflict("period", period + " 未锁定，无需重新开放");
         }
-        change(row, period, false, reason.trim(), by);
-        events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_REOPENED, Topics.COMMITTEE_SUBJECT, new PeriodChange(period, reason.trim(), actor(by)));
+        PeriodChangeRow change = change(row, period, false, reason.trim(), by);
+        events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_REOPENED, Topics.COMMITTEE_SUBJECT, PeriodChange.of(change));
         return status(period);
     }
 
-    private void change(PeriodLock row, String period, boolean locked, String reason, String by) {
+    private PeriodChangeRow change(PeriodLock row, String period, boolean locked, String reason, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (row == null) {
             row = new PeriodLock();
@@ -90,6 +90,7 @@ public class PeriodService {
         history.changedBy = actor(by);
         history.changedAt = now;
         history.persist();
+        return history;
     }
 
     private static String actor(String by) {
@@ -97,7 +98,7 @@ public class PeriodService {
     }
 
     public PeriodStatus status(String period) {
-        Periods.parse("period", period);
+        Periods.month("period", period);
         PeriodLock row = PeriodLock.findById(period);
         List<PeriodChangeView> history = PeriodChangeRow.<PeriodChangeRow>list("period = ?1 order by id", period).stream()
                 .map(h -> new PeriodChangeView(h.action, h.reason, h.changedBy, h.changedAt)).toList();
@@ -152,7 +153,7 @@ public class PeriodService {
 
     /** A month that may receive scores, findings, bonuses: a valid month, not in the future. Reads nothing. */
     public YearMonth scorableMonth(String field, String period) {
-        YearMonth month = Periods.parse(field, period);
+        YearMonth month = Periods.month(field, period);
         if (month.isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalid(field, "不能为将来的月份评分: " + period);
         }

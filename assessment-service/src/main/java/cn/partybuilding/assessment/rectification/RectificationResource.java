@@ -1,6 +1,6 @@
 package cn.partybuilding.assessment.rectification;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,13 +32,13 @@ public class RectificationResource {
         if (request == null) {
             throw ProblemException.invalid("body", "必填");
         }
-        FindingRaised out = service.raise(request);
+        FindingView out = service.raise(request);
         return Response.created(URI.create("/rectification-items/" + out.rectificationItemId())).entity(out).build();
     }
 
     @GET
     @Path("findings")
-    public List<FindingRaised> findings(@QueryParam("unitCode") String unitCode, @QueryParam("period") String period) {
+    public List<FindingView> findings(@QueryParam("unitCode") String unitCode, @QueryParam("period") String period) {
         return service.findings(unitCode, period);
     }
 

@@ -2,9 +2,9 @@ package cn.partybuilding.assessment.rectification;
 
 import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.Periods;
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.contracts.CloudEvent;
@@ -54,7 +54,7 @@ public class RectificationService {
     }
 
     @Transactional
-    public FindingRaised raise(FindingRequest in) {
+    public FindingView raise(FindingRequest in) {
         Checks checks = new Checks();
         checks.required("unitCode", in.unitCode());
         checks.period("period", in.period());
@@ -63,7 +63,7 @@ public class RectificationService {
         checks.text("description", in.description(), 2000);
         LocalDate today = LocalDate.now(clock);
         checks.throwIfAny("问题信息不完整或无效");
-        if (in.deadline() != null && in.deadline().isBefore(Periods.parse("period", in.period()).atDay(1))) {
+        if (in.deadline() != null && in.deadline().isBefore(Periods.month("period", in.period()).atDay(1))) {
             // a finding entered late may carry a deadline already past (it turns OVERDUE at the next status run), but not one before its month
             throw ProblemException.invalid("deadline", "整改期限不能早于问题所属月份");
         }
@@ -87,17 +87,11 @@ public class RectificationService {
         item.deadline = in.deadline() != null ? in.deadline() : today.plusDays(config.rectification().defaultDeadlineDays());
         item.status = RectificationRules.statusOn(RectificationItem.Status.OPEN, item.deadline, today);
         item.persist();
-        FindingRaised out = view(finding, item);
-        events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, out);
+        events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, FindingRaised.of(finding, item));
         if (item.status == RectificationItem.Status.OVERDUE) {
-            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationState.of(item));
+            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationChanged.of(item));
         }
-        return out;
-    }
-
-    private static FindingRaised view(Finding f, RectificationItem item) {
-        return new FindingRaised(f.findingId, f.unitCode, f.period, f.deductionPoints, f.source, f.description,
-                item == null ? null : item.itemId, item == null ? null : item.deadline);
+        return FindingView.of(finding, item);
     }
 
     @Transactional
@@ -119,9 +113,8 @@ public class RectificationService {
         item.status = RectificationItem.Status.CLOSED;
         item.closedOn = closedOn;
         item.evidence = in.evidence().trim();
-        RectificationState out = RectificationState.of(item);
-        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, out);
-        return out;
+        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, RectificationChanged.of(item));
+        return RectificationState.of(item);
     }
 
     /** Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each. Returns how many changed. */
@@ -134,14 +127,14 @@ public class RectificationService {
             RectificationItem.Status next = RectificationRules.statusOn(item.status, item.deadline, today);
             if (next != item.status) {
                 item.status = next;
-                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationState.of(item)));
+                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationChanged.of(item)));
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);
         return batch.size();
     }
 
-    public List<FindingRaised> findings(String unitCode, String period) {
+    public List<FindingView> findings(String unitCode, String period) {
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (unitCode != null) {
@@ -158,7 +151,7 @@ public class RectificationService {
         if (!ids.isEmpty()) {
             RectificationItem.<RectificationItem>list("findingId in ?1", ids).forEach(i -> items.put(i.findingId, i));
         }
-        return findings.stream().map(f -> view(f, items.get(f.findingId))).toList();
+        return findings.stream().map(f -> FindingView.of(f, items.get(f.findingId))).toList();
     }
 
     public List<RectificationState> items(String unitCode, RectificationItem.Status status) {

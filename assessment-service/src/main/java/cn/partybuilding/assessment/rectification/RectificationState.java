@@ -2,10 +2,7 @@ package cn.partybuilding.assessment.rectification;
 
 import java.time.LocalDate;
 
-/**
- * Payload of {@code rectification.closed} and {@code rectification.overdue} (the AsyncAPI gives both the one schema
- * RectificationItem); also the REST view of an item.
- */
+/** A rectification item as the REST API returns it (the ledger). The event payload is {@link RectificationChanged}. */
 public record RectificationState(String itemId, String findingId, String unitCode, String description, LocalDate deadline,
                                  RectificationItem.Status status, LocalDate closedOn, String evidence) {
     static RectificationState of(RectificationItem item) {

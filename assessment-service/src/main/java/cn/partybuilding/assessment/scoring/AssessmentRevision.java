@@ -2,10 +2,7 @@ package cn.partybuilding.assessment.scoring;
 
 import java.math.BigDecimal;
 
-/**
- * Payload of {@code assessment.recorded} and {@code assessment.corrected} (the AsyncAPI gives both the one schema
- * Assessment, so one record serves both types); also the REST view of a score revision.
- */
+/** The REST view of a score revision (current score, history). The event payload is {@link AssessmentRecorded}. */
 public record AssessmentRevision(String assessmentId, int revision, String unitCode, String indicatorCode, String period,
                                  BigDecimal score, BigDecimal previousScore, String reason, String assessor, String evidence,
                                  int systemYear, int systemVersion) {

@@ -1,9 +1,9 @@
 package cn.partybuilding.assessment.scoring;
 
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.ProblemException;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.assessment.indicator.IndicatorSystem;
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
 import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
@@ -64,8 +64,8 @@ public class AssessmentService {
         checks.throwIfAny("评分信息不完整或无效");
         organisation.requireUnit("unitCode", in.unitCode());
         YearMonth month = periods.scorableMonth("period", in.period());
-        IndicatorSystemPublished system = indicators.requireCurrent("period", month.getYear());
-        IndicatorSystemPublished.Indicator indicator = system.indicator(in.indicatorCode())
+        IndicatorSystem system = indicators.requireCurrent("period", month.getYear());
+        IndicatorSystem.Indicator indicator = system.indicator(in.indicatorCode())
                 .orElseThrow(() -> ProblemException.invalid("indicatorCode", "未知指标: " + in.indicatorCode()
                         + "（" + system.year() + " 年度第 " + system.version() + " 版指标体系中没有）"));
         String kindProblem = ScoreRules.kindProblem(indicator);
@@ -94,9 +94,8 @@ public class AssessmentService {
             throw duplicate("(并发提交)");
         }
         AssessmentRevisionRow revision = revision(row, 1, in.score(), null, null, in.assessor(), in.evidence());
-        AssessmentRevision out = AssessmentRevision.of(row, revision);
-        events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_RECORDED, row.unitCode, out);
-        return out;
+        events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_RECORDED, row.unitCode, AssessmentRecorded.of(row, revision));
+        return AssessmentRevision.of(row, revision);
     }
 
     private static ProblemException duplicate(String assessmentId) {
@@ -113,17 +112,16 @@ public class AssessmentService {
         checks.required("score", in.score());
         ScoreRules.texts(checks, in.assessor(), in.evidence(), in.reason(), true);
         checks.throwIfAny("更正信息不完整或无效");
-        IndicatorSystemPublished system = indicators.version(row.systemYear, row.systemVersion).orElseThrow();
-        IndicatorSystemPublished.Indicator indicator = system.indicator(row.indicatorCode).orElseThrow();
+        IndicatorSystem system = indicators.version(row.systemYear, row.systemVersion).orElseThrow();
+        IndicatorSystem.Indicator indicator = system.indicator(row.indicatorCode).orElseThrow();
         ScoreRules.score(in.score(), indicator).throwIfAny("分数超出范围（0–" + indicator.maxPoints().stripTrailingZeros().toPlainString() + "）");
         periods.requireOpen("period", row.period);
         AssessmentRevisionRow previous = AssessmentRevisionRow.findById(new AssessmentRevisionRow.Key(assessmentId, row.currentRevision));
         row.currentRevision++;
         AssessmentRevisionRow revision = revision(row, row.currentRevision, in.score(), previous.score, in.reason().trim(),
                 in.assessor(), in.evidence() != null ? in.evidence() : previous.evidence);
-        AssessmentRevision out = AssessmentRevision.of(row, revision);
-        events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_CORRECTED, row.unitCode, out);
-        return out;
+        events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_CORRECTED, row.unitCode, AssessmentRecorded.of(row, revision));
+        return AssessmentRevision.of(row, revision);
     }
 
     private AssessmentRevisionRow revision(AssessmentRow row, int number, BigDecimal score, BigDecimal previous, String reason,

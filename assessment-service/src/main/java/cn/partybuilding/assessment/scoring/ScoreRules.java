@@ -1,7 +1,7 @@
 package cn.partybuilding.assessment.scoring;
 
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished;
+import cn.partybuilding.assessment.indicator.IndicatorSystem;
 
 import java.math.BigDecimal;
 
@@ -10,14 +10,14 @@ public final class ScoreRules {
     private ScoreRules() {
     }
 
-    public static Checks score(BigDecimal score, IndicatorSystemPublished.Indicator indicator) {
+    public static Checks score(BigDecimal score, IndicatorSystem.Indicator indicator) {
         Checks checks = new Checks();
         checks.range("score", score, BigDecimal.ZERO, indicator.maxPoints());
         return checks;
     }
 
-    public static String kindProblem(IndicatorSystemPublished.Indicator indicator) {
-        return indicator.kind() == IndicatorSystemPublished.Kind.MANUAL ? null
+    public static String kindProblem(IndicatorSystem.Indicator indicator) {
+        return indicator.kind() == IndicatorSystem.Kind.MANUAL ? null
                 : "指标 " + indicator.code() + " 为 " + indicator.kind() + "，由学习数据自动计算，不能手工评分";
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Reads a study event another system published and checks it the way the REST endpoints would: known member of
+ * Reads a study event another system published into its contract payload record ({@link StudyCompleted},
+ * {@link ExamGraded}, {@link PlatformPointsRecorded}) and checks it the way the REST endpoints would: known member of
  * the named unit, required fields present. The result is the record to store, or an {@link InvalidEventException} whose
  * message is the dead-letter reason. Plain Java.
  */
@@ -25,7 +26,7 @@ public final class ExternalStudyRules {
     public static Accepted read(CloudEvent event, Map<String, Member> members, IntFunction<BigDecimal> passScoreOfYear) {
         return switch (event.type()) {
             case EventTypes.STUDY_COMPLETED -> {
-                StudyCompleted c = CloudEventCodec.data(event, StudyCompleted.class);
+                CompletionRecord c = CloudEventCodec.data(event, StudyCompleted.class).toRecord();
                 require(c.activityType() != null, "activityType missing");
                 checkMember(c, members);
                 yield new Accepted(StudyKinds.COMPLETION, StudyKinds.COMPLETION.complete(c, c.unitCode(), passScoreOfYear));
@@ -34,14 +35,14 @@ public final class ExternalStudyRules {
                 ExamGraded e = CloudEventCodec.data(event, ExamGraded.class);
                 require(e.examId() != null && !e.examId().isBlank(), "examId missing");
                 require(e.score() != null, "score missing");
-                checkMember(e, members);
+                checkMember(e.memberId(), e.unitCode(), e.date(), members);
                 BigDecimal pass = e.passScore() != null ? e.passScore() : passScoreOfYear.apply(e.date().getYear());
                 boolean passed = e.passed() != null ? e.passed() : e.score().compareTo(pass) >= 0;
-                yield new Accepted(StudyKinds.EXAM, new ExamGraded(e.memberId(), e.unitCode(), e.examId(), e.date(),
+                yield new Accepted(StudyKinds.EXAM, new ExamRecord(e.memberId(), e.unitCode(), e.examId(), e.date(),
                         e.score().setScale(2, java.math.RoundingMode.HALF_UP), pass.setScale(2, java.math.RoundingMode.HALF_UP), passed));
             }
             case EventTypes.PLATFORM_POINTS_RECORDED -> {
-                PlatformPointsRecorded p = CloudEventCodec.data(event, PlatformPointsRecorded.class);
+                PointsRecord p = CloudEventCodec.data(event, PlatformPointsRecorded.class).toRecord();
                 require(p.points() != null && p.points() >= 0, "points missing or negative");
                 checkMember(p, members);
                 yield new Accepted(StudyKinds.POINTS, p);
@@ -56,12 +57,16 @@ public final class ExternalStudyRules {
     }
 
     private static void checkMember(StudyRecord r, Map<String, Member> members) {
-        require(r.memberId() != null, "memberId missing");
-        require(r.unitCode() != null, "unitCode missing");
-        require(r.date() != null, "date missing");
-        Member member = members.get(r.memberId());
-        require(member != null, "unknown memberId " + r.memberId());
-        require(member.unitCode.equals(r.unitCode()), "member " + r.memberId() + " belongs to unit " + member.unitCode + ", not " + r.unitCode());
+        checkMember(r.memberId(), r.unitCode(), r.date(), members);
+    }
+
+    private static void checkMember(String memberId, String unitCode, java.time.LocalDate date, Map<String, Member> members) {
+        require(memberId != null, "memberId missing");
+        require(unitCode != null, "unitCode missing");
+        require(date != null, "date missing");
+        Member member = members.get(memberId);
+        require(member != null, "unknown memberId " + memberId);
+        require(member.unitCode.equals(unitCode), "member " + memberId + " belongs to unit " + member.unitCode + ", not " + unitCode);
     }
 
     private static void require(boolean condition, String reason) {

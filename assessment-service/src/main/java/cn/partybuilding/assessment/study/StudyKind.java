@@ -18,6 +18,9 @@ public interface StudyKind<R extends StudyRecord> {
     /** Event type of a newly stored record. */
     String eventType();
 
+    /** The event payload of a newly stored record: its own record type, so the REST body and the contract stay apart. */
+    Object payload(R row);
+
     /** Field rules of one row; {@code prefix} is "" for a single record or e.g. "completions[3]." in a batch. */
     void check(Checks checks, String prefix, R row);
 

@@ -23,14 +23,19 @@ public final class StudyKinds {
     private StudyKinds() {
     }
 
-    public static final StudyKind<StudyCompleted> COMPLETION = new StudyKind<>() {
+    public static final StudyKind<CompletionRecord> COMPLETION = new StudyKind<>() {
         @Override
         public String eventType() {
             return EventTypes.STUDY_COMPLETED;
         }
 
         @Override
-        public void check(Checks checks, String prefix, StudyCompleted row) {
+        public Object payload(CompletionRecord row) {
+            return StudyCompleted.of(row);
+        }
+
+        @Override
+        public void check(Checks checks, String prefix, CompletionRecord row) {
             checks.required(prefix + "activityType", row.activityType());
             if (row.minutes() != null && (row.minutes() < 0 || row.minutes() > MAX_MINUTES)) {
                 checks.add(prefix + "minutes", "应在 0–" + MAX_MINUTES + " 之间");
@@ -38,13 +43,13 @@ public final class StudyKinds {
         }
 
         @Override
-        public String key(StudyCompleted row) {
+        public String key(CompletionRecord row) {
             return row.memberId() + "|" + row.activityType() + "|" + row.date();
         }
 
         @Override
-        public StudyCompleted complete(StudyCompleted row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
-            return new StudyCompleted(row.memberId(), unitCode, row.activityType(), row.date(), row.minutes());
+        public CompletionRecord complete(CompletionRecord row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
+            return new CompletionRecord(row.memberId(), unitCode, row.activityType(), row.date(), row.minutes());
         }
 
         @Override
@@ -54,9 +59,9 @@ public final class StudyKinds {
         }
 
         @Override
-        public StudyCompleted read(ResultSet rs) throws SQLException {
+        public CompletionRecord read(ResultSet rs) throws SQLException {
             int minutes = rs.getInt(5);
-            return new StudyCompleted(rs.getString(1), rs.getString(2), ActivityType.valueOf(rs.getString(3)),
+            return new CompletionRecord(rs.getString(1), rs.getString(2), ActivityType.valueOf(rs.getString(3)),
                     rs.getDate(4).toLocalDate(), rs.wasNull() ? null : minutes);
         }
 
@@ -66,7 +71,7 @@ public final class StudyKinds {
         }
 
         @Override
-        public void bind(PreparedStatement ps, StudyCompleted row, Instant now) throws SQLException {
+        public void bind(PreparedStatement ps, CompletionRecord row, Instant now) throws SQLException {
             ps.setString(1, row.memberId());
             ps.setString(2, row.unitCode());
             ps.setString(3, row.activityType().name());
@@ -80,28 +85,33 @@ public final class StudyKinds {
         }
     };
 
-    public static final StudyKind<ExamGraded> EXAM = new StudyKind<>() {
+    public static final StudyKind<ExamRecord> EXAM = new StudyKind<>() {
         @Override
         public String eventType() {
             return EventTypes.EXAM_GRADED;
         }
 
         @Override
-        public void check(Checks checks, String prefix, ExamGraded row) {
+        public Object payload(ExamRecord row) {
+            return ExamGraded.of(row);
+        }
+
+        @Override
+        public void check(Checks checks, String prefix, ExamRecord row) {
             checks.code(prefix + "examId", row.examId());
             checks.range(prefix + "score", row.score(), BigDecimal.ZERO, HUNDRED);
         }
 
         @Override
-        public String key(ExamGraded row) {
+        public String key(ExamRecord row) {
             return row.memberId() + "|" + row.examId();
         }
 
         @Override
-        public ExamGraded complete(ExamGraded row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
+        public ExamRecord complete(ExamRecord row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
             BigDecimal pass = passScoreOfYear.apply(row.date().getYear());
             BigDecimal score = row.score().setScale(2, RoundingMode.UNNECESSARY);
-            return new ExamGraded(row.memberId(), unitCode, row.examId(), row.date(), score, pass, score.compareTo(pass) >= 0);
+            return new ExamRecord(row.memberId(), unitCode, row.examId(), row.date(), score, pass, score.compareTo(pass) >= 0);
         }
 
         @Override
@@ -116,8 +126,8 @@ public final class StudyKinds {
         }
 
         @Override
-        public ExamGraded read(ResultSet rs) throws SQLException {
-            return new ExamGraded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+        public ExamRecord read(ResultSet rs) throws SQLException {
+            return new ExamRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                     rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7));
         }
 
@@ -127,7 +137,7 @@ public final class StudyKinds {
         }
 
         @Override
-        public void bind(PreparedStatement ps, ExamGraded row, Instant now) throws SQLException {
+        public void bind(PreparedStatement ps, ExamRecord row, Instant now) throws SQLException {
             ps.setString(1, row.memberId());
             ps.setString(2, row.unitCode());
             ps.setString(3, row.examId());
@@ -139,27 +149,32 @@ public final class StudyKinds {
         }
     };
 
-    public static final StudyKind<PlatformPointsRecorded> POINTS = new StudyKind<>() {
+    public static final StudyKind<PointsRecord> POINTS = new StudyKind<>() {
         @Override
         public String eventType() {
             return EventTypes.PLATFORM_POINTS_RECORDED;
         }
 
         @Override
-        public void check(Checks checks, String prefix, PlatformPointsRecorded row) {
+        public Object payload(PointsRecord row) {
+            return PlatformPointsRecorded.of(row);
+        }
+
+        @Override
+        public void check(Checks checks, String prefix, PointsRecord row) {
             if (checks.required(prefix + "points", row.points()) && (row.points() < 0 || row.points() > MAX_DAILY_POINTS)) {
                 checks.add(prefix + "points", "每日积分应在 0–" + MAX_DAILY_POINTS + " 之间");
             }
         }
 
         @Override
-        public String key(PlatformPointsRecorded row) {
+        public String key(PointsRecord row) {
             return row.memberId() + "|" + row.date();
         }
 
         @Override
-        public PlatformPointsRecorded complete(PlatformPointsRecorded row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
-            return new PlatformPointsRecorded(row.memberId(), unitCode, row.date(), row.points());
+        public PointsRecord complete(PointsRecord row, String unitCode, IntFunction<BigDecimal> passScoreOfYear) {
+            return new PointsRecord(row.memberId(), unitCode, row.date(), row.points());
         }
 
         @Override
@@ -168,8 +183,8 @@ public final class StudyKinds {
         }
 
         @Override
-        public PlatformPointsRecorded read(ResultSet rs) throws SQLException {
-            return new PlatformPointsRecorded(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4));
+        public PointsRecord read(ResultSet rs) throws SQLException {
+            return new PointsRecord(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4));
         }
 
         @Override
@@ -178,7 +193,7 @@ public final class StudyKinds {
         }
 
         @Override
-        public void bind(PreparedStatement ps, PlatformPointsRecorded row, Instant now) throws SQLException {
+        public void bind(PreparedStatement ps, PointsRecord row, Instant now) throws SQLException {
             ps.setString(1, row.memberId());
             ps.setString(2, row.unitCode());
             ps.setDate(3, Date.valueOf(row.date()));

@@ -1,6 +1,6 @@
 package cn.partybuilding.assessment.study;
 
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,13 +26,13 @@ public class StudyResource {
     @Inject
     StudyStore store;
 
-    public record CompletionBatch(String period, List<StudyCompleted> completions) {
+    public record CompletionBatch(String period, List<CompletionRecord> completions) {
     }
 
-    public record ExamBatch(String period, List<ExamGraded> results) {
+    public record ExamBatch(String period, List<ExamRecord> results) {
     }
 
-    public record PointsBatch(String period, List<PlatformPointsRecorded> points) {
+    public record PointsBatch(String period, List<PointsRecord> points) {
     }
 
     /** What a batch did: how many rows came, how many were new (and published), how many were already known. */
@@ -42,7 +42,7 @@ public class StudyResource {
     @POST
     @Path("completions")
     @Operation(summary = "Record one completion; a repeat of (member, activityType, date) returns the stored one with 200")
-    public Response completion(StudyCompleted in) {
+    public Response completion(CompletionRecord in) {
         return single(StudyKinds.COMPLETION, in);
     }
 
@@ -56,7 +56,7 @@ public class StudyResource {
     @POST
     @Path("exam-results")
     @Operation(summary = "Record an exam result; passScore comes from the year's indicator system; a repeat of (member, examId) returns 200")
-    public Response exam(ExamGraded in) {
+    public Response exam(ExamRecord in) {
         return single(StudyKinds.EXAM, in);
     }
 
@@ -69,7 +69,7 @@ public class StudyResource {
     @POST
     @Path("platform-points")
     @Operation(summary = "Record one member's 学习强国 points of one day; a repeat of (member, date) returns 200")
-    public Response points(PlatformPointsRecorded in) {
+    public Response points(PointsRecord in) {
         return single(StudyKinds.POINTS, in);
     }
 
@@ -81,21 +81,21 @@ public class StudyResource {
 
     @GET
     @Path("completions")
-    public List<StudyCompleted> listCompletions(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+    public List<CompletionRecord> listCompletions(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
                                                 @QueryParam("period") String period) {
         return store.list(StudyKinds.COMPLETION, unitCode, memberId, period);
     }
 
     @GET
     @Path("exam-results")
-    public List<ExamGraded> listExams(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+    public List<ExamRecord> listExams(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
                                       @QueryParam("period") String period) {
         return store.list(StudyKinds.EXAM, unitCode, memberId, period);
     }
 
     @GET
     @Path("platform-points")
-    public List<PlatformPointsRecorded> listPoints(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
+    public List<PointsRecord> listPoints(@QueryParam("unitCode") String unitCode, @QueryParam("memberId") String memberId,
                                                    @QueryParam("period") String period) {
         return store.list(StudyKinds.POINTS, unitCode, memberId, period);
     }

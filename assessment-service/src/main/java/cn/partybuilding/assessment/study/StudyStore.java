@@ -1,10 +1,10 @@
 package cn.partybuilding.assessment.study;
 
 import cn.partybuilding.assessment.common.Checks;
-import cn.partybuilding.assessment.common.EventPublisher;
-import cn.partybuilding.assessment.common.Periods;
-import cn.partybuilding.assessment.common.ProblemException;
-import cn.partybuilding.assessment.common.Violation;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
 import cn.partybuilding.assessment.organisation.Member;
 import cn.partybuilding.assessment.organisation.OrganisationService;
@@ -74,7 +74,7 @@ public class StudyStore {
         LocalDate today = LocalDate.now(clock);
         YearMonth month = null;
         if (period != null) {
-            month = Periods.parse("period", period);
+            month = Periods.month("period", period);
         }
         Checks checks = new Checks();
         Set<String> months = new TreeSet<>();
@@ -171,14 +171,17 @@ public class StudyStore {
             if (publish) {
                 List<CloudEvent> batch = new ArrayList<>(inserts.size());
                 for (R row : inserts) {
-                    batch.add(events.event(kind.eventType(), row.unitCode(), row));
+                    batch.add(events.event(kind.eventType(), row.unitCode(), kind.payload(row)));
                 }
                 events.publishAll(Topics.STUDY, batch);
             }
             return outcomes;
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
-                throw ProblemException.conflict("body", "同一记录正被并发提交，请重试");
+                // the cause stays: the study consumer's platform handler reads it as a race and retries the poll
+                ProblemException conflict = ProblemException.conflict("body", "同一记录正被并发提交，请重试");
+                conflict.initCause(e);
+                throw conflict;
             }
             throw new IllegalStateException("cannot store study records: " + e.getMessage(), e);
         }
@@ -186,7 +189,7 @@ public class StudyStore {
 
     private static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
             }
             if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null && isUniqueViolation(b.getNextException())) {
@@ -234,7 +237,7 @@ public class StudyStore {
 
     /** Records of a member, or of a unit's members, in a month, for reading back. */
     public <R extends StudyRecord> List<R> list(StudyKind<R> kind, String unitCode, String memberId, String period) {
-        YearMonth month = Periods.parse("period", period);
+        YearMonth month = Periods.month("period", period);
         if (memberId == null && unitCode == null) {
             throw ProblemException.invalid("unitCode", "需要 unitCode 或 memberId");
         }

@@ -1,11 +1,11 @@
 package cn.partybuilding.assessment.events;
 
 import cn.partybuilding.assessment.rectification.RectificationStatusJob;
-import cn.partybuilding.assessment.support.AsyncApiSchema;
 import cn.partybuilding.assessment.support.Fixtures;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.AsyncApiContract;
 import cn.partybuilding.local.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class EventContractTest {
     private static final int YEAR = 2020;
-    private static final AsyncApiSchema CONTRACT = AsyncApiSchema.load();
+    private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

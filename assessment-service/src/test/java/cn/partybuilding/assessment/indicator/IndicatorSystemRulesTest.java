@@ -1,11 +1,11 @@
 package cn.partybuilding.assessment.indicator;
 
-import cn.partybuilding.assessment.common.Violation;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.assessment.demo.DemoCounty;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Definition;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Dimension;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Indicator;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Kind;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Definition;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Dimension;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Indicator;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

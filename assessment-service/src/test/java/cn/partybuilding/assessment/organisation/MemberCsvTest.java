@@ -1,6 +1,7 @@
 package cn.partybuilding.assessment.organisation;
 
-import cn.partybuilding.assessment.common.Violation;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MemberCsvTest {
@@ -52,5 +54,40 @@ class MemberCsvTest {
     void anEmptyFileIsRefused() {
         assertTrue(!read("").errors().isEmpty());
         assertTrue(!read("memberId,unitCode,name,rank,role\n").errors().isEmpty());
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedIsRefusedNamingTheLineWhereItStarts() {
+        // the hand-written parser read everything after the quote as one name and imported a roster one row short
+        ProblemException e = assertThrows(ProblemException.class, () -> MemberCsv.lines(
+                "memberId,unitCode,name,rank,role\n"
+                        + "M1,U1,张三,OTHER,MEMBER\n"
+                        + "M2,U1,\"李四,OTHER,MEMBER\n"
+                        + "M3,U1,王五,OTHER,MEMBER\n"));
+        assertEquals(400, e.status());
+        assertEquals(List.of(new Violation(3, "body", "第 3 行有未闭合的引号，文件其余部分无法读取")), e.violations());
+        assertEquals("CSV 格式错误：第 3 行有未闭合的引号，文件其余部分无法读取，未导入任何数据", e.getMessage());
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedNamingTheLine() {
+        ProblemException e = assertThrows(ProblemException.class, () -> MemberCsv.lines(
+                "memberId,unitCode,name,rank,role\r\nM1,U1,\"张\"三,OTHER,MEMBER\r\n"));
+        assertEquals(2, e.violations().get(0).row());
+    }
+
+    @Test
+    void spacesInsideQuotesAreKeptAndSpacesAroundValuesAreNot() {
+        assertEquals(List.of(List.of("a", " b c ", "d", "")), MemberCsv.lines("a,  \" b c \" ,  d  ,\n"));
+        // so a quoted id with a stray space is refused instead of silently becoming another id
+        MemberCsv.Result result = read("memberId,unitCode,name,rank,role\n\"M1 \",U1,张三,OTHER,MEMBER\n");
+        assertEquals(List.of("memberId"), result.errors().stream().map(Violation::field).toList());
+        assertEquals(2, result.errors().get(0).row());
+    }
+
+    @Test
+    void blankLinesKeepLineNumbersAndQuotedLineBreaksStayInTheirField() {
+        List<List<String>> lines = MemberCsv.lines("\uFEFFa,b\r\n\r\n\"x\ny\",\"say \"\"hi\"\"\"\r\n");
+        assertEquals(List.of(List.of("a", "b"), List.of(), List.of("x\ny", "say \"hi\"")), lines);
     }
 }

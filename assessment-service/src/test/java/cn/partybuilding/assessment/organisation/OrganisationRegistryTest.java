@@ -110,4 +110,26 @@ class OrganisationRegistryTest {
         assertEquals(before, Db.snapshot());
         given().get("/members/" + good).then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void aQuoteNeverClosedRefusesTheFileNamingItsLineInsteadOfSwallowingTheRest() {
+        Fixtures.Unit unit = Fixtures.unitWithMembers("县信访局", 1);
+        String first = Fixtures.code("M");
+        String second = Fixtures.code("M");
+        String csv = "memberId,unitCode,name,rank,role\n"
+                + first + "," + unit.code() + ",张三,SECTION_OR_BELOW,MEMBER\n"            // line 2: fine
+                + second + "," + unit.code() + ",\"李四,SECTION_OR_BELOW,MEMBER\n"        // line 3: the quote is never closed
+                + Fixtures.code("M") + "," + unit.code() + ",王五,OTHER,MEMBER\n";
+        String before = Db.snapshot();
+        given().contentType("text/csv; charset=UTF-8").body(csv).post("/members/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("第 3 行"))
+                .body("detail", containsString("未导入"))
+                .body("violations", hasSize(1))
+                .body("violations[0].row", equalTo(3))
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].reason", containsString("引号"));
+        assertEquals(before, Db.snapshot());
+        given().get("/members/" + first).then().statusCode(404);
+    }
 }

@@ -2,7 +2,7 @@ package cn.partybuilding.assessment.period;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
-import cn.partybuilding.assessment.common.ProblemException;
+import cn.partybuilding.eventing.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -48,7 +48,7 @@ class RectificationLedgerTest {
         given().get("/rectification-items/" + itemId).then().body("status", equalTo("OPEN"));
         post("/rectification-items/" + itemId + "/close", Map.of()).statusCode(400).body("violations[0].field", equalTo("evidence"));
         post("/rectification-items/" + itemId + "/close", Map.of("evidence", "补齐2024年6月支部会议记录")).statusCode(200)
-                .body("status", equalTo("CLOSED")).body("closedOn", equalTo(LocalDate.now(cn.partybuilding.assessment.common.ClockProducer.ZONE).toString()));
+                .body("status", equalTo("CLOSED")).body("closedOn", equalTo(LocalDate.now(cn.partybuilding.eventing.time.ClockProducer.ZONE).toString()));
         post("/rectification-items/" + itemId + "/close", Map.of("evidence", "again")).statusCode(409);
         given().queryParam("unitCode", unit).get("/findings").then().body("", hasSize(1));
     }

@@ -1,8 +1,8 @@
 package cn.partybuilding.assessment.scoring;
 
-import cn.partybuilding.assessment.common.Violation;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Indicator;
-import cn.partybuilding.assessment.indicator.IndicatorSystemPublished.Kind;
+import cn.partybuilding.eventing.web.Violation;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Indicator;
+import cn.partybuilding.assessment.indicator.IndicatorSystem.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

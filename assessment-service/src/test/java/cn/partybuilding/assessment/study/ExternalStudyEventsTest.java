@@ -65,6 +65,59 @@ class ExternalStudyEventsTest {
         assertEquals(outbox, Db.outbox(), "no second event for a record another system published");
     }
 
+    /**
+     * Issue 11: a value the database refuses used to fail its batch forever and block the partition, and so did a
+     * learning platform's event id longer than processed_event's 64 characters. study.completed has no such value (its
+     * member must be known and in the named unit, the activity type is an enum, minutes a Java int); exam.graded has two
+     * the rules let through, as the contract sets no limits: an examId longer than exam_result.exam_id (64) and a score
+     * beyond numeric(5,2).
+     */
+    @Test
+    void aValueTheDatabaseRefusesIsDeadLetteredAndThePartitionMovesOn() {
+        Fixtures.Unit unit = Fixtures.unitWithMembers("县地方志办公室", 2);
+        String member = unit.memberIds().get(0);
+        String longId = "urn:learning-platform:county-organs:2015-05-06:" + unit.code() + ":" + member + ":weekly-study:" + "0".repeat(300);
+        CloudEvent before = CloudEvent.withId(longId, "/learning-platform", EventTypes.STUDY_COMPLETED, unit.code(),
+                java.time.OffsetDateTime.now(), CloudEventCodec.toTree(Map.of("memberId", member, "unitCode", unit.code(),
+                        "activityType", "WEEKLY_STUDY", "date", "2015-05-06", "minutes", 40)));
+        CloudEvent tooLong = foreign(EventTypes.EXAM_GRADED, unit.code(), Map.of("memberId", member, "unitCode", unit.code(),
+                "examId", "2015-H1-" + "theory-".repeat(10), "date", "2015-05-07", "score", 75, "passed", true));
+        CloudEvent overflow = foreign(EventTypes.EXAM_GRADED, unit.code(), Map.of("memberId", member, "unitCode", unit.code(),
+                "examId", "2015-H1-retake", "date", "2015-05-08", "score", 1000, "passed", true));
+        CloudEvent exam = foreign(EventTypes.EXAM_GRADED, unit.code(), Map.of("memberId", member, "unitCode", unit.code(),
+                "examId", "2015-H1", "date", "2015-05-07", "score", 82, "passed", true));
+        CloudEvent after = foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(),
+                Map.of("memberId", member, "unitCode", unit.code(), "date", "2015-05-09", "points", 31));
+        // one key, so one partition, in this order: neither refused value may hold back the events behind it
+        for (CloudEvent e : List.of(before, tooLong, overflow, exam, after)) {
+            TopicProbe.publish(bootstrap, Topics.STUDY, e);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("memberId", member).queryParam("period", "2015-05").get("/study/platform-points").then()
+                        .body("", hasSize(1)).body("[0].points", equalTo(31)));
+        given().queryParam("memberId", member).queryParam("period", "2015-05").get("/study/completions").then()
+                .body("", hasSize(1)).body("[0].minutes", equalTo(40));
+        given().queryParam("memberId", member).queryParam("period", "2015-05").get("/study/exam-results").then()
+                .body("", hasSize(1)).body("[0].examId", equalTo("2015-H1"));
+        assertEquals(1, Db.count("select count(*) from consumed_event where event_id = ?", longId),
+                "the " + longId.length() + "-character id is recorded as consumed");
+
+        String dlt = Topics.deadLetter(Topics.STUDY, "assessment-service");
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, dlt, Duration.ofSeconds(30),
+                seen -> seen.stream().filter(r -> unit.code().equals(r.key())).count() >= 2).stream()
+                .filter(r -> unit.code().equals(r.key())).toList();
+        Map<String, String> reasons = dead.stream().collect(java.util.stream.Collectors.toMap(
+                r -> TopicProbe.parseOrNull(r).id(), r -> TopicProbe.header(r, Topics.DLT_REASON_HEADER), (a, b) -> a));
+        assertEquals(java.util.Set.of(tooLong.id(), overflow.id()), reasons.keySet(), reasons.toString());
+        assertTrue(reasons.get(tooLong.id()).startsWith("refused by the database:") && reasons.get(tooLong.id()).contains("too long"),
+                reasons.toString());
+        assertTrue(reasons.get(overflow.id()).startsWith("refused by the database:") && reasons.get(overflow.id()).contains("overflow"),
+                reasons.toString());
+        assertEquals(0, Db.count("select count(*) from consumed_event where event_id in (?, ?)", tooLong.id(), overflow.id()),
+                "a dead-lettered event is not recorded as consumed");
+    }
+
     @Test
     void anEventForAnUnknownMemberIsDeadLetteredWithTheReason() {
         String unit = Fixtures.unit("县档案馆");

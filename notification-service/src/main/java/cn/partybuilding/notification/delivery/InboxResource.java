@@ -1,10 +1,10 @@
 package cn.partybuilding.notification.delivery;
 
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
-import cn.partybuilding.notification.platform.ProblemException;
-import cn.partybuilding.notification.platform.Violation;
 import io.quarkus.panache.common.Parameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -4,8 +4,10 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
-import cn.partybuilding.eventing.BatchHandler;
+import cn.partybuilding.eventing.BatchHandler.Rejection;
 import cn.partybuilding.eventing.IncomingEvent;
+import cn.partybuilding.eventing.consume.EventApplier;
+import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
@@ -14,28 +16,29 @@ import cn.partybuilding.notification.ranking.RankingView;
 import cn.partybuilding.notification.roster.RosterStore;
 import cn.partybuilding.notification.roster.RosterViews;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Applies a batch of notice.requested, ranking.published and roster events in one transaction: idempotent by event
- * id (processed_event) and by notice key (one notice per type|recipient|period). Roster events go first, set-based;
- * rankings of a batch are applied before its requests so a bulletin finds its table; a bulletin that still has none
- * waits (HELD).
+ * The rules of the service's one consumer ({@code intake}: notice requests, reporting events and the roster, group
+ * {@code notification-service}, settings {@code eventing.consumers.intake.*}). The platform runs it: it opens the
+ * transaction, drops events consumed before (by event id), records the applied ids and dead-letters the rejections; if
+ * the database refuses a value it applies the poll again event by event. Here: roster events first and set-based;
+ * rankings of a poll before its requests so a bulletin finds its table; one notice per key (type|recipient|period);
+ * a bulletin that still has no ranking waits (HELD).
  */
 @ApplicationScoped
-public class IntakeHandler implements BatchHandler {
+public class IntakeHandler implements EventApplier {
+    public static final String CONSUMER = "intake";
+    public static final List<String> TOPICS = List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING, Topics.ORGANISATION);
     private static final Logger LOG = Logger.getLogger(IntakeHandler.class);
 
     @Inject
@@ -47,32 +50,28 @@ public class IntakeHandler implements BatchHandler {
     @Inject
     RosterStore roster;
 
+    void register(@Observes StartupEvent ignored, EventConsumers consumers) {
+        consumers.register(CONSUMER, TOPICS, this);
+    }
+
     @Override
-    @Transactional
-    public List<Rejection> handle(List<IncomingEvent> batch) {
-        Set<String> done = processed(batch);
+    public List<Rejection> apply(List<IncomingEvent> events) {
         List<Rejection> rejections = new ArrayList<>();
-        List<IncomingEvent> applied = new ArrayList<>();
         List<IncomingEvent> notices = new ArrayList<>();
         // roster events first and set-based (a roster import is tens of thousands of events); only escalations read the roster
         List<RosterViews.Member> members = new ArrayList<>();
         List<RosterViews.Organization> organizations = new ArrayList<>();
-        for (IncomingEvent in : batch) {
-            if (!done.add(in.id())) {
-                continue;
-            }
+        for (IncomingEvent in : events) {
             String type = in.type();
             try {
                 if (EventTypes.MEMBER_REGISTERED.equals(type) || EventTypes.MEMBER_UPDATED.equals(type)) {
                     RosterViews.Member member = CloudEventCodec.data(in.event(), RosterViews.Member.class);
                     RosterStore.check(member);
                     members.add(member);
-                    applied.add(in);
                 } else if (EventTypes.ORGANIZATION_REGISTERED.equals(type)) {
                     RosterViews.Organization organization = CloudEventCodec.data(in.event(), RosterViews.Organization.class);
                     RosterStore.check(organization);
                     organizations.add(organization);
-                    applied.add(in);
                 } else {
                     notices.add(in);
                 }
@@ -89,29 +88,11 @@ public class IntakeHandler implements BatchHandler {
                 rejections.add(new Rejection(in, e.getMessage()));
                 continue;
             }
-            applied.add(in);
             // keep the persistence context small: otherwise every query's auto-flush dirty-checks the whole batch so far
             em.flush();
             em.clear();
         }
-        markProcessed(applied);
         return rejections;
-    }
-
-    private void markProcessed(List<IncomingEvent> applied) {
-        if (applied.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into processed_event (event_id, event_type) values (?, ?)")) {
-                for (IncomingEvent in : applied) {
-                    insert.setString(1, in.id());
-                    insert.setString(2, in.type());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
     }
 
     private void apply(IncomingEvent in) {
@@ -161,13 +142,5 @@ public class IntakeHandler implements BatchHandler {
         if (released > 0) {
             LOG.infof("ranking %s v%d arrived: %d waiting %s notices issued", view.period(), view.version(), released, NoticeType.MONTHLY_BULLETIN);
         }
-    }
-
-    private Set<String> processed(List<IncomingEvent> batch) {
-        List<String> ids = batch.stream().map(IncomingEvent::id).distinct().toList();
-        @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select event_id from processed_event where event_id in (:ids)")
-                .setParameter("ids", ids).getResultList();
-        return new HashSet<>(found);
     }
 }

@@ -1,11 +1,11 @@
 package cn.partybuilding.notification.notice;
 
-import cn.partybuilding.notification.platform.ProblemException;
-import cn.partybuilding.notification.platform.Violation;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 
 import java.util.List;
 
-/** A request the notice rules refuse: an unknown notice, a second 签收. */
+/** A request the notice rules refuse: an unknown notice, a second 签收 (answered as problem+json by the platform). */
 public class NoticeException extends ProblemException {
     private NoticeException(int status, String title, String detail, List<Violation> violations) {
         super(status, title, detail, violations);

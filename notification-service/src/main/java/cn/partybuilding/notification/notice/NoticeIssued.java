@@ -1,5 +1,7 @@
 package cn.partybuilding.notification.notice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
@@ -13,7 +15,7 @@ record NoticeIssued(
         String noticeType,
         String documentNumber,
         String recipientId,
-        String unitCode,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String unitCode, // committee notices have none: left out, never null (the contract says string)
         String period,
         OffsetDateTime at,
         String title) {

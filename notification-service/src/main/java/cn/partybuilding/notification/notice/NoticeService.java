@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -115,7 +117,14 @@ public class NoticeService {
         }
         issuedSignal.fire(new NoticeIssuedSignal(n));
         events.issued(n);
-        metrics.counter("notices.issued", "type", n.type.name()).increment();
+    }
+
+    /**
+     * Counted once the issuing transaction committed: when the database refuses one request of a batch, the platform
+     * rolls the batch back and applies it again event by event, and the notices of the first attempt must not count.
+     */
+    void countIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeIssuedSignal signal) {
+        metrics.counter("notices.issued", "type", signal.notice().type.name()).increment();
     }
 
     /** 签收: once, by someone; a second acknowledgement is refused. */

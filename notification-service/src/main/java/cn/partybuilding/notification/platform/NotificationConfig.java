@@ -5,11 +5,14 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything configurable about notices ({@code notification.*}); defaults in application.properties. */
+/**
+ * Everything configurable about notices ({@code notification.*}); defaults in application.properties. The consumer's
+ * settings are the platform's ({@code eventing.consumers.intake.*}); the clock (and so the zone of issue dates and
+ * working days) is the platform's Asia/Shanghai clock.
+ */
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
     /** Issuing body printed under every notice (落款). */
@@ -18,34 +21,15 @@ public interface NotificationConfig {
     /** Document number prefix: {@code <prefix>〔year〕N号}. */
     String documentPrefix();
 
-    /** Zone in which issue dates and working days are counted. */
-    ZoneId zone();
-
     /** Rectification deadline of an INTERVIEW notice when the request carries none (calendar days after issue). */
     @WithDefault("30")
     int interviewDeadlineDays();
-
-    Consumer consumer();
 
     Escalation escalation();
 
     Delivery delivery();
 
     Webhook webhook();
-
-    interface Consumer {
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("notification-service")
-        String group();
-
-        @WithDefault("500")
-        int maxPollRecords();
-
-        @WithDefault("2s")
-        Duration retryBackoff();
-    }
 
     interface Escalation {
         /** Working days a recipient has to acknowledge before the notice escalates. */

@@ -18,17 +18,19 @@ import java.util.Optional;
 /** Keeps the roster from party.organisation.v1 and answers "who holds this role in that unit". */
 @ApplicationScoped
 public class RosterStore {
-    // portable MERGE (PostgreSQL 15 and H2): insert or replace the whole row
-    private static final String MERGE_MEMBER = "merge into roster_member t using (select cast(? as varchar(64)) as member_id, "
-            + "cast(? as varchar(64)) as unit_code, cast(? as varchar(64)) as organization_id, cast(? as varchar(200)) as name, "
-            + "cast(? as varchar(30)) as role, cast(? as varchar(320)) as email, cast(? as boolean) as active) s "
+    // MERGE (PostgreSQL 15+): insert or replace the whole row. The source values are cast to unbounded varchar on
+    // purpose: a cast to the column's length would silently truncate a value that is too long; this way the column
+    // refuses it and the platform dead-letters that one event ("refused by the database: ...").
+    private static final String MERGE_MEMBER = "merge into roster_member t using (select cast(? as varchar) as member_id, "
+            + "cast(? as varchar) as unit_code, cast(? as varchar) as organization_id, cast(? as varchar) as name, "
+            + "cast(? as varchar) as role, cast(? as varchar) as email, cast(? as boolean) as active) s "
             + "on t.member_id = s.member_id when matched then update set unit_code = s.unit_code, organization_id = s.organization_id, "
             + "name = s.name, role = s.role, email = s.email, active = s.active when not matched then insert "
             + "(member_id, unit_code, organization_id, name, role, email, active) "
             + "values (s.member_id, s.unit_code, s.organization_id, s.name, s.role, s.email, s.active)";
-    private static final String MERGE_ORGANIZATION = "merge into roster_organization t using (select cast(? as varchar(64)) as organization_id, "
-            + "cast(? as varchar(64)) as unit_code, cast(? as varchar(64)) as parent_id, cast(? as varchar(30)) as kind, "
-            + "cast(? as varchar(200)) as name) s on t.organization_id = s.organization_id when matched then update set "
+    private static final String MERGE_ORGANIZATION = "merge into roster_organization t using (select cast(? as varchar) as organization_id, "
+            + "cast(? as varchar) as unit_code, cast(? as varchar) as parent_id, cast(? as varchar) as kind, "
+            + "cast(? as varchar) as name) s on t.organization_id = s.organization_id when matched then update set "
             + "unit_code = s.unit_code, parent_id = s.parent_id, kind = s.kind, name = s.name when not matched then insert "
             + "(organization_id, unit_code, parent_id, kind, name) values (s.organization_id, s.unit_code, s.parent_id, s.kind, s.name)";
 

@@ -87,7 +87,8 @@ class InboxResourceTest {
 
         given().contentType(ContentType.JSON).body("{\"by\": ").post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("title", equalTo("Malformed JSON")).body("detail", notNullValue());
+                .body("title", equalTo("Malformed request body")).body("detail", notNullValue())
+                .body("violations[0].field", equalTo("body"));
         given().contentType(ContentType.JSON).body("{}").post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("by"));

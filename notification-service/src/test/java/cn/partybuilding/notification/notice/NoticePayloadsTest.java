@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The published payloads byte for byte (AsyncAPI NoticeStatus, as consumers read them today): field names, order,
- * explicit nulls and the offset date-time in the service's zone. Built from the notice alone, so no REST view can
- * change them.
+ * explicit nulls (except unitCode, which the contract types as a string: a committee notice leaves it out) and the
+ * offset date-time in the service's zone. Built from the notice alone, so no REST view can change them.
  */
 class NoticePayloadsTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -37,7 +37,7 @@ class NoticePayloadsTest {
     }
 
     @Test
-    void escalatedWithoutUnitKeepsItsNulls() throws JsonProcessingException {
+    void escalatedWithoutUnitLeavesTheUnitOut() throws JsonProcessingException {
         Notice n = notice();
         n.unitCode = null;
         n.escalatedAt = Instant.parse("2026-12-01T01:00:00Z");
@@ -46,7 +46,7 @@ class NoticePayloadsTest {
         escalation.recipientId = "COMMITTEE";
         escalation.escalationLevel = 1;
         assertEquals("{\"noticeId\":\"n-1\",\"noticeKey\":\"CRITICISM|m-7|2026-10\",\"noticeType\":\"CRITICISM\","
-                        + "\"documentNumber\":\"县直工委通〔2026〕3号\",\"recipientId\":\"m-7\",\"unitCode\":null,\"period\":\"2026-10\","
+                        + "\"documentNumber\":\"县直工委通〔2026〕3号\",\"recipientId\":\"m-7\",\"period\":\"2026-10\","
                         + "\"at\":\"2026-12-01T09:00:00+08:00\",\"escalatedTo\":\"COMMITTEE\",\"escalationNoticeId\":\"n-2\",\"escalationLevel\":1}",
                 json(NoticeEscalated.of(n, escalation, ZONE)));
     }

@@ -1,156 +1,114 @@
 package cn.partybuilding.reporting.ingest;
 
+import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.InvalidEventException;
-import cn.partybuilding.eventing.BatchHandler;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.eventing.BatchHandler.Rejection;
 import cn.partybuilding.eventing.IncomingEvent;
+import cn.partybuilding.eventing.consume.EventApplier;
+import cn.partybuilding.eventing.consume.EventConsumers;
+import cn.partybuilding.reporting.facts.FactWriter;
+import cn.partybuilding.reporting.facts.FactsVersion;
+import cn.partybuilding.reporting.facts.ParsedBatch;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a poll of organisation, assessment and study events in ONE transaction: parse and validate every event
- * (invalid ones become rejections for the dead-letter topic), drop ids seen earlier in the batch or in
- * {@code processed_event}, then write each kind of fact set-based ({@link FactWriter}).
+ * The rules of the consumer {@code ingest} (organisation, assessment and study topics): parse and validate each event into
+ * a {@link ParsedBatch} (an invalid one becomes a rejection, dead-lettered with the reason), then write every kind of fact
+ * set-based ({@link FactWriter}). The platform ({@code eventing.consume}) runs it: one transaction per poll, events seen
+ * before dropped by id, the ids recorded, the per-event fallback when the database refuses a value.
  */
 @ApplicationScoped
-public class FactBatchHandler implements BatchHandler {
+public class FactBatchHandler implements EventApplier {
+    /** The consumer's name: its settings are {@code eventing.consumers.ingest.*}, its counters carry {@code consumer="ingest"}. */
+    public static final String CONSUMER = "ingest";
+    public static final List<String> TOPICS = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
+
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     FactsVersion factsVersion;
 
-    private final Counter applied;
-    private final Counter duplicates;
-    private final Counter rejected;
-
-    @Inject
-    public FactBatchHandler(MeterRegistry registry) {
-        applied = Counter.builder("reporting.ingest.events").tag("outcome", "applied")
-                .description("events applied to the reporting facts").register(registry);
-        duplicates = Counter.builder("reporting.ingest.events").tag("outcome", "duplicate")
-                .description("events skipped because their id was applied before").register(registry);
-        rejected = Counter.builder("reporting.ingest.events").tag("outcome", "rejected")
-                .description("events rejected as invalid (dead-lettered)").register(registry);
+    void register(@Observes StartupEvent event, EventConsumers consumers) {
+        consumers.register(CONSUMER, TOPICS, this);
     }
 
     @Override
-    public List<Rejection> handle(List<IncomingEvent> batch) {
+    public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
         ParsedBatch parsed = new ParsedBatch();
-        List<IncomingEvent> accepted = new ArrayList<>(batch.size());
         List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new HashSet<>(batch.size() * 2);
-        int repeatedInBatch = 0;
-        for (IncomingEvent incoming : batch) {
-            if (!seen.add(incoming.id())) {
-                repeatedInBatch++;
-                continue;
-            }
+        for (IncomingEvent incoming : events) {
             try {
                 parsed.add(incoming.record().topic(), incoming.event());
-                accepted.add(incoming);
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
         }
-        int total = parsed.size();
-        int fresh;
-        Set<String> touched = parsed.touchedUnits();
-        try {
-            fresh = QuarkusTransaction.requiringNew().call(() -> apply(parsed));
-        } catch (RuntimeException e) {
-            if (dataError(e) == null) {
-                throw e; // transient (database down, deadlock): the loop retries the whole batch
-            }
-            fresh = oneByOne(accepted, rejections);
-            total = accepted.size();
+        try (Connection connection = dataSource.getConnection()) {
+            FactWriter.apply(connection, parsed);
         }
-        if (fresh > 0) {
-            // after the commit: a cached figure computed before it carries an older stamp and is not served again
-            if (touched == null) {
-                factsVersion.bump();
-            } else {
-                factsVersion.bump(touched);
-            }
-        }
-        applied.increment(fresh);
-        duplicates.increment(repeatedInBatch + total - fresh);
-        rejected.increment(rejections.size());
         return rejections;
     }
 
     /**
-     * A value the database refuses (too long, out of range: SQLState class 22 or 23) would fail the batch forever; after
-     * such a failure the batch's events are applied one transaction each and the refused ones are rejected with the
-     * database's reason. Only on this rare path is there a transaction per event.
+     * A study completion counts once per member, activity type and day, whatever its event id (a learning platform and
+     * assessment-service may report the same one): its natural key in {@code study_completion} is its deduplication, so the
+     * ingest's hot path (millions of completions) adds no id lookup or id row per event.
      */
-    private int oneByOne(List<IncomingEvent> events, List<Rejection> rejections) {
-        int fresh = 0;
-        for (IncomingEvent incoming : events) {
-            ParsedBatch single = new ParsedBatch();
-            single.add(incoming.record().topic(), incoming.event());
-            try {
-                fresh += QuarkusTransaction.requiringNew().call(() -> apply(single));
-            } catch (RuntimeException e) {
-                SQLException refused = dataError(e);
-                if (refused == null) {
-                    throw e;
-                }
-                rejections.add(new Rejection(incoming, "refused by the database: " + firstLine(refused.getMessage())));
-            }
-        }
-        return fresh;
+    @Override
+    public boolean deduplicatesItself(IncomingEvent event) {
+        return EventTypes.STUDY_COMPLETED.equals(event.type()) && Topics.STUDY.equals(event.record().topic());
     }
 
-    private static SQLException dataError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    String state = s.getSQLState();
-                    // 23505 (unique violation) is a race, not a bad value: two consumer loops MERGE-inserted the same new key
-                    // (an event published twice under different keys); the retried batch finds the row and updates it
-                    if (state != null && (state.startsWith("22") || state.startsWith("23")) && !"23505".equals(state)) {
-                        return s;
+    /** After the commit: a cached figure computed before it carries an older stamp and is not served again. */
+    @Override
+    public void committed(List<IncomingEvent> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        Set<String> touched = touchedUnits(applied);
+        if (touched == null) {
+            factsVersion.bump();
+        } else {
+            factsVersion.bump(touched);
+        }
+    }
+
+    /**
+     * The units whose facts these events can change, or null when they may change any unit's: roster and unit events, an
+     * indicator system, a period lock, and study completions (counted by the member's CURRENT unit, which the event's
+     * unitCode need not be). The other kinds carry the unit they concern in {@code unitCode}.
+     */
+    static Set<String> touchedUnits(List<IncomingEvent> applied) {
+        Set<String> touched = new HashSet<>();
+        for (IncomingEvent e : applied) {
+            switch (e.type()) {
+                case EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED, EventTypes.FINDING_RAISED, EventTypes.BONUS_GRANTED,
+                     EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.EXAM_GRADED,
+                     EventTypes.PLATFORM_POINTS_RECORDED -> {
+                    JsonNode unit = e.event().data() == null ? null : e.event().data().get("unitCode");
+                    if (unit == null || unit.isNull()) {
+                        return null;
                     }
+                    touched.add(unit.asText());
+                }
+                default -> {
+                    return null;
                 }
             }
         }
-        return null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    private int apply(ParsedBatch parsed) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return FactWriter.apply(connection, parsed);
-        }
-    }
-
-    public double appliedCount() {
-        return applied.count();
-    }
-
-    public double duplicateCount() {
-        return duplicates.count();
-    }
-
-    public double rejectedCount() {
-        return rejected.count();
+        return touched;
     }
 }

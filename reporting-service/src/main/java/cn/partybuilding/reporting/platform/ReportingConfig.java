@@ -3,13 +3,12 @@ package cn.partybuilding.reporting.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
-/** Settings of reporting-service ({@code reporting.*}); defaults in application.properties. */
+/**
+ * Settings of reporting-service's rules ({@code reporting.*}); defaults in application.properties. The consumer's settings
+ * are the platform's ({@code eventing.consumers.ingest.*}), the CloudEvents source is {@code eventing.source}.
+ */
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
-    Ingest ingest();
-
     Tiers tiers();
 
     Notices notices();
@@ -21,26 +20,6 @@ public interface ReportingConfig {
     Warning warning();
 
     Precompute precompute();
-
-    interface Ingest {
-        /** Whether the consumer thread runs (off for tests that drive the handler directly). */
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("reporting-service")
-        String groupId();
-
-        /** Per loop; with two loops 2,500 keeps the events in flight (two batches per loop) within a 160 MB heap. */
-        @WithDefault("2500")
-        int maxPollRecords();
-
-        /** Consumer loops (threads) in the group; partitions are shared among them, each unit stays on one. */
-        @WithDefault("2")
-        int consumers();
-
-        @WithDefault("2s")
-        Duration retryBackoff();
-    }
 
     interface Tiers {
         /** Share of the submitted units that are ADVANCED (rounded down). */
@@ -60,10 +39,6 @@ public interface ReportingConfig {
         /** Members whose monthly completion rate is below this get a STUDY_REMINDER (and an early warning). */
         @WithDefault("0.6")
         double studyReminderThreshold();
-
-        /** Source attribute of the events this service publishes. */
-        @WithDefault("/reporting-service")
-        String source();
     }
 
     interface Grades {

@@ -1,9 +1,10 @@
 package cn.partybuilding.reporting.publication;
 
-import cn.partybuilding.reporting.platform.Periods;
-import cn.partybuilding.reporting.platform.Problem;
-import jakarta.inject.Inject;
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.scoring.RankedUnit;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,16 +14,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** Publishing months, quarters and years. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicationResource {
     @Inject
-    PublicationService service;
+    MonthlyPublication monthly;
+
+    @Inject
+    QuarterlyPublication quarterly;
+
+    @Inject
+    AnnualPublication annual;
+
+    @Inject
+    PublicationReader publications;
 
     public record PublishRequest(String reason) {
     }
@@ -30,19 +39,22 @@ public class PublicationResource {
     public record DebriefRequest(Double score) {
     }
 
+    public record MonthPublished(String period, int version, OffsetDateTime publishedAt, List<RankedUnit> entries, int noticeRequests) {
+    }
+
+    public record QuarterPublished(QuarterlyGradesPublished grades, int noticeRequests) {
+    }
+
+    public record Debrief(int year, String unitCode, double score) {
+    }
+
     @POST
     @Path("rankings/{period}/publish")
     @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> publishMonth(@PathParam("period") String period, String requestBody) {
+    public MonthPublished publishMonth(@PathParam("period") String period, String requestBody) {
         PublishRequest request = parse(requestBody);
-        PublicationService.MonthPublication p = service.publishMonth(Periods.month(period, "period"), request == null ? null : request.reason());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("period", p.ranking().period());
-        body.put("version", p.ranking().version());
-        body.put("publishedAt", p.ranking().publishedAt());
-        body.put("entries", p.ranking().entries());
-        body.put("noticeRequests", p.notices().size());
-        return body;
+        MonthlyPublication.MonthPublication p = monthly.publish(Periods.month("period", period), request == null ? null : request.reason());
+        return new MonthPublished(p.ranking().period(), p.ranking().version(), p.ranking().publishedAt(), p.ranking().entries(), p.notices().size());
     }
 
     /** The body is optional (a first publication needs none), so it is read leniently. */
@@ -53,53 +65,53 @@ public class PublicationResource {
         try {
             return CloudEventCodec.MAPPER.readValue(body, PublishRequest.class);
         } catch (java.io.IOException e) {
-            throw Problem.badRequest("请求体不是有效的 JSON", "body", "malformed JSON");
+            throw ProblemException.invalid("请求体不是有效的 JSON", "body", "malformed JSON");
         }
     }
 
     @POST
     @Path("quarters/{quarter}/publish")
-    public Map<String, Object> publishQuarter(@PathParam("quarter") String quarter) {
-        PublicationService.QuarterPublication p = service.publishQuarter(quarter, Periods.quarter(quarter, "quarter"));
-        return Map.of("grades", p.grades(), "noticeRequests", p.notices().size());
+    public QuarterPublished publishQuarter(@PathParam("quarter") String quarter) {
+        QuarterlyPublication.QuarterPublication p = quarterly.publish(quarter, Periods.quarter("quarter", quarter));
+        return new QuarterPublished(p.grades(), p.notices().size());
     }
 
     @GET
     @Path("quarters/{quarter}")
-    public List<Map<String, Object>> quarter(@PathParam("quarter") String quarter) {
-        Periods.quarter(quarter, "quarter");
-        List<Map<String, Object>> grades = service.quarterGrades(quarter);
+    public List<PublicationReader.QuarterGrade> quarter(@PathParam("quarter") String quarter) {
+        Periods.quarter("quarter", quarter);
+        List<PublicationReader.QuarterGrade> grades = publications.quarterGrades(quarter);
         if (grades.isEmpty()) {
-            throw Problem.notFound(quarter + " 的季度等次尚未发布", "quarter", "not published");
+            throw ProblemException.notFound(quarter + " 的季度等次尚未发布", "quarter", "not published");
         }
         return grades;
     }
 
     @PUT
     @Path("years/{year}/debriefs/{unitCode}")
-    public Map<String, Object> putDebrief(@PathParam("year") int year, @PathParam("unitCode") String unitCode, DebriefRequest request) {
+    public Debrief putDebrief(@PathParam("year") int year, @PathParam("unitCode") String unitCode, DebriefRequest request) {
         if (request == null || request.score() == null) {
-            throw Problem.badRequest("述职评议得分必填", "score", "required");
+            throw ProblemException.invalid("述职评议得分必填", "score", "required");
         }
         if (request.score() < 0 || request.score() > 100) {
-            throw Problem.badRequest("述职评议得分应在 0 到 100 之间", "score", "must be between 0 and 100");
+            throw ProblemException.invalid("述职评议得分应在 0 到 100 之间", "score", "must be between 0 and 100");
         }
-        service.putDebrief(year, unitCode, request.score());
-        return Map.of("year", year, "unitCode", unitCode, "score", request.score());
+        annual.putDebrief(year, unitCode, request.score());
+        return new Debrief(year, unitCode, request.score());
     }
 
     @POST
     @Path("years/{year}/publish")
     public AnnualResultsPublished publishYear(@PathParam("year") int year) {
-        return service.publishYear(year);
+        return annual.publish(year);
     }
 
     @GET
     @Path("years/{year}")
-    public List<Map<String, Object>> year(@PathParam("year") int year) {
-        List<Map<String, Object>> results = service.annualResults(year);
+    public List<PublicationReader.AnnualResult> year(@PathParam("year") int year) {
+        List<PublicationReader.AnnualResult> results = publications.annualResults(year);
         if (results.isEmpty()) {
-            throw Problem.notFound(year + " 年度结果尚未发布", "year", "not published");
+            throw ProblemException.notFound(year + " 年度结果尚未发布", "year", "not published");
         }
         return results;
     }

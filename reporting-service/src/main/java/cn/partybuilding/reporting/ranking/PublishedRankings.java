@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -19,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads frozen (published) monthly rankings. */
+import static cn.partybuilding.reporting.facts.Sql.query;
+
+/** Reads frozen (published) monthly rankings (written by {@code publication.MonthlyPublication}). */
 @ApplicationScoped
 public class PublishedRankings {
     @Inject
@@ -35,7 +35,7 @@ public class PublishedRankings {
     public List<Version> versions(YearMonth period) {
         List<Version> versions = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            FactsRepository.query(c, "select period, version, published_at, system_year, system_version, reason, event_id "
+            query(c, "select period, version, published_at, system_year, system_version, reason, event_id "
                     + "from published_ranking where period = ? order by version", rs -> versions.add(new Version(rs.getString(1),
                     rs.getInt(2), rs.getObject(3, OffsetDateTime.class), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
                     rs.getString(6), rs.getString(7))), period.toString());
@@ -49,7 +49,7 @@ public class PublishedRankings {
     public Optional<Integer> latestVersion(YearMonth period) {
         Integer[] latest = new Integer[1];
         try (Connection c = dataSource.getConnection()) {
-            FactsRepository.query(c, "select max(version) from published_ranking where period = ?",
+            query(c, "select max(version) from published_ranking where period = ?",
                     rs -> latest[0] = (Integer) rs.getObject(1), period.toString());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -69,7 +69,7 @@ public class PublishedRankings {
     private Published load(Version version) {
         List<RankedUnit> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            FactsRepository.query(c, "select rank, unit_code, unit_name, score, previous_rank, rank_change, tier, status, completion_rate, "
+            query(c, "select rank, unit_code, unit_name, score, previous_rank, rank_change, tier, status, completion_rate, "
                     + "deductions, bonuses from published_entry where period = ? and version = ? order by rank", rs -> entries.add(
                     new RankedUnit(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4), (Integer) rs.getObject(5),
                             (Integer) rs.getObject(6), Tier.valueOf(rs.getString(7)), Status.valueOf(rs.getString(8)), rs.getDouble(9),
@@ -85,39 +85,5 @@ public class PublishedRankings {
         Map<String, RankedUnit> byUnit = new LinkedHashMap<>();
         latest(period).ifPresent(p -> p.entries().forEach(e -> byUnit.put(e.unitCode(), e)));
         return byUnit;
-    }
-
-    public void insert(Connection c, Version v, List<RankedUnit> entries) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into published_ranking (period, version, published_at, system_year, "
-                + "system_version, reason, event_id) values (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, v.period());
-            s.setInt(2, v.version());
-            s.setObject(3, v.publishedAt());
-            s.setObject(4, v.systemYear());
-            s.setObject(5, v.systemVersion());
-            s.setString(6, v.reason());
-            s.setString(7, v.eventId());
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("insert into published_entry (period, version, unit_code, rank, unit_name, score, "
-                + "previous_rank, rank_change, tier, status, completion_rate, deductions, bonuses) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RankedUnit e : entries) {
-                s.setString(1, v.period());
-                s.setInt(2, v.version());
-                s.setString(3, e.unitCode());
-                s.setInt(4, e.rank());
-                s.setString(5, e.unitName());
-                s.setBigDecimal(6, java.math.BigDecimal.valueOf(e.score()));
-                s.setObject(7, e.previousRank(), java.sql.Types.INTEGER);
-                s.setObject(8, e.rankChange(), java.sql.Types.INTEGER);
-                s.setString(9, e.tier().name());
-                s.setString(10, e.status().name());
-                s.setBigDecimal(11, java.math.BigDecimal.valueOf(e.completionRate()));
-                s.setBigDecimal(12, java.math.BigDecimal.valueOf(e.deductions()));
-                s.setBigDecimal(13, java.math.BigDecimal.valueOf(e.bonuses()));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
-import cn.partybuilding.reporting.platform.Periods;
-import cn.partybuilding.reporting.platform.Problem;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -33,13 +33,16 @@ public class RankingResource {
     PublishedRankings published;
 
     @Inject
+    RankingCache cache;
+
+    @Inject
     ObjectMapper mapper;
 
     /** The month ranked from the current facts (changes as events arrive until it is published). */
     @GET
     @Path("rankings/{period}")
     public Map<String, Object> live(@PathParam("period") String period) {
-        LiveRanking live = rankings.live(Periods.month(period, "period"));
+        LiveRanking live = rankings.live(Periods.month("period", period));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
         body.put("status", "LIVE");
@@ -49,9 +52,6 @@ public class RankingResource {
         return body;
     }
 
-    /** Serialised published versions by period and version: frozen, so valid forever (a republication is a new version). */
-    private static final Map<String, JsonBody> PUBLISHED_BODIES = new java.util.concurrent.ConcurrentHashMap<>();
-
     /**
      * The latest published version, or the version asked for: served from the serialised bytes of that frozen version
      * with an ETag (304 on If-None-Match); a numbered version may be cached for a year, the latest is revalidated.
@@ -59,18 +59,10 @@ public class RankingResource {
     @GET
     @Path("rankings/{period}/published")
     public Response published(@PathParam("period") String period, @QueryParam("version") Integer version, @Context HttpHeaders headers) {
-        YearMonth month = Periods.month(period, "period");
+        YearMonth month = Periods.month("period", period);
         int number = version != null ? version : published.latestVersion(month)
-                .orElseThrow(() -> Problem.notFound(month + " 的排名尚未发布", "period", "not published"));
-        String key = period + "|" + number;
-        JsonBody body = PUBLISHED_BODIES.get(key);
-        if (body == null) {
-            body = JsonBody.of(mapper, publishedBody(period, publishedOr404(month, number)));
-            if (PUBLISHED_BODIES.size() > 256) {
-                PUBLISHED_BODIES.clear();
-            }
-            PUBLISHED_BODIES.put(key, body);
-        }
+                .orElseThrow(() -> ProblemException.notFound(month + " 的排名尚未发布", "period", "not published"));
+        JsonBody body = cache.published(month, number, () -> JsonBody.of(mapper, publishedBody(period, publishedOr404(month, number))));
         return body.respond(headers, version != null ? "public, max-age=31536000, immutable" : "no-cache");
     }
 
@@ -90,13 +82,13 @@ public class RankingResource {
     @GET
     @Path("rankings/{period}/history")
     public List<PublishedRankings.Version> history(@PathParam("period") String period) {
-        return published.versions(Periods.month(period, "period"));
+        return published.versions(Periods.month("period", period));
     }
 
     @GET
     @Path("units/{unitCode}/scorecard/{period}")
     public Response scorecard(@PathParam("unitCode") String unitCode, @PathParam("period") String period, @Context HttpHeaders headers) {
-        return rankings.scorecardBody(Periods.month(period, "period"), unitCode).respond(headers, "no-cache");
+        return rankings.scorecardBody(Periods.month("period", period), unitCode).respond(headers, "no-cache");
     }
 
     public record TrendPoint(String period, double score, int rank, String tier, String status, boolean published) {
@@ -106,10 +98,10 @@ public class RankingResource {
     @GET
     @Path("units/{unitCode}/trend")
     public List<TrendPoint> trend(@PathParam("unitCode") String unitCode, @QueryParam("from") String from, @QueryParam("to") String to) {
-        YearMonth last = to == null ? YearMonth.now() : Periods.month(to, "to");
-        YearMonth first = from == null ? YearMonth.of(last.getYear(), 1) : Periods.month(from, "from");
+        YearMonth last = to == null ? YearMonth.now() : Periods.month("to", to);
+        YearMonth first = from == null ? YearMonth.of(last.getYear(), 1) : Periods.month("from", from);
         if (first.isAfter(last) || first.plusMonths(36).isBefore(last)) {
-            throw Problem.badRequest("查询区间应在 36 个月以内且起始不晚于结束", "from", "must not be after 'to' nor more than 36 months before it");
+            throw ProblemException.invalid("查询区间应在 36 个月以内且起始不晚于结束", "from", "must not be after 'to' nor more than 36 months before it");
         }
         List<TrendPoint> points = new ArrayList<>();
         boolean known = false;
@@ -119,7 +111,7 @@ public class RankingResource {
             if (entry.isEmpty()) {
                 try {
                     entry = rankings.live(m).entries().stream().filter(e -> e.unitCode().equals(unitCode)).findFirst();
-                } catch (Problem noSystem) {
+                } catch (ProblemException noSystem) {
                     entry = Optional.empty();
                 }
             }
@@ -130,7 +122,7 @@ public class RankingResource {
             }
         }
         if (!known) {
-            throw Problem.notFound("单位 " + unitCode + " 在该区间没有考评数据", "unitCode", "unknown unit or no data in range");
+            throw ProblemException.notFound("单位 " + unitCode + " 在该区间没有考评数据", "unitCode", "unknown unit or no data in range");
         }
         return points;
     }
@@ -158,7 +150,7 @@ public class RankingResource {
 
     /** The latest published version when there is one, else the live ranking (marked 未发布 in the title). */
     private Bulletin bulletin(String period) {
-        YearMonth month = Periods.month(period, "period");
+        YearMonth month = Periods.month("period", period);
         String base = month.getYear() + " 年 " + month.getMonthValue() + " 月党建工作考评排名";
         return published.latest(month)
                 .map(p -> new Bulletin(base + "（第 " + p.version().version() + " 版）", p.entries()))
@@ -167,7 +159,7 @@ public class RankingResource {
 
     private PublishedRankings.Published publishedOr404(YearMonth month, Integer version) {
         Optional<PublishedRankings.Published> p = version == null ? published.latest(month) : published.version(month, version);
-        return p.orElseThrow(() -> Problem.notFound(month + " 的排名" + (version == null ? "尚未发布" : "没有第 " + version + " 版"),
+        return p.orElseThrow(() -> ProblemException.notFound(month + " 的排名" + (version == null ? "尚未发布" : "没有第 " + version + " 版"),
                 version == null ? "period" : "version", "not published"));
     }
 }

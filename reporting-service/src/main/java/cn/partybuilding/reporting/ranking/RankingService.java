@@ -1,6 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
-import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.facts.FactsReader;
+import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.MonthlyScorer;
@@ -17,22 +18,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Computes a month's ranking from the facts. Results are cached per month until the facts change
- * (the ingest bumps {@link FactsVersion}) or a publication changes the previous ranks.
+ * Computes a month's ranking and the units' scorecards from the facts. Results are cached ({@link RankingCache}) until the
+ * facts change (the ingest bumps {@link FactsVersion}) or a publication changes the previous ranks.
  */
 @ApplicationScoped
 public class RankingService {
     @Inject
-    FactsRepository facts;
+    FactsReader facts;
 
     @Inject
     PublishedRankings published;
 
     @Inject
-    FactsVersion factsVersion;
+    RankingCache cache;
 
     @Inject
     ReportingConfig config;
@@ -40,34 +40,14 @@ public class RankingService {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    private record Cached(long version, LiveRanking ranking) {
+    /** The month ranked from the current facts under the current indicator system. */
+    public LiveRanking live(YearMonth period) {
+        return cache.live(period, p -> compute(p, system(p.getYear())));
     }
 
-    private final Map<YearMonth, Cached> cache = new ConcurrentHashMap<>();
-
-    private final Map<YearMonth, Object> liveLocks = new ConcurrentHashMap<>();
-
-    public LiveRanking live(YearMonth period) {
-        long version = factsVersion.current();
-        Cached cached = cache.get(period);
-        if (cached != null && cached.version() == version) {
-            return cached.ranking();
-        }
-        // one computation per month at a time: after a change, concurrent requests wait for it instead of each loading the
-        // month's facts (50 requests/s each computing a 1,000-unit month exhausted the heap)
-        synchronized (liveLocks.computeIfAbsent(period, p -> new Object())) {
-            version = factsVersion.current();
-            cached = cache.get(period);
-            if (cached != null && cached.version() == version) {
-                return cached.ranking();
-            }
-            LiveRanking ranking = compute(period, facts.system(period.getYear()));
-            if (cache.size() > 48) {
-                cache.clear();
-            }
-            cache.put(period, new Cached(version, ranking));
-            return ranking;
-        }
+    /** The current indicator system of the year; 409 when none was published. */
+    public IndicatorSystem system(int year) {
+        return cache.system(year, facts::indicatorSystem);
     }
 
     /** Ranks the month under {@code system} (the current one, or a what-if proposal). */
@@ -95,35 +75,13 @@ public class RankingService {
         return ranks;
     }
 
-    private record Card(FactsVersion.Stamp stamp, JsonBody body) {
-    }
-
-    private final Map<String, Card> cards = new ConcurrentHashMap<>();
-    private final Map<String, Object> cardLocks = new ConcurrentHashMap<>();
-
     /**
      * The scorecard serialised, cached per (unit, month) until the ingest commits a change attributed to the unit or to
      * every unit (see {@link FactsVersion}): the stamp is taken before the facts are read, so a result computed while a
      * batch commits is stored under the older stamp and recomputed on the next request.
      */
     public JsonBody scorecardBody(YearMonth period, String unitCode) {
-        String key = unitCode + "|" + period;
-        FactsVersion.Stamp stamp = factsVersion.stamp(unitCode);
-        Card card = cards.get(key);
-        if (card != null && card.stamp().equals(stamp)) {
-            return card.body();
-        }
-        // one computation per card at a time: concurrent requests for it wait for that one instead of each reading the facts
-        synchronized (cardLocks.computeIfAbsent(key, k -> new Object())) {
-            stamp = factsVersion.stamp(unitCode);
-            card = cards.get(key);
-            if (card != null && card.stamp().equals(stamp)) {
-                return card.body();
-            }
-            JsonBody body = JsonBody.of(mapper, scorecard(period, unitCode));
-            storeCard(key, stamp, body);
-            return body;
-        }
+        return cache.scorecard(period, unitCode, () -> JsonBody.of(mapper, scorecard(period, unitCode)));
     }
 
     /**
@@ -139,34 +97,21 @@ public class RankingService {
 
     /** The same, stopping between chunks of units when {@code keepGoing} says so (-1: stopped). */
     public int precomputeScorecards(YearMonth period, java.util.function.BooleanSupplier keepGoing) {
-        IndicatorSystem system = facts.system(period.getYear());
-        Map<String, FactsVersion.Stamp> stamps = new HashMap<>();
-        facts.unitNames().keySet().forEach(unit -> stamps.put(unit, factsVersion.stamp(unit)));
+        IndicatorSystem system = system(period.getYear());
+        Map<String, FactsVersion.Stamp> stamps = cache.stamps(facts.unitNames().keySet());
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
-            FactsVersion.Stamp stamp = stamps.get(unit.unitCode());
-            String key = unit.unitCode() + "|" + period;
-            Card card = cards.get(key);
-            if (stamp == null || (card != null && card.stamp().equals(stamp))) {
-                return; // a unit that appeared during the read, or a card that is current already
+            if (cache.precomputed(period, unit.unitCode(), stamps.get(unit.unitCode()),
+                    () -> JsonBody.of(mapper, MonthlyScorer.score(system, period, unit)))) {
+                computed[0]++;
             }
-            storeCard(key, stamp, JsonBody.of(mapper, MonthlyScorer.score(system, period, unit)));
-            computed[0]++;
         });
         return finished ? computed[0] : -1;
     }
 
-    private void storeCard(String key, FactsVersion.Stamp stamp, JsonBody body) {
-        if (cards.size() > 20_000) {
-            cards.clear();
-            cardLocks.clear();
-        }
-        cards.put(key, new Card(stamp, body));
-    }
-
     /** One unit's score with the event ids behind every number. */
     public UnitScore scorecard(YearMonth period, String unitCode) {
-        IndicatorSystem system = facts.system(period.getYear());
+        IndicatorSystem system = system(period.getYear());
         return MonthlyScorer.score(system, period, facts.unit(system, period, unitCode));
     }
 }

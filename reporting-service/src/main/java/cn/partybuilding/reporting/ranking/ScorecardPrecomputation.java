@@ -1,6 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
-import cn.partybuilding.reporting.ingest.FactsVersion;
+import cn.partybuilding.reporting.facts.FactsReader;
+import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.platform.ForegroundWork;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import io.quarkus.logging.Log;
@@ -23,7 +24,7 @@ public class ScorecardPrecomputation {
     FactsVersion factsVersion;
 
     @Inject
-    FactsRepository facts;
+    FactsReader facts;
 
     @Inject
     RankingService rankings;

@@ -4,11 +4,17 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.eventing.IncomingEvent;
+import cn.partybuilding.eventing.KafkaClients;
+import cn.partybuilding.eventing.consume.ConsumedEvents;
+import cn.partybuilding.eventing.consume.EventConsumers;
+import cn.partybuilding.eventing.consume.IdempotentHandler;
+import cn.partybuilding.eventing.consume.ManagedConsumer;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.facts.FactTables;
+import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
-import cn.partybuilding.reporting.ingest.FactsVersion;
-import cn.partybuilding.reporting.ingest.IngestConsumer;
-import cn.partybuilding.reporting.platform.Problem;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,12 +26,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,17 +38,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Rebuilds every aggregate from the topics: stops the consumer loop, empties the fact tables and the processed-event ids,
- * reads the organisation, assessment and study topics from offset 0 up to the end offsets captured at the start with a
- * group-less consumer, applying batches through the same handler, then restarts the loop (which resumes from its committed
- * offsets; what the replay already applied is skipped by event id). Published rankings, grades, annual results and
- * debrief scores are kept. Events that were dead-lettered are skipped again. While it runs, live figures are partial.
+ * Rebuilds every aggregate from the topics: stops the consumer {@code ingest}, empties the fact tables and the consumed
+ * event ids, reads the consumer's topics from offset 0 up to the end offsets captured at the start with a consumer of its
+ * own (assigned partitions, nothing committed), applying each poll through the same rules ({@link FactBatchHandler}) and
+ * the platform's idempotent handling (one transaction per poll, ids recorded, the fallback for refused values; counters
+ * tagged {@code consumer="replay"}), then restarts the consumer, which resumes from its committed offsets (what the replay
+ * already applied is skipped by event id or natural key). Published rankings, grades, annual results and debrief scores
+ * are kept. Events that were dead-lettered are skipped again. While it runs, live figures are partial.
  */
 @ApplicationScoped
 public class ReplayService {
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
-    static final List<String> FACT_TABLES = List.of("processed_event", "unit", "party_organization", "member", "indicator_system",
-            "assessment", "finding", "bonus", "rectification", "period_state", "study_completion", "exam_result", "platform_points");
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
@@ -53,19 +57,25 @@ public class ReplayService {
     }
 
     @Inject
-    IngestConsumer consumer;
+    EventConsumers consumers;
 
     @Inject
-    FactBatchHandler handler;
+    FactBatchHandler applier;
+
+    @Inject
+    ConsumedEvents consumed;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    KafkaClients kafkaClients;
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     FactsVersion factsVersion;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     private volatile Status status = new Status(State.IDLE, null, null, 0, 0, Map.of(), null);
 
@@ -75,7 +85,7 @@ public class ReplayService {
 
     public synchronized Status start() {
         if (status.state() == State.RUNNING) {
-            throw Problem.conflict("重建正在进行中", "replay", "already running");
+            throw ProblemException.conflict("重建正在进行中", "replay", "already running");
         }
         status = new Status(State.RUNNING, OffsetDateTime.now(), null, 0, 0, Map.of(), null);
         Thread worker = new Thread(this::run, "reporting-replay");
@@ -86,6 +96,8 @@ public class ReplayService {
 
     private void run() {
         OffsetDateTime started = status.startedAt();
+        ManagedConsumer consumer = consumers.get(FactBatchHandler.CONSUMER);
+        IdempotentHandler handler = new IdempotentHandler("replay", applier, consumed, registry);
         boolean wasRunning = consumer.running();
         long records = 0;
         long skipped = 0;
@@ -94,16 +106,17 @@ public class ReplayService {
             consumer.stop();
             truncate();
             factsVersion.bump();
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-            props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+            // the platform's Kafka client settings (servers, security) under the replay's own; partitions are assigned and
+            // nothing is committed, so the group (the consumer's, suffixed) neither joins nor moves the consumer's offsets
+            Properties props = kafkaClients.consumer(consumer.groupId() + "-replay", Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                    ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024));
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : IngestConsumer.TOPICS) {
+                for (String topic : consumer.topics()) {
                     List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
                     if (infos != null) {
                         infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
@@ -159,10 +172,8 @@ public class ReplayService {
 
     private void truncate() {
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                for (String table : FACT_TABLES) {
-                    s.executeUpdate("delete from " + table);
-                }
+            try (Connection c = dataSource.getConnection()) {
+                FactTables.emptyAll(c);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot empty the fact tables", e);
             }

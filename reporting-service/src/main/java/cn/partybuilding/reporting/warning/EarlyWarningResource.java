@@ -1,6 +1,6 @@
 package cn.partybuilding.reporting.warning;
 
-import cn.partybuilding.reporting.platform.Periods;
+import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.reporting.publication.NoticeRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -20,6 +20,6 @@ public class EarlyWarningResource {
     /** Runs the early warning for a month now; returns the notice requests emitted. */
     @POST
     public List<NoticeRequest> run(@PathParam("period") String period) {
-        return service.run(Periods.month(period, "period"));
+        return service.run(Periods.month("period", period));
     }
 }

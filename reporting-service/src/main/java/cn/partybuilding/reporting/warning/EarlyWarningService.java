@@ -1,13 +1,13 @@
 package cn.partybuilding.reporting.warning;
 
 import cn.partybuilding.contracts.Topics;
-import cn.partybuilding.eventing.OutboxWriter;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.publication.NoticePlanner;
 import cn.partybuilding.reporting.publication.NoticeRequest;
-import cn.partybuilding.reporting.publication.PublicationService;
+import cn.partybuilding.reporting.publication.PublicationEvents;
 import cn.partybuilding.reporting.publication.Recipients;
-import cn.partybuilding.reporting.ranking.FactsRepository;
 import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
@@ -40,13 +40,13 @@ public class EarlyWarningService {
     RankingService rankings;
 
     @Inject
-    FactsRepository facts;
+    FactsReader facts;
 
     @Inject
-    PublicationService publication;
+    PublicationEvents events;
 
     @Inject
-    OutboxWriter outbox;
+    EventPublisher publisher;
 
     @Inject
     ReportingConfig config;
@@ -74,7 +74,7 @@ public class EarlyWarningService {
         planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold());
         List<NoticeRequest> notices = planner.requests();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(Topics.NOTICE_REQUESTS, publication.noticeEvents(notices, "warning-" + now.toInstant().toEpochMilli(), now)));
+        QuarkusTransaction.requiringNew().run(() -> publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "warning-" + now.toInstant().toEpochMilli(), now)));
         return notices;
     }
 }

@@ -1,6 +1,6 @@
 package cn.partybuilding.reporting.whatif;
 
-import cn.partybuilding.reporting.platform.Problem.Violation;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 
 import java.util.ArrayList;

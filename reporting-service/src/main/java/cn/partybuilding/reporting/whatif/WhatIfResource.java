@@ -1,7 +1,8 @@
 package cn.partybuilding.reporting.whatif;
 
-import cn.partybuilding.reporting.platform.Periods;
-import cn.partybuilding.reporting.platform.Problem;
+import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
@@ -38,15 +39,15 @@ public class WhatIfResource {
 
     @POST
     public Map<String, Object> whatIf(@PathParam("period") String period, Proposal proposal) {
-        YearMonth month = Periods.month(period, "period");
+        YearMonth month = Periods.month("period", period);
         if (proposal == null || proposal.weights() == null || proposal.weights().isEmpty()) {
-            throw Problem.badRequest("请给出拟调整的一级指标权重", "weights", "required");
+            throw ProblemException.invalid("请给出拟调整的一级指标权重", "weights", "required");
         }
         Map<String, Double> maxPoints = proposal.maxPoints() == null ? Map.of() : proposal.maxPoints();
         LiveRanking current = rankings.live(month);
-        List<Problem.Violation> violations = WhatIfCheck.violations(current.system(), proposal.weights(), maxPoints);
+        List<Violation> violations = WhatIfCheck.violations(current.system(), proposal.weights(), maxPoints);
         if (!violations.isEmpty()) {
-            throw new Problem(400, "Bad Request", "拟调整的指标体系不合规", violations);
+            throw ProblemException.invalid("拟调整的指标体系不合规", violations);
         }
         IndicatorSystem proposed = current.system().withProposal(proposal.weights(), maxPoints);
         LiveRanking alternative = rankings.rank(month, proposed, current.facts());

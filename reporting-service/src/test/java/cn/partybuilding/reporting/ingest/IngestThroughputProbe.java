@@ -5,6 +5,12 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
+import cn.partybuilding.eventing.consume.ConsumedEvents;
+import cn.partybuilding.eventing.consume.EventConsumers;
+import cn.partybuilding.eventing.consume.IdempotentHandler;
+import cn.partybuilding.eventing.consume.ManagedConsumer;
+import cn.partybuilding.reporting.support.ConsumerCounters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Not part of the default run ({@code -Dprobe.ingest=true} enables it; {@code -Dprobe.events=N}, default 200,000): study
- * completions through the real broker and the consumer loop, and straight through the batch handler (no broker) in batches of
- * 5,000; prints events per second. Figures, not assertions: the machine is shared.
+ * completions through the real broker and the consumer {@code ingest}, and straight through the platform's idempotent handler
+ * with the ingest's rules (no broker) in batches of 5,000; prints events per second. Figures, not assertions: the machine is shared.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "probe.ingest", matches = "true")
@@ -40,7 +46,13 @@ class IngestThroughputProbe {
     String bootstrap;
 
     @Inject
-    IngestConsumer consumer;
+    EventConsumers consumers;
+
+    @Inject
+    ConsumedEvents consumed;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The same events through the real broker and the consumer loop: from the first poll to the last committed batch. */
     @Test
@@ -51,8 +63,9 @@ class IngestThroughputProbe {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        ManagedConsumer consumer = consumers.get(FactBatchHandler.CONSUMER);
         consumer.stop(); // publish everything first, then measure the consumer alone
-        double before = handler.appliedCount() + handler.duplicateCount();
+        double before = ConsumerCounters.handled(registry, FactBatchHandler.CONSUMER);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < total; i++) {
                 String unit = "B" + (i % 500);
@@ -70,7 +83,7 @@ class IngestThroughputProbe {
         double firstBatch = 0;
         long firstAt = 0;
         double done;
-        while ((done = handler.appliedCount() + handler.duplicateCount() - before) < total && System.nanoTime() < deadline) {
+        while ((done = ConsumerCounters.handled(registry, FactBatchHandler.CONSUMER) - before) < total && System.nanoTime() < deadline) {
             if (firstAt == 0 && done > 0) {
                 firstBatch = done;
                 firstAt = System.nanoTime();
@@ -107,14 +120,15 @@ class IngestThroughputProbe {
         if (!batch.isEmpty()) {
             batches.add(batch);
         }
-        double before = handler.appliedCount();
+        IdempotentHandler idempotent = new IdempotentHandler("probe", handler, consumed, registry);
+        double before = ConsumerCounters.events(registry, "probe", "applied");
         long start = System.nanoTime();
         for (List<IncomingEvent> b : batches) {
-            assertEquals(0, handler.handle(b).size());
+            assertEquals(0, idempotent.handle(b).size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("INGEST PROBE: %d study completions in %.2f s = %.0f events/s (handler + PostgreSQL, batches of %d)%n",
                 total, seconds, total / seconds, batchSize);
-        assertEquals(total, handler.appliedCount() - before, 0.1);
+        assertEquals(total, ConsumerCounters.events(registry, "probe", "applied") - before, 0.1);
     }
 }

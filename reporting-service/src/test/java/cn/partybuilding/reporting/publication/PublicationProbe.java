@@ -1,5 +1,6 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ranking.RankingService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,13 +23,13 @@ class PublicationProbe {
     AgroalDataSource dataSource;
 
     @Inject
-    PublicationService publication;
+    MonthlyPublication publication;
 
     @Inject
     RankingService rankings;
 
     @Inject
-    cn.partybuilding.reporting.ingest.FactsVersion factsVersion;
+    FactsVersion factsVersion;
 
     @Test
     void thousandUnitsFiftyThousandMembers() throws Exception {
@@ -48,7 +49,7 @@ class PublicationProbe {
         for (int run = 0; run < 4; run++) {
             factsVersion.bump();
             long t2 = System.nanoTime();
-            PublicationService.MonthPublication p = publication.publishMonth(month, "probe publication " + run);
+            MonthlyPublication.MonthPublication p = publication.publish(month, "probe publication " + run);
             long t3 = System.nanoTime();
             System.out.printf("PUBLICATION PROBE: computed, frozen and published version %d (%d entries, %d notice requests) in %d ms%n",
                     p.ranking().version(), p.ranking().entries().size(), p.notices().size(), (t3 - t2) / 1_000_000);

@@ -1,7 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.reporting.publication.ProbeFixture;
-import cn.partybuilding.reporting.publication.PublicationService;
+import cn.partybuilding.reporting.publication.MonthlyPublication;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +32,7 @@ class RestLoadProbe {
     PublishedRankings published;
 
     @Inject
-    PublicationService publication;
+    MonthlyPublication publication;
 
     @TestHTTPResource("/")
     URL base;
@@ -41,7 +41,7 @@ class RestLoadProbe {
     void rankingAndScorecardQueriesAtAThousandPerSecond() throws Exception {
         ProbeFixture.seed(dataSource);
         if (published.latestVersion(ProbeFixture.MONTH).isEmpty()) {
-            publication.publishMonth(ProbeFixture.MONTH, "rest load probe");
+            publication.publish(ProbeFixture.MONTH, "rest load probe");
         }
         String month = ProbeFixture.MONTH.toString();
         assertEquals(1000, given().get("/rankings/" + month + "/published").then().statusCode(200).extract().jsonPath().getList("entries").size());

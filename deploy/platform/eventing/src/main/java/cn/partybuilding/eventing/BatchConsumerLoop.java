@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,7 +51,9 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private final String groupId;
     private final List<String> topics;
     private final BatchHandler handler;
+    private static final java.util.concurrent.atomic.AtomicInteger LOOP_NUMBER = new java.util.concurrent.atomic.AtomicInteger();
     private final Properties consumerProps;
+    private final Function<Consumer<?, ?>, AutoCloseable> metrics;
     private final Properties producerProps;
     private final Duration retryBackoff;
     private final AtomicLong applied = new AtomicLong();
@@ -63,12 +67,18 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private final java.util.concurrent.ExecutorService parsers;
     private final int parseThreads;
 
-    public BatchConsumerLoop(String bootstrapServers, String groupId, List<String> topics, BatchHandler handler,
-                             int maxPollRecords, Duration retryBackoff) {
+    /**
+     * @param consumerBase the consumer settings from {@code kafka.*} (bootstrap servers, security); the loop adds its own
+     * @param producerBase the same for the dead-letter producer
+     * @param metrics binds a new consumer's client metrics; the handle is closed with the consumer
+     */
+    public BatchConsumerLoop(String groupId, List<String> topics, BatchHandler handler, Properties consumerBase, Properties producerBase,
+                             int maxPollRecords, Duration retryBackoff, Function<Consumer<?, ?>, AutoCloseable> metrics) {
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.retryBackoff = retryBackoff;
+        this.metrics = metrics;
         this.applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "batch-applier-" + groupId);
             t.setDaemon(true);
@@ -82,19 +92,31 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
             return t;
         });
         consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProps.putAll(consumerBase);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BUDGET_BYTES);
-        consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+        consumerProps.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BUDGET_BYTES);
+        consumerProps.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+        // each loop a client id of its own, so metrics (lag per partition) tell the loops apart
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + LOOP_NUMBER.incrementAndGet());
         producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProps.putAll(producerBase);
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dead-letters-" + LOOP_NUMBER.get());
+    }
+
+    /** The settings a new consumer of this loop is created with (for tests and diagnostics). */
+    public Properties consumerSettings() {
+        return (Properties) consumerProps.clone();
+    }
+
+    public Properties deadLetterProducerSettings() {
+        return (Properties) producerProps.clone();
     }
 
     /** Extra consumer settings (e.g. a larger fetch for the benchmark). */
@@ -125,7 +147,8 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     @Override
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+                 AutoCloseable ignored = metrics.apply(c)) {
                 consumer = c;
                 c.subscribe(topics);
                 consume(c);

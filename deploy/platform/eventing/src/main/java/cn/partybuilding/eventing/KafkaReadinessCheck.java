@@ -6,13 +6,12 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.util.Properties;
 
 /**
  * Readiness check named "kafka". Only readiness: a broker outage must take a pod out of rotation,
@@ -21,14 +20,14 @@ import java.util.Properties;
 @Readiness
 @ApplicationScoped
 public class KafkaReadinessCheck implements HealthCheck {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafkaClients;
 
     private Admin admin;
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("kafka").withData("bootstrap.servers", bootstrapServers);
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("kafka").withData("bootstrap.servers", kafkaClients.bootstrapServers());
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().size();
             return builder.up().withData("nodes", nodes).build();
@@ -39,12 +38,10 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
-            props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-            admin = Admin.create(props);
+            admin = Admin.create(kafkaClients.admin(java.util.Map.of(
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000)));
         }
         return admin;
     }

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafkaClients;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
@@ -66,6 +65,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
+    private AutoCloseable producerMetrics;
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("outbox rows not yet published to Kafka").register(registry);
@@ -235,18 +235,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            // A stable id: a rebuilt producer fences its predecessor and aborts what it left open, so
-            // read_committed consumers are not held back by a dangling transaction.
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30000);
+            Properties props = producerSettings();
             KafkaProducer<String, byte[]> created = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
             try {
                 created.initTransactions();
@@ -255,11 +244,37 @@ public class OutboxRelay {
                 throw e;
             }
             producer = created;
+            producerMetrics = kafkaClients.bind(created, "role", "outbox-relay");
         }
         return producer;
     }
 
+    /** The relay's producer settings: {@code kafka.*} (servers, security) and the relay's own, which win. */
+    public Properties producerSettings() {
+        java.util.Map<String, Object> own = new java.util.HashMap<>();
+        own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        own.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A stable id: a rebuilt producer fences its predecessor and aborts what it left open, so
+        // read_committed consumers are not held back by a dangling transaction.
+        own.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        own.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
+        own.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        own.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        own.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        own.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        own.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30000);
+        return kafkaClients.producer(own);
+    }
+
     private void closeProducer() {
+        if (producerMetrics != null) {
+            try {
+                producerMetrics.close();
+            } catch (Exception ignored) {
+                // metrics of a closed producer; nothing to keep
+            }
+            producerMetrics = null;
+        }
         if (producer != null) {
             try {
                 producer.close(java.time.Duration.ofSeconds(1));

@@ -83,7 +83,7 @@ class BatchConsumerLoopTest {
             return List.of();
         };
 
-        try (BatchConsumerLoop loop = new BatchConsumerLoop(broker.bootstrapServers(), "loop-test", List.of(topic), handler, 30, Duration.ofMillis(200))) {
+        try (BatchConsumerLoop loop = loop("loop-test", topic, handler, 30)) {
             loop.start("loop-test");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((applied.size() < 100 || loop.deadLettered() < 1) && System.nanoTime() < deadline) {
@@ -133,7 +133,7 @@ class BatchConsumerLoopTest {
             }
             return List.of();
         };
-        try (BatchConsumerLoop loop = new BatchConsumerLoop(broker.bootstrapServers(), "loop-large", List.of(topic), handler, 5_000, Duration.ofMillis(200))) {
+        try (BatchConsumerLoop loop = loop("loop-large", topic, handler, 5_000)) {
             loop.start("loop-large");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((loop.applied() < total || loop.deadLettered() < 3) && System.nanoTime() < deadline) {
@@ -151,5 +151,11 @@ class BatchConsumerLoopTest {
             seen += unit.getValue().size();
         }
         assertEquals(total, seen);
+    }
+
+    private static BatchConsumerLoop loop(String group, String topic, BatchHandler handler, int maxPollRecords) {
+        Properties servers = new Properties();
+        servers.put("bootstrap.servers", broker.bootstrapServers());
+        return new BatchConsumerLoop(group, List.of(topic), handler, servers, servers, maxPollRecords, Duration.ofMillis(200), consumer -> () -> { });
     }
 }

@@ -129,9 +129,9 @@ public final class Benchmark {
         // topic); --assessment-mirror true measures reporting-service while that competes for the 2 cores.
         boolean mirror = Boolean.parseBoolean(options.getOrDefault("assessment-mirror", "false"));
         System.out.println("assessment-service's copy of foreign study events: " + (mirror ? "on (competing)" : "off"));
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("assessment.external-study.enabled", Boolean.toString(mirror)));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("eventing.consumers.external-study.enabled", Boolean.toString(mirror)));
         if (options.containsKey("reporting-consumers")) {
-            settings.put("reporting.ingest.consumers", options.get("reporting-consumers"));
+            settings.put("eventing.consumers.ingest.loops", options.get("reporting-consumers"));
         }
         env.startServices(settings);
         double readyAt = (System.nanoTime() - start) / 1e9;

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The whole system on one machine: a Kafka broker, the three services and their databases (H2 files
- * under the data folder, or databases on a PostgreSQL server when {@code --postgres} is given), with
- * the demo county loaded on the first run. Ctrl-C stops everything it started; the next run reuses
- * the data. Started by {@code deploy/tooling/local/stack}, which builds the services first.
+ * The whole system on one machine: a Kafka broker, the three services (the production jars, configured by
+ * system properties) and their PostgreSQL databases (on an embedded server whose data lives in the data
+ * folder, or on an existing server when {@code --postgres} is given), with the demo county loaded on the
+ * first run. Ctrl-C stops everything it started; the next run reuses the data. Started by
+ * {@code deploy/tooling/local/stack}, which builds the services first.
  *
  * <pre>
  * options: --data DIR                      data folder (default ./data)
@@ -40,7 +43,6 @@ public final class LocalStack {
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--postgres" -> postgres = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
-                case "--profile" -> i++; // consumed by the script
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -58,33 +60,50 @@ public final class LocalStack {
         long started = System.nanoTime();
         KafkaBroker broker = KafkaBroker.persistent(data.resolve("kafka"), kafkaPort, kafkaPort + 1, "384m");
         List<ServiceProcess> services = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicReference<EmbeddedPostgresServer> embedded = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             System.out.println("\n正在停止 (stopping) ...");
+            // the services first, so that none of them sees its database or broker vanish while it still works
             services.forEach(ServiceProcess::close);
+            if (embedded.get() != null) {
+                embedded.get().close();
+            }
             broker.stop();
             System.out.println("已停止。数据保留在 " + dataDir.getFileName() + "/ (data kept).");
         }));
         System.out.println("启动 Kafka broker on 127.0.0.1:" + kafkaPort + " ...");
         broker.start();
 
-        PostgresDatabase server = postgres == null ? null : parsePostgres(postgres);
+        PostgresDatabase server;
+        String database;
+        if (postgres == null) {
+            System.out.println("启动 PostgreSQL (embedded, data in " + shown(root, data.resolve("postgres")) + ") ...");
+            embedded.set(EmbeddedPostgresServer.persistent(data.resolve("postgres"), logs.resolve("postgres.log")));
+            server = embedded.get().database();
+            database = server.jdbcUrl("{assessment,reporting,notification}") + "  (embedded, user postgres)";
+        } else {
+            server = parsePostgres(postgres);
+            database = postgres;
+        }
         for (String[] service : SERVICES) {
             String name = service[0];
             String db = name.substring(0, name.indexOf('-'));
             ServiceProcess process = new ServiceProcess(root, name, Integer.parseInt(service[1]), logs)
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
-                    .property("assessment.demo.enabled", "true");
-            if (server == null) {
-                process.property("quarkus.profile", "local").property("stack.data-dir", data.resolve("db").toString());
-            } else {
-                process.property("quarkus.datasource.jdbc.url", server.ensureDatabase(db))
-                        .property("quarkus.datasource.username", server.user())
-                        .property("quarkus.datasource.password", server.password());
+                    .property("quarkus.datasource.jdbc.url", server.ensureDatabase(db))
+                    .property("quarkus.datasource.username", server.user())
+                    .property("quarkus.datasource.password", server.password());
+            if (name.equals("assessment-service")) {
+                process.property("assessment.demo.enabled", "true");
+            }
+            if (name.equals("notification-service")) {
+                // no SMTP server here: Quarkus' mock mailer takes the e-mails
+                process.property("quarkus.mailer.mock", "true");
             }
             services.add(process);
-            System.out.println("启动 " + name + " on :" + service[1] + " (log: " + root.relativize(process.log()) + ")");
+            System.out.println("启动 " + name + " on :" + service[1] + " (log: " + shown(root, process.log()) + ")");
             process.start();
         }
         for (ServiceProcess process : services) {
@@ -92,7 +111,7 @@ public final class LocalStack {
         }
         System.out.printf("%n全部就绪 (all ready) in %.1f s%s%n%n", (System.nanoTime() - started) / 1e9,
                 firstRun ? "; 演示县 (demo county) loaded, reporting-service ranks it within seconds" : "");
-        printUrls(broker, server == null ? data.resolve("db") + " (H2)" : postgres);
+        printUrls(broker, database);
         while (!stopping.get()) {
             for (ServiceProcess process : services) {
                 if (!process.isAlive() && !stopping.get()) {
@@ -133,6 +152,11 @@ public final class LocalStack {
         int port = hostPort.contains(":") ? Integer.parseInt(hostPort.substring(hostPort.indexOf(':') + 1)) : 5432;
         PostgresDatabase fromEnv = PostgresDatabase.fromEnvironment();
         return new PostgresDatabase(host, port, fromEnv.user(), fromEnv.password());
+    }
+
+    /** Relative to the repository when inside it (./data), absolute otherwise (--data /tmp/county). */
+    private static Path shown(Path root, Path path) {
+        return path.startsWith(root) ? root.relativize(path) : path;
     }
 
     private static boolean inUse(int port) {

@@ -1,5 +1,8 @@
 package cn.partybuilding.local;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,18 +11,52 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The machine's PostgreSQL server, located by the libpq environment variables
- * ({@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD}; defaults 127.0.0.1, 5432,
- * postgres, postgres). Creates a service's database when it is missing.
+ * A PostgreSQL server: the machine's, located by the libpq environment variables ({@code PGHOST}, {@code PGPORT},
+ * {@code PGUSER}, {@code PGPASSWORD}; defaults 127.0.0.1, 5432, postgres, postgres), or, when none answers
+ * there, an embedded one started from Maven ({@link EmbeddedPostgresServer}). Creates a service's database
+ * when it is missing.
  */
 public record PostgresDatabase(String host, int port, String user, String password) {
 
+    /**
+     * The server the environment points at when it accepts connections there, otherwise this JVM's shared
+     * embedded server: tests and end-to-end runs need only a JDK and Maven, and use a real server (CI's, a
+     * developer's) at its full speed when there is one.
+     */
     public static PostgresDatabase fromEnvironment() {
+        return orEmbedded(configured());
+    }
+
+    /** {@code configured} when it answers, otherwise this JVM's shared embedded server. */
+    static PostgresDatabase orEmbedded(PostgresDatabase configured) {
+        if (configured.answers()) {
+            return configured;
+        }
+        System.err.println("no PostgreSQL answers at " + configured.host + ":" + configured.port
+                + " (PGHOST/PGPORT): using an embedded PostgreSQL started from Maven");
+        return EmbeddedPostgresServer.shared();
+    }
+
+    /** The server the environment points at, whether or not it runs. */
+    public static PostgresDatabase configured() {
         return new PostgresDatabase(
                 env("PGHOST", "127.0.0.1"),
                 Integer.parseInt(env("PGPORT", "5432")),
                 env("PGUSER", "postgres"),
                 env("PGPASSWORD", "postgres"));
+    }
+
+    /**
+     * Whether something accepts TCP connections at host:port. Only the connection counts: a server that is there
+     * but refuses the credentials is a configuration error to report, not a reason to use another one.
+     */
+    public boolean answers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public String jdbcUrl(String database) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: points the default datasource at a database of its own on the machine's
- * PostgreSQL (see {@link PostgresDatabase}), created when missing. The database name comes from the
+ * PostgreSQL, or on an embedded one started once per test JVM when none answers there (see
+ * {@link PostgresDatabase#fromEnvironment()}), created when missing. The database name comes from the
  * init argument {@code database}, e.g.
  * {@code @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "assessment_test"))}.
  * Flyway then cleans and migrates it at start (the services' test profile sets clean-at-start).

@@ -1,0 +1,44 @@
+package cn.partybuilding.assessment.indicator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole version of a year's indicator system: what is stored per version (as JSON) and what the REST endpoints
+ * return. Its event is {@link IndicatorSystemPublished}, built from it.
+ */
+public record IndicatorSystem(int year, int version, BigDecimal bonusCap, BigDecimal examPassScore,
+                                       List<Dimension> dimensions, List<StudyPlanEntry> studyPlan) {
+
+    public enum Kind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS }
+
+    public enum Frequency { WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY }
+
+    public enum Attendees { ALL_MEMBERS, COMMITTEE_MEMBERS, DEPUTY_DIVISION_OR_ABOVE }
+
+    public record Dimension(String code, String name, BigDecimal weight, List<Indicator> indicators) {
+    }
+
+    /** activityTypes only for STUDY_RATE, platformPointsTarget only for PLATFORM_POINTS (absent otherwise). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Indicator(String code, String name, BigDecimal maxPoints, Kind kind, List<ActivityType> activityTypes,
+                            BigDecimal platformPointsTarget) {
+    }
+
+    public record StudyPlanEntry(ActivityType activityType, Frequency frequency, Attendees attendees) {
+    }
+
+    /** The editable part: what PUT /indicator-systems/{year} takes. */
+    public record Definition(BigDecimal bonusCap, BigDecimal examPassScore, List<Dimension> dimensions,
+                             List<StudyPlanEntry> studyPlan) {
+    }
+
+    public Definition definition() {
+        return new Definition(bonusCap, examPassScore, dimensions, studyPlan);
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return dimensions.stream().flatMap(d -> d.indicators().stream()).filter(i -> i.code().equals(code)).findFirst();
+    }
+}

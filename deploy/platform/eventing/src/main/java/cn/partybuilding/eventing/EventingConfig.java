@@ -1,0 +1,52 @@
+package cn.partybuilding.eventing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code eventing.*}: the consumers of a service by name, and the platform's Kafka metrics. Kafka client settings
+ * themselves (servers, security) are Quarkus' {@code kafka.*}; the outbox has {@code outbox.*} ({@link OutboxConfig}).
+ */
+@ConfigMapping(prefix = "eventing")
+public interface EventingConfig {
+    /** {@code eventing.consumers.<name>.*}; a consumer without an entry runs with the defaults. */
+    @WithDefaults
+    Map<String, Consumer> consumers();
+
+    /** CloudEvents {@code source} of the events this service publishes. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+
+    /** Retry-After of a 503 while the database (or the broker, for the few requests that need it) is away. */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /** How often new Kafka client metrics (a newly assigned partition's lag) are picked up. */
+    @WithDefault("15s")
+    Duration kafkaMetricsRefresh();
+
+    interface Consumer {
+        /** false: the consumer is registered but not started (tests that drive it themselves, a read-only replica). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group; dead letters go to {@code <topic>.<group>.dlt}. */
+        @WithDefault("${quarkus.application.name}")
+        String group();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Loops (threads) in the group; they share the partitions and one fetch budget. */
+        @WithDefault("1")
+        int loops();
+
+        /** Wait before a failed batch (database or broker away) is polled again. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.partybuilding.eventing.consume;
+
+import cn.partybuilding.eventing.BatchHandler;
+import cn.partybuilding.eventing.EventingConfig;
+import cn.partybuilding.eventing.KafkaClients;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The consumers of a service. A service registers each one at startup with its topics and its {@link EventApplier};
+ * the platform builds the idempotent handler, the loops (settings {@code eventing.consumers.<name>.*}, Kafka client
+ * settings from {@code kafka.*}, client metrics), starts them when enabled and stops them at shutdown.
+ */
+@ApplicationScoped
+public class EventConsumers {
+    @Inject
+    EventingConfig config;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    ConsumedEvents consumed;
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, ManagedConsumer> consumers = new ConcurrentHashMap<>();
+
+    /** Registers (and, when enabled, starts) consumer {@code name}; idempotent by event id through {@code consumed_event}. */
+    public ManagedConsumer register(String name, List<String> topics, EventApplier applier) {
+        return register(name, topics, new IdempotentHandler(name, applier, consumed, registry));
+    }
+
+    /** Registers a consumer whose handler needs no deduplication (it only reads, or its effects are idempotent by nature). */
+    public ManagedConsumer register(String name, List<String> topics, BatchHandler handler) {
+        EventingConfig.Consumer settings = settings(name);
+        ManagedConsumer consumer = new ManagedConsumer(name, topics, handler, settings, kafka);
+        if (consumers.putIfAbsent(name, consumer) != null) {
+            throw new IllegalStateException("consumer " + name + " registered twice");
+        }
+        FunctionCounter.builder("eventing.consumer.records", consumer, ManagedConsumer::applied).tag("consumer", name)
+                .tag("outcome", "applied").description("records handed over and committed").register(registry);
+        FunctionCounter.builder("eventing.consumer.records", consumer, ManagedConsumer::deadLettered).tag("consumer", name)
+                .tag("outcome", "dead-lettered").description("records sent to the dead-letter topic").register(registry);
+        if (settings.enabled()) {
+            consumer.start();
+        }
+        return consumer;
+    }
+
+    public ManagedConsumer get(String name) {
+        ManagedConsumer consumer = consumers.get(name);
+        if (consumer == null) {
+            throw new IllegalArgumentException("no consumer " + name);
+        }
+        return consumer;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        consumers.values().forEach(ManagedConsumer::stop);
+    }
+
+    /** The consumer's entry, or the defaults for a name without one ({@code @WithDefaults}). */
+    private EventingConfig.Consumer settings(String name) {
+        return config.consumers().get(name);
+    }
+}

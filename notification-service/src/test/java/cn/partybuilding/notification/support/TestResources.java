@@ -1,0 +1,18 @@
+package cn.partybuilding.notification.support;
+
+import cn.partybuilding.local.KafkaBrokerResource;
+import cn.partybuilding.local.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * The resources every test of this service runs against (Quarkus applies them to all tests): one real Kafka broker,
+ * the database {@code notification_test} (plus {@code TEST_DB_SUFFIX}) on PostgreSQL, and the SMTP and webhook servers.
+ */
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "notification_test"))
+@QuarkusTestResource(ChannelServersResource.class)
+public final class TestResources {
+    private TestResources() {
+    }
+}

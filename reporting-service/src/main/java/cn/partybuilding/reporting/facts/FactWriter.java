@@ -1,0 +1,222 @@
+package cn.partybuilding.reporting.facts;
+
+import cn.partybuilding.reporting.facts.EventViews.AssessmentView;
+import cn.partybuilding.reporting.facts.EventViews.ExamView;
+import cn.partybuilding.reporting.facts.EventViews.MemberView;
+import cn.partybuilding.reporting.facts.EventViews.PointsView;
+import cn.partybuilding.reporting.facts.EventViews.StudyView;
+import cn.partybuilding.reporting.facts.ParsedBatch.Item;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.partybuilding.reporting.facts.Sql.col;
+
+/**
+ * Writes a parsed batch with set-based JDBC inside the caller's transaction. No per-event statement round trip:
+ * each kind of fact is one JDBC batch or one array statement; study completions are one array INSERT of the new
+ * natural keys (the scoring counts them per member, month and type with a range scan of that key).
+ */
+public final class FactWriter {
+    private static final String V = "varchar(200)";
+    /** Event ids: CloudEvents sets no limit on their length (a learning platform's URN can be hundreds of characters). */
+    private static final String ID = "text";
+    private static final String NUM = "numeric(10,2)";
+
+    private static final String UNIT = Sql.merge("unit", List.of(col("unit_code", V)),
+            List.of(col("name", V), col("category", V), col("event_id", ID)), null);
+    private static final String ORGANIZATION = Sql.merge("party_organization", List.of(col("organization_id", V)),
+            List.of(col("unit_code", V), col("parent_id", V), col("kind", V), col("name", V), col("event_id", ID)), null);
+    // Members and scores arrive by the ten thousand (a roster import, a month's scores): one UNNEST MERGE per batch
+    // instead of a JDBC batch of single-row MERGEs.
+    private static final List<Sql.Col> MEMBER_KEYS = List.of(col("member_id", V));
+    private static final List<Sql.Col> MEMBER_OTHERS = List.of(col("unit_code", V), col("organization_id", V), col("name", V),
+            col("rank", V), col("role", V), col("email", V), col("active", "boolean"), col("event_id", ID));
+    private static final String MEMBER = Sql.mergeUnnest("member", MEMBER_KEYS, MEMBER_OTHERS);
+    private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("for_year", "integer"), col("version", "integer")),
+            List.of(col("body", "text"), col("event_id", ID)), null);
+    private static final List<Sql.Col> ASSESSMENT_KEYS = List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)"));
+    private static final List<Sql.Col> ASSESSMENT_OTHERS = List.of(col("assessment_id", V), col("revision", "integer"), col("score", NUM),
+            col("assessor", V), col("event_id", ID));
+    private static final String ASSESSMENT = Sql.mergeUnnest("assessment", ASSESSMENT_KEYS, ASSESSMENT_OTHERS, "t.revision < s.revision");
+    private static final String FINDING = Sql.merge("finding", List.of(col("finding_id", V)),
+            List.of(col("unit_code", V), col("period", "varchar(7)"), col("deduction_points", NUM), col("source", V),
+                    col("description", "varchar(2000)"), col("event_id", ID)), null);
+    private static final String BONUS = Sql.merge("bonus", List.of(col("bonus_id", V)),
+            List.of(col("unit_code", V), col("period", "varchar(7)"), col("points", NUM), col("reason", "varchar(2000)"),
+                    col("event_id", ID)), null);
+    private static final String RECTIFICATION = Sql.merge("rectification", List.of(col("item_id", V)),
+            List.of(col("finding_id", V), col("unit_code", V), col("status", V), col("deadline", "date"), col("closed_on", "date"),
+                    col("event_id", ID)), null);
+    private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
+            List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", ID)), null);
+    private static final List<Sql.Col> EXAM_KEYS = List.of(col("member_id", V), col("exam_id", V));
+    private static final List<Sql.Col> EXAM_OTHERS = List.of(col("unit_code", V), col("on_day", "date"), col("score", "numeric"),
+            col("passed", "boolean"), col("event_id", ID));
+    private static final String EXAM = Sql.mergeUnnest("exam_result", EXAM_KEYS, EXAM_OTHERS);
+    private static final List<Sql.Col> POINTS_KEYS = List.of(col("member_id", V), col("on_day", "date"));
+    private static final List<Sql.Col> POINTS_OTHERS = List.of(col("unit_code", V), col("points", "integer"), col("event_id", ID));
+    private static final String POINTS = Sql.mergeUnnest("platform_points", POINTS_KEYS, POINTS_OTHERS);
+
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id) "
+            + "select u.p, u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e) on conflict do nothing";
+
+    private FactWriter() {
+    }
+
+    /**
+     * Writes the batch (events the platform found new, or study completions, which are deduplicated here by their natural
+     * key); returns how many study completions were new.
+     */
+    public static int apply(Connection c, ParsedBatch batch) throws SQLException {
+        writeRoster(c, batch);
+        writeAssessmentFacts(c, batch);
+        writeExams(c, batch.exams);
+        writePoints(c, batch.points);
+        return writeStudy(c, batch.study);
+    }
+
+    private static void writeRoster(Connection c, ParsedBatch b) throws SQLException {
+        Map<String, Object[]> units = new LinkedHashMap<>();
+        b.units.forEach(i -> units.put(i.view().unitCode(), new Object[]{i.view().unitCode(), i.view().name(), i.view().category(), i.eventId()}));
+        Sql.batch(c, UNIT, new ArrayList<>(units.values()));
+        Map<String, Object[]> organizations = new LinkedHashMap<>();
+        b.organizations.forEach(i -> organizations.put(i.view().organizationId(), new Object[]{i.view().organizationId(),
+                i.view().unitCode(), i.view().parentId(), i.view().kind().name(), i.view().name(), i.eventId()}));
+        Sql.batch(c, ORGANIZATION, new ArrayList<>(organizations.values()));
+        Map<String, Object[]> members = new LinkedHashMap<>();
+        for (Item<MemberView> i : b.members) {
+            MemberView m = i.view();
+            members.put(m.memberId(), new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(),
+                    m.role().name(), m.email(), m.active(), i.eventId()});
+        }
+        mergeColumns(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), new ArrayList<>(members.values()));
+        Map<String, Object[]> systems = new LinkedHashMap<>();
+        b.systems.forEach(s -> systems.put(s.year() + "/" + s.version(), new Object[]{s.year(), s.version(), s.body(), s.eventId()}));
+        Sql.batch(c, SYSTEM, new ArrayList<>(systems.values()));
+    }
+
+    private static void writeAssessmentFacts(Connection c, ParsedBatch b) throws SQLException {
+        // highest revision of (unit, indicator, period) wins, within the batch and against the table
+        Map<String, Item<AssessmentView>> latest = new LinkedHashMap<>();
+        for (Item<AssessmentView> i : b.assessments) {
+            AssessmentView a = i.view();
+            latest.merge(a.unitCode() + "|" + a.indicatorCode() + "|" + a.period(), i,
+                    (old, now) -> now.view().revision() > old.view().revision() ? now : old);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Item<AssessmentView> i : latest.values()) {
+            AssessmentView a = i.view();
+            rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId()});
+        }
+        mergeColumns(c, ASSESSMENT, Sql.concat(ASSESSMENT_KEYS, ASSESSMENT_OTHERS), rows);
+        Map<String, Object[]> findings = new LinkedHashMap<>();
+        b.findings.forEach(i -> findings.put(i.view().findingId(), new Object[]{i.view().findingId(), i.view().unitCode(), i.view().period(),
+                i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId()}));
+        Sql.batch(c, FINDING, new ArrayList<>(findings.values()));
+        Map<String, Object[]> bonuses = new LinkedHashMap<>();
+        b.bonuses.forEach(i -> bonuses.put(i.view().bonusId(), new Object[]{i.view().bonusId(), i.view().unitCode(), i.view().period(),
+                i.view().points(), i.view().reason(), i.eventId()}));
+        Sql.batch(c, BONUS, new ArrayList<>(bonuses.values()));
+        Map<String, Object[]> items = new LinkedHashMap<>();
+        b.rectifications.forEach(i -> items.put(i.view().itemId(), new Object[]{i.view().itemId(), i.view().findingId(), i.view().unitCode(),
+                i.view().status().name(), date(i.view().deadline()), date(i.view().closedOn()), i.eventId()}));
+        Sql.batch(c, RECTIFICATION, new ArrayList<>(items.values()));
+        Map<String, Object[]> periods = new LinkedHashMap<>();
+        b.periods.forEach(p -> periods.put(p.view().period(), new Object[]{p.view().period(), p.locked(), p.view().reason(), p.eventId()}));
+        Sql.batch(c, PERIOD, new ArrayList<>(periods.values()));
+    }
+
+    private record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
+        String period() {
+            return day.toString().substring(0, 7);
+        }
+    }
+
+    /**
+     * One row per new natural key (a completion counts once per member, type and day). The key is the completions'
+     * deduplication (the platform records no id for them, see {@code FactBatchHandler.deduplicatesItself}): a redelivered
+     * event, or the same completion reported by another system under another id, carries the same key and changes nothing.
+     * The row keeps the first event's id for the scorecard's drill-down. Returns the number of new completions.
+     */
+    private static int writeStudy(Connection c, List<Item<StudyView>> study) throws SQLException {
+        if (study.isEmpty()) {
+            return 0;
+        }
+        Map<CompletionKey, Item<StudyView>> candidates = new LinkedHashMap<>();
+        for (Item<StudyView> i : study) {
+            StudyView v = i.view();
+            candidates.putIfAbsent(new CompletionKey(v.memberId(), v.activityType().name(), v.date()), i);
+        }
+        // one statement inserts the new keys; the count is how many were new
+        try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT)) {
+            bindCompletions(c, insert, candidates);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static void bindCompletions(Connection c, PreparedStatement insert, Map<CompletionKey, Item<StudyView>> rows) throws SQLException {
+        int n = rows.size();
+        String[] periods = new String[n];
+        String[] members = new String[n];
+        String[] types = new String[n];
+        Date[] days = new Date[n];
+        String[] units = new String[n];
+        String[] events = new String[n];
+        int k = 0;
+        for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
+            periods[k] = e.getKey().period();
+            members[k] = e.getKey().memberId();
+            types[k] = e.getKey().activityType();
+            days[k] = Date.valueOf(e.getKey().day());
+            units[k] = e.getValue().view().unitCode();
+            events[k] = e.getValue().eventId();
+            k++;
+        }
+        insert.setArray(1, Sql.array(c, "varchar", periods));
+        insert.setArray(2, Sql.array(c, "varchar", members));
+        insert.setArray(3, Sql.array(c, "varchar", types));
+        insert.setArray(4, Sql.array(c, "date", days));
+        insert.setArray(5, Sql.array(c, "varchar", units));
+        insert.setArray(6, Sql.array(c, "text", events));
+    }
+
+    private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (Item<ExamView> i : exams) {
+            ExamView v = i.view();
+            rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
+                    v.score(), v.passed(), i.eventId()});
+        }
+        mergeColumns(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
+    }
+
+    private static void writePoints(Connection c, List<Item<PointsView>> points) throws SQLException {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (Item<PointsView> i : points) {
+            PointsView v = i.view();
+            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId()});
+        }
+        mergeColumns(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
+    }
+
+    private static void mergeColumns(Connection c, String sql, List<Sql.Col> columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement merge = c.prepareStatement(sql)) {
+            Sql.bindColumns(c, merge, columns, rows);
+            merge.executeUpdate();
+        }
+    }
+
+    private static Date date(java.time.LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}

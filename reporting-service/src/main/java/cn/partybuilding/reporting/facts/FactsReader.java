@@ -1,0 +1,354 @@
+package cn.partybuilding.reporting.facts;
+
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.scoring.Enums.ActivityType;
+import cn.partybuilding.reporting.scoring.Enums.MemberRank;
+import cn.partybuilding.reporting.scoring.Enums.MemberRole;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import cn.partybuilding.reporting.scoring.MemberExam;
+import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.StudyRequirements;
+import cn.partybuilding.reporting.scoring.UnitFacts;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.context.api.ManagedExecutorConfig;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import static cn.partybuilding.reporting.facts.Sql.query;
+
+/**
+ * Reads the facts of a month (all units, or one unit with the event ids behind each number) with plain JDBC. Not cached
+ * here: the ranking package caches what it derives ({@code ranking.RankingCache}).
+ */
+@ApplicationScoped
+public class FactsReader {
+    private static final int EVIDENCE_LIMIT = 500;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The month's three heavy reads run on three connections at once: two of them here (at most two at a time, as the
+     * former dedicated pool), the third on the caller's thread. No context is propagated: a read must never join the
+     * caller's transaction from another thread.
+     */
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 2, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+    ManagedExecutor parallel;
+
+    /** The current (highest) version of the year's indicator system; 409 when none was published. */
+    public IndicatorSystem indicatorSystem(int year) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select body from indicator_system where for_year = ? order by version desc limit 1")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.conflict(year + " 年度考核指标体系尚未发布", "period", "no indicator system published for " + year);
+                }
+                return CloudEventCodec.MAPPER.readValue(rs.getString(1), IndicatorSystem.class);
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read indicator system " + year, e);
+        }
+    }
+
+    /** Facts of every unit (registered, or assessed in the month), keyed and sorted by unit code. */
+    public Map<String, UnitFacts> month(IndicatorSystem system, YearMonth month) {
+        return load(system, month, null);
+    }
+
+    /** Facts of one unit with the event ids behind the study, exam and points figures; 404 when the unit is unknown. */
+    public UnitFacts unit(IndicatorSystem system, YearMonth month, String unitCode) {
+        UnitFacts facts = load(system, month, unitCode).get(unitCode);
+        if (facts == null) {
+            throw ProblemException.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
+        }
+        attachEvidence(Map.of(unitCode, facts), month);
+        return facts;
+    }
+
+    /**
+     * Hands every unit of the month WITH the event ids behind its numbers to {@code action}, the same lists in the same
+     * order as {@link #unit} gives them one unit at a time ({@link #attachEvidence}). The month's facts are read once;
+     * the evidence is read per chunk of units in unit-code order and dropped after the chunk, so memory holds one
+     * chunk's ids at a time. Stops before a chunk when
+     * {@code keepGoing} says so (returns false). Feeds the scorecard precomputation.
+     */
+    public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.BooleanSupplier keepGoing,
+                                           java.util.function.Consumer<UnitFacts> action) {
+        List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
+        for (int start = 0; start < all.size(); start += chunkSize) {
+            if (!keepGoing.getAsBoolean()) {
+                return false;
+            }
+            List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
+            Map<String, UnitFacts> units = new HashMap<>();
+            chunk.forEach(u -> units.put(u.unitCode(), u));
+            attachEvidence(units, month);
+            chunk.forEach(unit -> {
+                action.accept(unit);
+                unit.dropEvidence();
+            });
+        }
+        return true;
+    }
+
+    /**
+     * Adds to each unit the event ids behind its study, exam and points figures of the month: the first
+     * {@value #EVIDENCE_LIMIT} of each kind by day and event id, three statements (a window per unit) for any number of
+     * units. The one place that decides what a scorecard's drill-down lists, for one unit and for the bulk pass alike.
+     */
+    private void attachEvidence(Map<String, UnitFacts> units, YearMonth month) {
+        Date from = Date.valueOf(month.atDay(1));
+        Date to = Date.valueOf(month.atEndOfMonth());
+        try (Connection c = dataSource.getConnection()) {
+            // the units' codes as an array (not a range: the database's collation may order codes unlike Java)
+            java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
+            query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
+                    + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
+                    + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
+                }
+            }, codes, month.toString());
+            for (String table : List.of("exam_result", "platform_points")) {
+                query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
+                        + "from " + table + " t join unnest(?) as u(code) on t.unit_code = u.code where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT
+                        + " order by unit_code, n", rs -> {
+                    UnitFacts unit = units.get(rs.getString(1));
+                    if (unit != null) {
+                        (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
+                    }
+                }, codes, from, to);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the evidence of " + month, e);
+        }
+    }
+
+    /** The latest month with a score recorded: the one the committee is about to rank and publish. */
+    public java.util.Optional<YearMonth> latestAssessedMonth() {
+        List<String> latest = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select max(period) from assessment", rs -> latest.add(rs.getString(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return latest.isEmpty() || latest.get(0) == null ? java.util.Optional.empty() : java.util.Optional.of(YearMonth.parse(latest.get(0)));
+    }
+
+    private Map<String, UnitFacts> load(IndicatorSystem system, YearMonth month, String onlyUnit) {
+        String period = month.toString();
+        Date from = Date.valueOf(month.atDay(1));
+        Date to = Date.valueOf(month.atEndOfMonth());
+        String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
+        Map<String, UnitFacts> units = new TreeMap<>();
+        CompletableFuture<Map<String, long[]>> perUnit;
+        CompletableFuture<List<MemberFacts>> roster;
+        if (onlyUnit == null) {
+            // the whole month: the three heavy reads (members with their counts; exams and a month of daily points;
+            // scores and adjustments) run on three connections at once
+            perUnit = CompletableFuture.supplyAsync(() -> unitAggregates(from, to, null), parallel);
+            roster = CompletableFuture.supplyAsync(() -> membersWithCounts(system, month, null), parallel);
+        } else {
+            // one unit: a handful of indexed reads, on the caller's thread
+            perUnit = CompletableFuture.completedFuture(unitAggregates(from, to, onlyUnit));
+            roster = CompletableFuture.completedFuture(membersWithCounts(system, month, onlyUnit));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, name from unit where 1 = 1" + unitFilter, rs -> units.put(rs.getString(1), new UnitFacts(rs.getString(1), rs.getString(2))), onlyUnit);
+            query(c, "select unit_code, indicator_code, score, event_id from assessment where period = ?" + unitFilter, rs ->
+                    units.computeIfAbsent(rs.getString(1), u -> new UnitFacts(u, null)).manual(rs.getString(2), rs.getDouble(3), rs.getString(4)), period, onlyUnit);
+            query(c, "select finding_id, unit_code, deduction_points, source, event_id from finding where period = ?" + unitFilter, rs -> {
+                UnitFacts unit = units.get(rs.getString(2));
+                if (unit != null) {
+                    unit.finding(new UnitFacts.Adjustment(rs.getString(1), rs.getDouble(3), rs.getString(4), rs.getString(5)));
+                }
+            }, period, onlyUnit);
+            query(c, "select bonus_id, unit_code, points, reason, event_id from bonus where period = ?" + unitFilter, rs -> {
+                UnitFacts unit = units.get(rs.getString(2));
+                if (unit != null) {
+                    unit.bonus(new UnitFacts.Adjustment(rs.getString(1), rs.getDouble(3), rs.getString(4), rs.getString(5)));
+                }
+            }, period, onlyUnit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read facts of " + period, e);
+        }
+        try {
+            for (MemberFacts m : roster.join()) {
+                UnitFacts unit = units.get(m.unitCode());
+                if (unit != null) {
+                    unit.member(m);
+                }
+            }
+            perUnit.join().forEach((unitCode, figures) -> {
+                UnitFacts unit = units.get(unitCode);
+                if (unit != null) {
+                    unit.exams((int) figures[0], (int) figures[1]);
+                    unit.points(figures[2]);
+                }
+            });
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return units;
+    }
+
+    /**
+     * Active members, each with the completion counts the month's plan needs, from ONE query: the counts per (activity type,
+     * month) of the window are pivoted into columns of the member's row (a left join of one aggregate over the range of the
+     * study_completion key), so no second pass or per-member lookup is needed.
+     */
+    private List<MemberFacts> membersWithCounts(IndicatorSystem system, YearMonth month, String onlyUnit) {
+        int firstMonth = month.getMonthValue();
+        java.util.Set<ActivityType> types = java.util.EnumSet.noneOf(ActivityType.class);
+        for (IndicatorSystem.PlanItem item : system.studyPlan()) {
+            if (StudyRequirements.required(item, month) > 0) {
+                firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
+                types.add(item.activityType());
+            }
+        }
+        List<ActivityType> columnType = new ArrayList<>();
+        List<Integer> columnMonth = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select m.member_id, m.unit_code, m.organization_id, m.name, m.rank, m.role, m.email");
+        List<Object> args = new ArrayList<>();
+        if (!types.isEmpty()) {
+            StringBuilder sums = new StringBuilder();
+            StringBuilder typeList = new StringBuilder();
+            for (ActivityType type : types) {
+                typeList.append(typeList.length() == 0 ? "'" : ", '").append(type.name()).append('\'');
+                for (int m = firstMonth; m <= month.getMonthValue(); m++) {
+                    int column = columnType.size();
+                    columnType.add(type);
+                    columnMonth.add(m);
+                    // enum names and generated periods only: nothing user-supplied is inlined
+                    sums.append(", sum(case when s.activity_type = '").append(type.name()).append("' and s.period = '")
+                            .append(YearMonth.of(month.getYear(), m)).append("' then 1 else 0 end) as c").append(column);
+                    sql.append(", c.c").append(column);
+                }
+            }
+            sql.append(" from member m left join (select s.member_id").append(sums).append(" from study_completion s");
+            if (onlyUnit != null) {
+                // one unit: from its members into the key of study_completion (an index probe per member, no month scan)
+                sql.append(" join member mu on mu.member_id = s.member_id and mu.unit_code = ?");
+                args.add(onlyUnit);
+            }
+            // the window's periods as a list (generated, not user input): an equality on the key's first column per month
+            StringBuilder periods = new StringBuilder();
+            for (int m = firstMonth; m <= month.getMonthValue(); m++) {
+                periods.append(periods.length() == 0 ? "'" : ", '").append(YearMonth.of(month.getYear(), m)).append('\'');
+            }
+            sql.append(" where s.period in (").append(periods).append(") and s.activity_type in (").append(typeList).append(')');
+            sql.append(" group by s.member_id) c on c.member_id = m.member_id");
+        } else {
+            sql.append(" from member m");
+        }
+        sql.append(" where m.active = true");
+        if (onlyUnit != null) {
+            sql.append(" and m.unit_code = ?");
+            args.add(onlyUnit);
+        }
+        List<MemberFacts> members = new ArrayList<>();
+        int columns = columnType.size();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, sql.toString(), rs -> {
+                MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3),
+                        MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7));
+                for (int i = 0; i < columns; i++) {
+                    int done = rs.getInt(8 + i);
+                    if (done > 0) {
+                        m.count(columnType.get(i), columnMonth.get(i), done);
+                    }
+                }
+                members.add(m);
+            }, args.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the members of " + month, e);
+        }
+        return members;
+    }
+
+    /** unit → {examined, passed, points} of the month. */
+    private Map<String, long[]> unitAggregates(Date from, Date to, String onlyUnit) {
+        String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
+        Map<String, long[]> figures = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where on_day >= ? and on_day <= ?"
+                    + unitFilter + " group by unit_code", rs -> {
+                long[] f = figures.computeIfAbsent(rs.getString(1), u -> new long[3]);
+                f[0] = rs.getLong(2);
+                f[1] = rs.getLong(3);
+            }, from, to, onlyUnit);
+            query(c, "select unit_code, sum(points) from platform_points where on_day >= ? and on_day <= ?" + unitFilter + " group by unit_code",
+                    rs -> figures.computeIfAbsent(rs.getString(1), u -> new long[3])[2] = rs.getLong(2), from, to, onlyUnit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read exam and points figures", e);
+        }
+        return figures;
+    }
+
+    /** Exam results of the year up to the month's end, per member in date order (for education/admonishment notices). */
+    public Map<String, List<MemberExam>> examsUpTo(YearMonth month) {
+        Map<String, List<MemberExam>> byMember = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select member_id, exam_id, on_day, score, passed, unit_code from exam_result where on_day <= ? order by member_id, on_day, exam_id", rs ->
+                    byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new MemberExam(rs.getString(1),
+                            rs.getString(6), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5))), Date.valueOf(month.atEndOfMonth()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byMember;
+    }
+
+    /** Active members of every registered unit, keyed by unit code. */
+    public Map<String, List<MemberFacts>> roster() {
+        Map<String, List<MemberFacts>> byUnit = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select member_id, unit_code, organization_id, name, rank, role, email from member where active = true", rs ->
+                    byUnit.computeIfAbsent(rs.getString(2), u -> new ArrayList<>()).add(new MemberFacts(rs.getString(1), rs.getString(4),
+                            rs.getString(2), rs.getString(3), MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7))));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byUnit;
+    }
+
+    /** Codes and names of the registered units. */
+    public Map<String, String> unitNames() {
+        Map<String, String> names = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select unit_code, name from unit", rs -> names.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    /** organizationId → the organisation's parent id (null for a top-level one). */
+    public Map<String, String> organizationParents() {
+        Map<String, String> parents = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select organization_id, parent_id from party_organization", rs -> parents.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return parents;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.partybuilding.reporting.publication;
+
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.reporting.facts.FactsReader;
+import cn.partybuilding.reporting.facts.Sql;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.platform.ReportingConfig;
+import cn.partybuilding.reporting.scoring.Grading;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Annual results: monthly weight × mean of the year's published monthly scores + debrief weight × 述职评议 score (entered
+ * over REST, kept across replays; missing = 0); the top N units are excellent. Every publication is a new version,
+ * allocated in the publishing transaction ({@link PublicationVersions}).
+ */
+@ApplicationScoped
+public class AnnualPublication {
+    @Inject
+    PublicationReader publications;
+
+    @Inject
+    FactsReader facts;
+
+    @Inject
+    PublicationEvents events;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ReportingConfig config;
+
+    public AnnualResultsPublished publish(int year) {
+        List<YearMonth> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(YearMonth.of(year, m));
+        }
+        PublicationReader.PublishedScores published = publications.publishedMonths(months);
+        if (published.months().isEmpty()) {
+            throw ProblemException.conflict(year + " 年尚无已发布的月度排名", "year", "no published month in the year");
+        }
+        Map<String, Double> debriefs = debriefs(year);
+        List<Grading.AnnualInput> inputs = new ArrayList<>();
+        published.scores().forEach((unit, list) -> inputs.add(new Grading.AnnualInput(unit,
+                list.stream().mapToDouble(Double::doubleValue).average().orElse(0), debriefs.get(unit))));
+        List<Grading.AnnualResult> results = Grading.annual(inputs, config.annual().monthlyWeight(), config.annual().debriefWeight(),
+                config.annual().excellentUnits());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<AnnualResultsPublished.Result> payloadResults = results.stream().map(r -> new AnnualResultsPublished.Result(r.rank(),
+                r.unitCode(), published.names().get(r.unitCode()), r.meanMonthlyScore(), r.debriefScore(), r.annualScore(), r.excellent())).toList();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int version = 0;
+            try (Connection c = dataSource.getConnection()) {
+                version = PublicationVersions.next(c, "annual_publication", "for_year", year);
+                AnnualResultsPublished payload = new AnnualResultsPublished(year, version, now, published.months(), payloadResults);
+                insert(c, payload);
+                publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(payload)));
+                return payload;
+            } catch (SQLException e) {
+                throw PublicationVersions.refused(e, String.valueOf(year), version);
+            }
+        });
+    }
+
+    /** Sets (or replaces) a unit's 述职评议 score of the year; 404 for an unknown unit. */
+    public void putDebrief(int year, String unitCode, double score) {
+        if (!facts.unitNames().containsKey(unitCode)) {
+            throw ProblemException.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("insert into debrief_score (for_year, unit_code, score) values (?, ?, ?) "
+                         + "on conflict (for_year, unit_code) do update set score = excluded.score")) {
+                s.setInt(1, year);
+                s.setString(2, unitCode);
+                s.setBigDecimal(3, BigDecimal.valueOf(score));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Map<String, Double> debriefs(int year) {
+        Map<String, Double> debriefs = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.query(c, "select unit_code, score from debrief_score where for_year = ?", rs -> debriefs.put(rs.getString(1), rs.getDouble(2)), year);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return debriefs;
+    }
+
+    private static void insert(Connection c, AnnualResultsPublished p) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into annual_publication (for_year, version, published_at) values (?, ?, ?)")) {
+            s.setInt(1, p.year());
+            s.setInt(2, p.version());
+            s.setObject(3, p.publishedAt());
+            s.executeUpdate();
+        }
+        List<Object[]> rows = p.results().stream().map(r -> new Object[]{p.year(), p.version(), r.unitCode(), r.rank(),
+                BigDecimal.valueOf(r.meanMonthlyScore()), r.debriefScore() == null ? null : BigDecimal.valueOf(r.debriefScore()),
+                BigDecimal.valueOf(r.annualScore()), r.excellent(), p.publishedAt()}).toList();
+        Sql.batch(c, "insert into annual_result (for_year, version, unit_code, rank, mean_monthly, debrief_score, annual_score, excellent, "
+                + "published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+}

@@ -1,0 +1,103 @@
+package cn.partybuilding.reporting.publication;
+
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.reporting.facts.FactsReader;
+import cn.partybuilding.reporting.facts.Sql;
+import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.platform.ReportingConfig;
+import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
+import cn.partybuilding.reporting.scoring.Grading;
+import cn.partybuilding.reporting.scoring.MonthlyScorer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quarterly grades from the mean of the quarter's published monthly scores (latest version of each published month);
+ * an INTERVIEW notice request for each unit graded POOR. Every publication is a new version, allocated in the publishing
+ * transaction ({@link PublicationVersions}); the grades, the event and the notice requests commit together.
+ */
+@ApplicationScoped
+public class QuarterlyPublication {
+    @Inject
+    PublicationReader publications;
+
+    @Inject
+    FactsReader facts;
+
+    @Inject
+    PublicationEvents events;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ReportingConfig config;
+
+    public record QuarterPublication(QuarterlyGradesPublished grades, List<NoticeRequest> notices) {
+    }
+
+    public QuarterPublication publish(String quarter, YearMonth[] months) {
+        PublicationReader.PublishedScores published = publications.publishedMonths(List.of(months));
+        if (published.months().isEmpty()) {
+            throw ProblemException.conflict(quarter + " 内尚无已发布的月度排名", "quarter", "no published month in the quarter");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        LocalDate deadline = now.toLocalDate().plusDays(config.notices().interviewDeadlineDays());
+        List<QuarterlyGradesPublished.Grade> grades = new ArrayList<>();
+        NoticePlanner planner = new NoticePlanner(new Recipients(facts.roster(), facts.organizationParents()));
+        for (Map.Entry<String, List<Double>> e : published.scores().entrySet()) {
+            String unit = e.getKey();
+            double mean = MonthlyScorer.round(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0), 2);
+            QuarterlyGrade grade = Grading.quarterly(mean, config.grades().excellent(), config.grades().good(), config.grades().fair());
+            grades.add(new QuarterlyGradesPublished.Grade(unit, published.names().get(unit), mean, grade.name(), grade.label()));
+            if (grade == QuarterlyGrade.POOR) {
+                planner.poorQuarter(quarter, unit, published.names().get(unit), mean, deadline);
+            }
+        }
+        List<NoticeRequest> notices = planner.requests();
+        QuarterlyGradesPublished event = QuarkusTransaction.requiringNew().call(() -> {
+            int version = 0;
+            try (Connection c = dataSource.getConnection()) {
+                version = PublicationVersions.next(c, "quarterly_publication", "quarter", quarter);
+                QuarterlyGradesPublished payload = new QuarterlyGradesPublished(quarter, version, now, published.months(), grades);
+                insert(c, payload);
+                publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(payload)));
+                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
+                return payload;
+            } catch (SQLException e) {
+                throw PublicationVersions.refused(e, quarter, version);
+            }
+        });
+        return new QuarterPublication(event, notices);
+    }
+
+    private static void insert(Connection c, QuarterlyGradesPublished p) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into quarterly_publication (quarter, version, published_at) values (?, ?, ?)")) {
+            s.setString(1, p.quarter());
+            s.setInt(2, p.version());
+            s.setObject(3, p.publishedAt());
+            s.executeUpdate();
+        }
+        List<Object[]> rows = p.grades().stream().map(g -> new Object[]{p.quarter(), p.version(), g.unitCode(), BigDecimal.valueOf(g.meanScore()),
+                p.months().size(), g.grade(), p.publishedAt()}).toList();
+        Sql.batch(c, "insert into quarterly_grade (quarter, version, unit_code, mean_score, months, grade, published_at) values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+}
