@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -38,6 +39,9 @@ public class NoticeService {
     NoticeEvents events;
     @Inject
     Event<NoticeIssuedSignal> issuedSignal;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @Inject
     MeterRegistry metrics;
 
@@ -117,14 +121,28 @@ public class NoticeService {
         }
         issuedSignal.fire(new NoticeIssuedSignal(n));
         events.issued(n);
+        countOnCommit(n.type);
     }
 
     /**
      * Counted once the issuing transaction committed: when the database refuses one request of a batch, the platform
      * rolls the batch back and applies it again event by event, and the notices of the first attempt must not count.
+     * The synchronisation keeps only the type: the intake clears the persistence context after each notice, and a
+     * transactional observer of the signal would keep every notice of a 500-event batch (with its text) until commit.
      */
-    void countIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeIssuedSignal signal) {
-        metrics.counter("notices.issued", "type", signal.notice().type.name()).increment();
+    private void countOnCommit(NoticeType type) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.counter("notices.issued", "type", type.name()).increment();
+                }
+            }
+        });
     }
 
     /** 签收: once, by someone; a second acknowledgement is refused. */

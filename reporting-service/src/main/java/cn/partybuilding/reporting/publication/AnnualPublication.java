@@ -49,7 +49,19 @@ public class AnnualPublication {
     @Inject
     ReportingConfig config;
 
-    public AnnualResultsPublished publish(int year) {
+    /**
+     * What a publication of a year made (domain result); the event ({@link AnnualResultsPublished}) and the REST response
+     * ({@link AnnualPublicationView}) are each built from it.
+     */
+    public record YearPublication(int year, int version, OffsetDateTime publishedAt, List<String> months, List<UnitResult> results) {
+    }
+
+    /** A unit's annual result; {@code debriefScore} is null when no 述职评议 score was recorded (counted as 0). */
+    public record UnitResult(int rank, String unitCode, String unitName, double meanMonthlyScore, Double debriefScore, double annualScore,
+                             boolean excellent) {
+    }
+
+    public YearPublication publish(int year) {
         List<YearMonth> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(YearMonth.of(year, m));
@@ -65,16 +77,16 @@ public class AnnualPublication {
         List<Grading.AnnualResult> results = Grading.annual(inputs, config.annual().monthlyWeight(), config.annual().debriefWeight(),
                 config.annual().excellentUnits());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<AnnualResultsPublished.Result> payloadResults = results.stream().map(r -> new AnnualResultsPublished.Result(r.rank(),
-                r.unitCode(), published.names().get(r.unitCode()), r.meanMonthlyScore(), r.debriefScore(), r.annualScore(), r.excellent())).toList();
+        List<UnitResult> unitResults = results.stream().map(r -> new UnitResult(r.rank(), r.unitCode(), published.names().get(r.unitCode()),
+                r.meanMonthlyScore(), r.debriefScore(), r.annualScore(), r.excellent())).toList();
         return QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "annual_publication", "for_year", year);
-                AnnualResultsPublished payload = new AnnualResultsPublished(year, version, now, published.months(), payloadResults);
-                insert(c, payload);
-                publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(payload)));
-                return payload;
+                YearPublication p = new YearPublication(year, version, now, published.months(), unitResults);
+                insert(c, p);
+                publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(p)));
+                return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, String.valueOf(year), version);
             }
@@ -110,7 +122,7 @@ public class AnnualPublication {
         return debriefs;
     }
 
-    private static void insert(Connection c, AnnualResultsPublished p) throws SQLException {
+    private static void insert(Connection c, YearPublication p) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into annual_publication (for_year, version, published_at) values (?, ?, ?)")) {
             s.setInt(1, p.year());
             s.setInt(2, p.version());

@@ -67,7 +67,12 @@ public class MonthlyPublication {
     @Inject
     ForegroundWork foreground;
 
-    public record MonthPublication(RankingPublished ranking, List<NoticeRequest> notices) {
+    /**
+     * What a publication of a month made (domain result): the frozen version and the notice requests emitted. The event
+     * ({@link RankingPublished}) and the REST response ({@link MonthPublicationView}) are each built from it.
+     */
+    public record MonthPublication(String period, int version, OffsetDateTime publishedAt, Integer systemYear, Integer systemVersion,
+                                   String reason, List<RankedUnit> entries, List<NoticeRequest> notices) {
     }
 
     public MonthPublication publish(YearMonth period, String reason) {
@@ -97,29 +102,29 @@ public class MonthlyPublication {
                 .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold());
         List<NoticeRequest> notices = planner.requests();
         long t1 = System.nanoTime();
-        RankingPublished ranking = QuarkusTransaction.requiringNew().call(() -> {
+        MonthPublication publication = QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "published_ranking", "period", period.toString());
                 if (version > 1 && !republication) {
                     throw reasonRequired(period, version - 1); // another request published it since the check above
                 }
-                RankingPublished event = new RankingPublished(period.toString(), version, now, live.system().year(), live.system().version(),
-                        reason, live.entries());
-                CloudEvent cloudEvent = events.rankingPublished(event);
-                insert(c, event, cloudEvent.id());
+                MonthPublication p = new MonthPublication(period.toString(), version, now, live.system().year(), live.system().version(),
+                        reason, live.entries(), notices);
+                CloudEvent cloudEvent = events.rankingPublished(p);
+                insert(c, p, cloudEvent.id());
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
-                return event;
+                return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, period.toString(), version);
             }
         });
         long t2 = System.nanoTime();
         Log.infof("published %s version %d: %d entries, %d notice requests; ranked and planned in %d ms, stored in %d ms", period,
-                ranking.version(), live.entries().size(), notices.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                publication.version(), live.entries().size(), notices.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         factsVersion.bump();
-        return new MonthPublication(ranking, notices);
+        return publication;
     }
 
     private static ProblemException reasonRequired(YearMonth period, int latestVersion) {
@@ -134,7 +139,7 @@ public class MonthlyPublication {
     }
 
     /** The frozen version: its header (primary key period, version) first, then one row per ranked unit. */
-    private static void insert(Connection c, RankingPublished v, String eventId) throws SQLException {
+    private static void insert(Connection c, MonthPublication v, String eventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into published_ranking (period, version, published_at, system_year, "
                 + "system_version, reason, event_id) values (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, v.period());

@@ -21,6 +21,10 @@ import java.util.UUID;
  * publication repeats them and consumers can ignore the repeat: that is why the envelopes are made here with
  * {@code CloudEvent.withId} and the platform's source ({@code eventing.source}) rather than with
  * {@code EventPublisher.event}, whose ids are random.
+ * <p>
+ * The payloads are records of their own ({@link RankingPublished}, {@link QuarterlyGradesPublished},
+ * {@link AnnualResultsPublished}, built here from the domain results; {@link NoticeRequest}, built by the
+ * {@link NoticePlanner}); no REST response serialises them, so an API field never changes the published contract.
  */
 @ApplicationScoped
 public class PublicationEvents {
@@ -28,18 +32,20 @@ public class PublicationEvents {
     EventPublisher publisher;
 
     /** {@code ranking.published} on party.reporting.v1 (subject COMMITTEE). */
-    public CloudEvent rankingPublished(RankingPublished ranking) {
-        return committee("ranking|" + ranking.period() + "|" + ranking.version(), EventTypes.RANKING_PUBLISHED, ranking.publishedAt(), ranking);
+    CloudEvent rankingPublished(MonthlyPublication.MonthPublication p) {
+        return committee("ranking|" + p.period() + "|" + p.version(), EventTypes.RANKING_PUBLISHED, p.publishedAt(), RankingPublished.of(p));
     }
 
     /** {@code quarterly-grades.published} on party.reporting.v1 (subject COMMITTEE). */
-    public CloudEvent quarterlyGradesPublished(QuarterlyGradesPublished grades) {
-        return committee("quarter|" + grades.quarter() + "|" + grades.version(), EventTypes.QUARTERLY_GRADES_PUBLISHED, grades.publishedAt(), grades);
+    CloudEvent quarterlyGradesPublished(QuarterlyPublication.QuarterPublication p) {
+        return committee("quarter|" + p.quarter() + "|" + p.version(), EventTypes.QUARTERLY_GRADES_PUBLISHED, p.publishedAt(),
+                QuarterlyGradesPublished.of(p));
     }
 
     /** {@code annual-results.published} on party.reporting.v1 (subject COMMITTEE). */
-    public CloudEvent annualResultsPublished(AnnualResultsPublished results) {
-        return committee("year|" + results.year() + "|" + results.version(), EventTypes.ANNUAL_RESULTS_PUBLISHED, results.publishedAt(), results);
+    CloudEvent annualResultsPublished(AnnualPublication.YearPublication p) {
+        return committee("year|" + p.year() + "|" + p.version(), EventTypes.ANNUAL_RESULTS_PUBLISHED, p.publishedAt(),
+                AnnualResultsPublished.of(p));
     }
 
     /** {@code notice.requested} events (subject = unit code); the id is derived from the notice key and the publication. */

@@ -3,7 +3,6 @@ package cn.partybuilding.reporting.publication;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
-import cn.partybuilding.reporting.scoring.RankedUnit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,10 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Publishing months, quarters and years. */
+/**
+ * Publishing months, quarters and years. Responses are the *View records, built from the domain results; the event
+ * payloads (*Published) are never returned here.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicationResource {
@@ -39,22 +40,15 @@ public class PublicationResource {
     public record DebriefRequest(Double score) {
     }
 
-    public record MonthPublished(String period, int version, OffsetDateTime publishedAt, List<RankedUnit> entries, int noticeRequests) {
-    }
-
-    public record QuarterPublished(QuarterlyGradesPublished grades, int noticeRequests) {
-    }
-
     public record Debrief(int year, String unitCode, double score) {
     }
 
     @POST
     @Path("rankings/{period}/publish")
     @Consumes(MediaType.WILDCARD)
-    public MonthPublished publishMonth(@PathParam("period") String period, String requestBody) {
+    public MonthPublicationView publishMonth(@PathParam("period") String period, String requestBody) {
         PublishRequest request = parse(requestBody);
-        MonthlyPublication.MonthPublication p = monthly.publish(Periods.month("period", period), request == null ? null : request.reason());
-        return new MonthPublished(p.ranking().period(), p.ranking().version(), p.ranking().publishedAt(), p.ranking().entries(), p.notices().size());
+        return MonthPublicationView.of(monthly.publish(Periods.month("period", period), request == null ? null : request.reason()));
     }
 
     /** The body is optional (a first publication needs none), so it is read leniently. */
@@ -71,9 +65,8 @@ public class PublicationResource {
 
     @POST
     @Path("quarters/{quarter}/publish")
-    public QuarterPublished publishQuarter(@PathParam("quarter") String quarter) {
-        QuarterlyPublication.QuarterPublication p = quarterly.publish(quarter, Periods.quarter("quarter", quarter));
-        return new QuarterPublished(p.grades(), p.notices().size());
+    public QuarterPublicationView publishQuarter(@PathParam("quarter") String quarter) {
+        return QuarterPublicationView.of(quarterly.publish(quarter, Periods.quarter("quarter", quarter)));
     }
 
     @GET
@@ -102,8 +95,8 @@ public class PublicationResource {
 
     @POST
     @Path("years/{year}/publish")
-    public AnnualResultsPublished publishYear(@PathParam("year") int year) {
-        return annual.publish(year);
+    public AnnualPublicationView publishYear(@PathParam("year") int year) {
+        return AnnualPublicationView.of(annual.publish(year));
     }
 
     @GET

@@ -51,7 +51,16 @@ public class QuarterlyPublication {
     @Inject
     ReportingConfig config;
 
-    public record QuarterPublication(QuarterlyGradesPublished grades, List<NoticeRequest> notices) {
+    /**
+     * What a publication of a quarter made (domain result); the event ({@link QuarterlyGradesPublished}) and the REST
+     * response ({@link QuarterPublicationView}) are each built from it.
+     */
+    public record QuarterPublication(String quarter, int version, OffsetDateTime publishedAt, List<String> months, List<UnitGrade> grades,
+                                     List<NoticeRequest> notices) {
+    }
+
+    /** A unit's grade from the mean of its published monthly scores in the quarter. */
+    public record UnitGrade(String unitCode, String unitName, double meanScore, QuarterlyGrade grade) {
     }
 
     public QuarterPublication publish(String quarter, YearMonth[] months) {
@@ -61,35 +70,34 @@ public class QuarterlyPublication {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LocalDate deadline = now.toLocalDate().plusDays(config.notices().interviewDeadlineDays());
-        List<QuarterlyGradesPublished.Grade> grades = new ArrayList<>();
+        List<UnitGrade> grades = new ArrayList<>();
         NoticePlanner planner = new NoticePlanner(new Recipients(facts.roster(), facts.organizationParents()));
         for (Map.Entry<String, List<Double>> e : published.scores().entrySet()) {
             String unit = e.getKey();
             double mean = MonthlyScorer.round(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0), 2);
             QuarterlyGrade grade = Grading.quarterly(mean, config.grades().excellent(), config.grades().good(), config.grades().fair());
-            grades.add(new QuarterlyGradesPublished.Grade(unit, published.names().get(unit), mean, grade.name(), grade.label()));
+            grades.add(new UnitGrade(unit, published.names().get(unit), mean, grade));
             if (grade == QuarterlyGrade.POOR) {
                 planner.poorQuarter(quarter, unit, published.names().get(unit), mean, deadline);
             }
         }
         List<NoticeRequest> notices = planner.requests();
-        QuarterlyGradesPublished event = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "quarterly_publication", "quarter", quarter);
-                QuarterlyGradesPublished payload = new QuarterlyGradesPublished(quarter, version, now, published.months(), grades);
-                insert(c, payload);
-                publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(payload)));
+                QuarterPublication p = new QuarterPublication(quarter, version, now, published.months(), grades, notices);
+                insert(c, p);
+                publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(p)));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
-                return payload;
+                return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, quarter, version);
             }
         });
-        return new QuarterPublication(event, notices);
     }
 
-    private static void insert(Connection c, QuarterlyGradesPublished p) throws SQLException {
+    private static void insert(Connection c, QuarterPublication p) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into quarterly_publication (quarter, version, published_at) values (?, ?, ?)")) {
             s.setString(1, p.quarter());
             s.setInt(2, p.version());
@@ -97,7 +105,7 @@ public class QuarterlyPublication {
             s.executeUpdate();
         }
         List<Object[]> rows = p.grades().stream().map(g -> new Object[]{p.quarter(), p.version(), g.unitCode(), BigDecimal.valueOf(g.meanScore()),
-                p.months().size(), g.grade(), p.publishedAt()}).toList();
+                p.months().size(), g.grade().name(), p.publishedAt()}).toList();
         Sql.batch(c, "insert into quarterly_grade (quarter, version, unit_code, mean_score, months, grade, published_at) values (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 }

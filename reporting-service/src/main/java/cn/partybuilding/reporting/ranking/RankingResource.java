@@ -48,7 +48,7 @@ public class RankingResource {
         body.put("status", "LIVE");
         body.put("systemYear", live.system().year());
         body.put("systemVersion", live.system().version());
-        body.put("entries", live.entries());
+        body.put("entries", RankingEntryView.of(live.entries()));
         return body;
     }
 
@@ -75,7 +75,7 @@ public class RankingResource {
         body.put("reason", p.version().reason());
         body.put("systemYear", p.version().systemYear());
         body.put("systemVersion", p.version().systemVersion());
-        body.put("entries", p.entries());
+        body.put("entries", RankingEntryView.of(p.entries()));
         return body;
     }
 

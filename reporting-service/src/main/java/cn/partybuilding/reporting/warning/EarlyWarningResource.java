@@ -1,7 +1,6 @@
 package cn.partybuilding.reporting.warning;
 
 import cn.partybuilding.eventing.time.Periods;
-import cn.partybuilding.reporting.publication.NoticeRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,7 @@ public class EarlyWarningResource {
 
     /** Runs the early warning for a month now; returns the notice requests emitted. */
     @POST
-    public List<NoticeRequest> run(@PathParam("period") String period) {
-        return service.run(Periods.month("period", period));
+    public List<WarningNoticeView> run(@PathParam("period") String period) {
+        return service.run(Periods.month("period", period)).stream().map(WarningNoticeView::of).toList();
     }
 }

@@ -4,6 +4,7 @@ import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.ranking.LiveRanking;
+import cn.partybuilding.reporting.ranking.RankingEntryView;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
@@ -67,8 +68,8 @@ public class WhatIfResource {
         body.put("period", period);
         body.put("currentWeights", weights(current.system()));
         body.put("proposedWeights", weights(proposed));
-        body.put("current", current.entries());
-        body.put("proposed", alternative.entries());
+        body.put("current", RankingEntryView.of(current.entries()));
+        body.put("proposed", RankingEntryView.of(alternative.entries()));
         body.put("comparison", rows);
         body.put("tierChanges", tierChanges);
         return body;

@@ -52,8 +52,8 @@ class PublicationProbe {
             MonthlyPublication.MonthPublication p = publication.publish(month, "probe publication " + run);
             long t3 = System.nanoTime();
             System.out.printf("PUBLICATION PROBE: computed, frozen and published version %d (%d entries, %d notice requests) in %d ms%n",
-                    p.ranking().version(), p.ranking().entries().size(), p.notices().size(), (t3 - t2) / 1_000_000);
-            assertEquals(1000, p.ranking().entries().size());
+                    p.version(), p.entries().size(), p.notices().size(), (t3 - t2) / 1_000_000);
+            assertEquals(1000, p.entries().size());
         }
     }
 }
