@@ -44,7 +44,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchConsumerLoop.class);
     /**
      * A fetch is read into one buffer: 8 MB (about 20,000 of our events) keeps a service within its memory budget while
-     * still filling a poll from prefetched data. Loops of one service that run side by side share it ({@link #with}).
+     * still filling a poll from prefetched data. Loops of one consumer that run side by side share it ({@code ManagedConsumer}).
      */
     public static final int FETCH_BUDGET_BYTES = 8 * 1024 * 1024;
 
@@ -117,12 +117,6 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
 
     public Properties deadLetterProducerSettings() {
         return (Properties) producerProps.clone();
-    }
-
-    /** Extra consumer settings (e.g. a larger fetch for the benchmark). */
-    public BatchConsumerLoop with(String key, Object value) {
-        consumerProps.put(key, value);
-        return this;
     }
 
     public String deadLetterTopic(String topic) {
