@@ -18,6 +18,7 @@ import java.util.Set;
 /**
  * Bulk import of a member roster from CSV, all or nothing. A new memberId registers the member
  * (member.registered); a known one with different facts updates it (member.updated); an identical row changes nothing.
+ * Optional columns absent from the file keep a known member's values ({@link MemberCsv}).
  */
 @ApplicationScoped
 public class MemberImportService {
@@ -36,16 +37,24 @@ public class MemberImportService {
         return store(result.rows());
     }
 
-    private MemberCsv.Known known(Set<String> references) {
+    private MemberCsv.Known known(MemberCsv.References references) {
+        Map<String, MemberState> existing = new HashMap<>();
+        Set<String> codes = new HashSet<>(references.codes());
+        organisation.membersById(references.memberIds()).forEach((id, m) -> {
+            existing.put(id, MemberState.of(m));
+            if (m.organizationId != null) {
+                codes.add(m.organizationId); // an absent organizationId column keeps it: check it against the row's unit
+            }
+        });
         Set<String> units = new HashSet<>();
-        List<String> refs = new ArrayList<>(references);
+        List<String> refs = new ArrayList<>(codes);
         Map<String, String> organizationUnit = new HashMap<>();
         for (int from = 0; from < refs.size(); from += 500) {
             List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
             Unit.<Unit>list("unitCode in ?1", chunk).forEach(u -> units.add(u.unitCode));
             PartyOrganization.<PartyOrganization>list("organizationId in ?1", chunk).forEach(o -> organizationUnit.put(o.organizationId, o.unitCode));
         }
-        return new MemberCsv.Known(units, organizationUnit);
+        return new MemberCsv.Known(units, organizationUnit, existing);
     }
 
     /** Stores validated rows and publishes their events in one outbox batch. Must run inside a transaction. */

@@ -159,15 +159,9 @@ public class OrganisationResource {
     @POST
     @Path("members/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a member roster from CSV (UTF-8 unless the Content-Type names a charset such as GBK), all or nothing; refuses with every row error")
+    @Operation(summary = "Import a member roster from CSV (UTF-8 unless the Content-Type names a charset such as GBK; bytes invalid in it are refused), all or nothing; refuses with every row error; absent optional columns keep known members' values")
     public MemberImportService.ImportResult importMembers(byte[] csv, @jakarta.ws.rs.HeaderParam("Content-Type") MediaType type) {
         String charset = type == null ? null : type.getParameters().get("charset");
-        java.nio.charset.Charset decoding;
-        try {
-            decoding = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("Content-Type", "不支持的字符集: " + charset);
-        }
-        return imports.importCsv(new String(csv, decoding));
+        return imports.importCsv(MemberCsv.decode(csv, charset));
     }
 }

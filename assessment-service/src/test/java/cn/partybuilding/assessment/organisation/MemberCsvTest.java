@@ -90,4 +90,40 @@ class MemberCsvTest {
         List<List<String>> lines = MemberCsv.lines("\uFEFFa,b\r\n\r\n\"x\ny\",\"say \"\"hi\"\"\"\r\n");
         assertEquals(List.of(List.of("a", "b"), List.of(), List.of("x\ny", "say \"hi\"")), lines);
     }
+
+    @Test
+    void absentOptionalColumnsKeepAKnownMembersValuesAndNewMembersGetTheDefaults() {
+        MemberState stored = new MemberState("M1", "U1", "U1-ZB1", "张三", Member.Rank.OTHER, Member.Role.MEMBER, "zs@example.cn", false);
+        MemberCsv.Known known = new MemberCsv.Known(Set.of("U1"), Map.of("U1-ZB1", "U1"), Map.of("M1", stored));
+        MemberCsv.Result result = MemberCsv.read(MemberCsv.lines("memberId,unitCode,name,rank,role\n"
+                + "M1,U1,张三,OTHER,MEMBER\nM2,U1,李四,OTHER,MEMBER\n"), refs -> known);
+        assertEquals(List.of(stored, new MemberState("M2", "U1", null, "李四", Member.Rank.OTHER, Member.Role.MEMBER, null, true)),
+                result.rows());
+    }
+
+    @Test
+    void emptyCellsClearOrganizationAndEmailButNotActive() {
+        MemberState stored = new MemberState("M1", "U1", "U1-ZB1", "张三", Member.Rank.OTHER, Member.Role.MEMBER, "zs@example.cn", false);
+        MemberCsv.Known known = new MemberCsv.Known(Set.of("U1"), Map.of("U1-ZB1", "U1"), Map.of("M1", stored));
+        MemberCsv.Result cleared = MemberCsv.read(MemberCsv.lines("memberId,unitCode,name,rank,role,organizationId,email\n"
+                + "M1,U1,张三,OTHER,MEMBER,,\n"), refs -> known);
+        assertEquals(List.of(new MemberState("M1", "U1", null, "张三", Member.Rank.OTHER, Member.Role.MEMBER, null, false)), cleared.rows());
+        MemberCsv.Result emptyActive = MemberCsv.read(MemberCsv.lines("memberId,unitCode,name,rank,role,active\n"
+                + "M1,U1,张三,OTHER,MEMBER,\n"), refs -> known);
+        assertEquals(List.of(new Violation(2, "active", "列 active 存在时不能为空，请填写 true（在册）或 false（已离开）；不修改请删除该列")),
+                emptyActive.errors());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedUnlessTheirCharsetIsNamed() {
+        byte[] gbk = "memberId,unitCode,name,rank,role\nM1,U1,欧阳晓燕,OTHER,MEMBER\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        ProblemException e = assertThrows(ProblemException.class, () -> MemberCsv.decode(gbk, null));
+        assertEquals(400, e.status());
+        assertEquals("文件不是有效的 UTF-8 编码；如为 GBK 编码，请在 Content-Type 中注明 charset=GBK，未导入任何数据", e.getMessage());
+        assertEquals(new Violation(2, "Content-Type", "第 2 行含有不是 UTF-8 编码的字节"), e.violations().get(0));
+        assertTrue(MemberCsv.decode(gbk, "GBK").contains("欧阳晓燕"));
+        assertTrue(MemberCsv.decode(gbk, "gb18030").contains("欧阳晓燕"));
+        assertEquals("\uFEFFa,张三\n", MemberCsv.decode("\uFEFFa,张三\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        assertEquals("Content-Type", assertThrows(ProblemException.class, () -> MemberCsv.decode(gbk, "NO-SUCH")).violations().get(0).field());
+    }
 }
