@@ -28,6 +28,9 @@ public final class FactWriter {
     /** Event ids: CloudEvents sets no limit on their length (a learning platform's URN can be hundreds of characters). */
     private static final String ID = "text";
     private static final String NUM = "numeric(10,2)";
+    /** Where the facts behind a scorecard's numbers came from (V7): the CloudEvent's source and time. */
+    private static final Sql.Col ORIGIN_SOURCE = col("event_source", ID);
+    private static final Sql.Col ORIGIN_TIME = col("event_time", "timestamptz");
 
     private static final String UNIT = Sql.merge("unit", List.of(col("unit_code", V)),
             List.of(col("name", V), col("category", V), col("event_id", ID)), null);
@@ -43,14 +46,14 @@ public final class FactWriter {
             List.of(col("body", "text"), col("event_id", ID)), null);
     private static final List<Sql.Col> ASSESSMENT_KEYS = List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)"));
     private static final List<Sql.Col> ASSESSMENT_OTHERS = List.of(col("assessment_id", V), col("revision", "integer"), col("score", NUM),
-            col("assessor", V), col("event_id", ID));
+            col("assessor", V), col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME);
     private static final String ASSESSMENT = Sql.mergeUnnest("assessment", ASSESSMENT_KEYS, ASSESSMENT_OTHERS, "t.revision < s.revision");
     private static final String FINDING = Sql.merge("finding", List.of(col("finding_id", V)),
             List.of(col("unit_code", V), col("period", "varchar(7)"), col("deduction_points", NUM), col("source", V),
-                    col("description", "varchar(2000)"), col("event_id", ID)), null);
+                    col("description", "varchar(2000)"), col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME), null);
     private static final String BONUS = Sql.merge("bonus", List.of(col("bonus_id", V)),
             List.of(col("unit_code", V), col("period", "varchar(7)"), col("points", NUM), col("reason", "varchar(2000)"),
-                    col("event_id", ID)), null);
+                    col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME), null);
     private static final String RECTIFICATION = Sql.merge("rectification", List.of(col("item_id", V)),
             List.of(col("finding_id", V), col("unit_code", V), col("status", V), col("deadline", "date"), col("closed_on", "date"),
                     col("event_id", ID)), null);
@@ -58,14 +61,15 @@ public final class FactWriter {
             List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", ID)), null);
     private static final List<Sql.Col> EXAM_KEYS = List.of(col("member_id", V), col("exam_id", V));
     private static final List<Sql.Col> EXAM_OTHERS = List.of(col("unit_code", V), col("on_day", "date"), col("score", "numeric"),
-            col("passed", "boolean"), col("event_id", ID));
+            col("passed", "boolean"), col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME);
     private static final String EXAM = Sql.mergeUnnest("exam_result", EXAM_KEYS, EXAM_OTHERS);
     private static final List<Sql.Col> POINTS_KEYS = List.of(col("member_id", V), col("on_day", "date"));
-    private static final List<Sql.Col> POINTS_OTHERS = List.of(col("unit_code", V), col("points", "integer"), col("event_id", ID));
+    private static final List<Sql.Col> POINTS_OTHERS = List.of(col("unit_code", V), col("points", "integer"), col("event_id", ID), ORIGIN_SOURCE,
+            ORIGIN_TIME);
     private static final String POINTS = Sql.mergeUnnest("platform_points", POINTS_KEYS, POINTS_OTHERS);
 
-    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id) "
-            + "select u.p, u.m, u.a, u.d, u.c, u.e from unnest(?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e) on conflict do nothing";
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id, event_source, event_time) "
+            + "select u.p, u.m, u.a, u.d, u.c, u.e, u.s, u.t from unnest(?, ?, ?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e, s, t) on conflict do nothing";
 
     private FactWriter() {
     }
@@ -113,16 +117,16 @@ public final class FactWriter {
         List<Object[]> rows = new ArrayList<>();
         for (Item<AssessmentView> i : latest.values()) {
             AssessmentView a = i.view();
-            rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId()});
+            rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId(), i.source(), time(i)});
         }
         mergeColumns(c, ASSESSMENT, Sql.concat(ASSESSMENT_KEYS, ASSESSMENT_OTHERS), rows);
         Map<String, Object[]> findings = new LinkedHashMap<>();
         b.findings.forEach(i -> findings.put(i.view().findingId(), new Object[]{i.view().findingId(), i.view().unitCode(), i.view().period(),
-                i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId()}));
+                i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId(), i.source(), time(i)}));
         Sql.batch(c, FINDING, new ArrayList<>(findings.values()));
         Map<String, Object[]> bonuses = new LinkedHashMap<>();
         b.bonuses.forEach(i -> bonuses.put(i.view().bonusId(), new Object[]{i.view().bonusId(), i.view().unitCode(), i.view().period(),
-                i.view().points(), i.view().reason(), i.eventId()}));
+                i.view().points(), i.view().reason(), i.eventId(), i.source(), time(i)}));
         Sql.batch(c, BONUS, new ArrayList<>(bonuses.values()));
         Map<String, Object[]> items = new LinkedHashMap<>();
         b.rectifications.forEach(i -> items.put(i.view().itemId(), new Object[]{i.view().itemId(), i.view().findingId(), i.view().unitCode(),
@@ -169,6 +173,8 @@ public final class FactWriter {
         Date[] days = new Date[n];
         String[] units = new String[n];
         String[] events = new String[n];
+        String[] sources = new String[n];
+        String[] times = new String[n];
         int k = 0;
         for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
             periods[k] = e.getKey().period();
@@ -177,6 +183,8 @@ public final class FactWriter {
             days[k] = Date.valueOf(e.getKey().day());
             units[k] = e.getValue().view().unitCode();
             events[k] = e.getValue().eventId();
+            sources[k] = e.getValue().source();
+            times[k] = time(e.getValue());
             k++;
         }
         insert.setArray(1, Sql.array(c, "varchar", periods));
@@ -185,6 +193,8 @@ public final class FactWriter {
         insert.setArray(4, Sql.array(c, "date", days));
         insert.setArray(5, Sql.array(c, "varchar", units));
         insert.setArray(6, Sql.array(c, "text", events));
+        insert.setArray(7, Sql.array(c, "text", sources));
+        insert.setArray(8, Sql.array(c, "timestamptz", times));
     }
 
     private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {
@@ -192,7 +202,7 @@ public final class FactWriter {
         for (Item<ExamView> i : exams) {
             ExamView v = i.view();
             rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
-                    v.score(), v.passed(), i.eventId()});
+                    v.score(), v.passed(), i.eventId(), i.source(), time(i)});
         }
         mergeColumns(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
     }
@@ -201,7 +211,7 @@ public final class FactWriter {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         for (Item<PointsView> i : points) {
             PointsView v = i.view();
-            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId()});
+            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId(), i.source(), time(i)});
         }
         mergeColumns(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
     }
@@ -214,6 +224,14 @@ public final class FactWriter {
             Sql.bindColumns(c, merge, columns, rows);
             merge.executeUpdate();
         }
+    }
+
+    /**
+     * The CloudEvent's time as ISO-8601 text (null when the sender gave none): PostgreSQL reads it into {@code timestamptz}
+     * with its offset, in a JDBC batch and in an array parameter alike.
+     */
+    private static String time(Item<?> item) {
+        return item.time() == null ? null : item.time().toString();
     }
 
     private static Date date(java.time.LocalDate day) {

@@ -73,14 +73,20 @@ public class FactsReader {
         return load(system, month, null);
     }
 
-    /** Facts of one unit with the event ids behind the study, exam and points figures; 404 when the unit is unknown. */
-    public UnitFacts unit(IndicatorSystem system, YearMonth month, String unitCode) {
+    /**
+     * A unit's facts with the event ids behind its study, exam and points figures, and what each event behind any of its
+     * numbers (scores, findings and bonuses included) was, by event id.
+     */
+    public record UnitWithEvidence(UnitFacts facts, Map<String, Evidence> evidence) {
+    }
+
+    /** Facts of one unit with the evidence behind every number; 404 when the unit is unknown. */
+    public UnitWithEvidence unit(IndicatorSystem system, YearMonth month, String unitCode) {
         UnitFacts facts = load(system, month, unitCode).get(unitCode);
         if (facts == null) {
             throw ProblemException.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
         }
-        attachEvidence(Map.of(unitCode, facts), month);
-        return facts;
+        return attachEvidence(Map.of(unitCode, facts), month).get(unitCode);
     }
 
     /**
@@ -91,7 +97,7 @@ public class FactsReader {
      * {@code keepGoing} says so (returns false). Feeds the scorecard precomputation.
      */
     public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.BooleanSupplier keepGoing,
-                                           java.util.function.Consumer<UnitFacts> action) {
+                                           java.util.function.Consumer<UnitWithEvidence> action) {
         List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
         for (int start = 0; start < all.size(); start += chunkSize) {
             if (!keepGoing.getAsBoolean()) {
@@ -100,9 +106,9 @@ public class FactsReader {
             List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
             Map<String, UnitFacts> units = new HashMap<>();
             chunk.forEach(u -> units.put(u.unitCode(), u));
-            attachEvidence(units, month);
+            Map<String, UnitWithEvidence> withEvidence = attachEvidence(units, month);
             chunk.forEach(unit -> {
-                action.accept(unit);
+                action.accept(withEvidence.get(unit.unitCode()));
                 unit.dropEvidence();
             });
         }
@@ -111,36 +117,76 @@ public class FactsReader {
 
     /**
      * Adds to each unit the event ids behind its study, exam and points figures of the month: the first
-     * {@value #EVIDENCE_LIMIT} of each kind by day and event id, three statements (a window per unit) for any number of
-     * units. The one place that decides what a scorecard's drill-down lists, for one unit and for the bulk pass alike.
+     * {@value #EVIDENCE_LIMIT} of each kind by day and event id, and says what every event behind any of its numbers was
+     * (who, when, from which system: {@link Evidence}); six statements (a window per unit for the high-volume kinds) for
+     * any number of units. The one place that decides what a scorecard's drill-down lists, for one unit and for the bulk
+     * pass alike.
      */
-    private void attachEvidence(Map<String, UnitFacts> units, YearMonth month) {
+    private Map<String, UnitWithEvidence> attachEvidence(Map<String, UnitFacts> units, YearMonth month) {
         Date from = Date.valueOf(month.atDay(1));
         Date to = Date.valueOf(month.atEndOfMonth());
+        Map<String, Map<String, Evidence>> evidence = new HashMap<>();
+        units.keySet().forEach(u -> evidence.put(u, new HashMap<>()));
         try (Connection c = dataSource.getConnection()) {
             // the units' codes as an array (not a range: the database's collation may order codes unlike Java)
             java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
-            query(c, "select unit_code, activity_type, event_id from (select m.unit_code, s.activity_type, s.event_id, row_number() over "
+            query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time from (select m.unit_code, "
+                    + "s.activity_type, s.event_id, s.member_id, m.name, s.on_day, s.event_source, s.event_time, row_number() over "
                     + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
                     + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
-                    unit.studyEvent(ActivityType.valueOf(rs.getString(2)), rs.getString(3));
+                    ActivityType type = ActivityType.valueOf(rs.getString(2));
+                    unit.studyEvent(type, rs.getString(3));
+                    evidence.get(unit.unitCode()).put(rs.getString(3), Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
+                            rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class)));
                 }
             }, codes, month.toString());
-            for (String table : List.of("exam_result", "platform_points")) {
-                query(c, "select unit_code, event_id from (select unit_code, event_id, row_number() over (partition by unit_code order by on_day, event_id) as n "
-                        + "from " + table + " t join unnest(?) as u(code) on t.unit_code = u.code where on_day >= ? and on_day <= ?) e where n <= " + EVIDENCE_LIMIT
-                        + " order by unit_code, n", rs -> {
-                    UnitFacts unit = units.get(rs.getString(1));
-                    if (unit != null) {
-                        (table.equals("exam_result") ? unit.examEventIds() : unit.pointsEventIds()).add(rs.getString(2));
-                    }
-                }, codes, from, to);
-            }
+            query(c, "select unit_code, event_id, member_id, name, on_day, exam_id, score, passed, event_source, event_time from (select t.unit_code, "
+                    + "t.event_id, t.member_id, m.name, t.on_day, t.exam_id, t.score, t.passed, t.event_source, t.event_time, row_number() over "
+                    + "(partition by t.unit_code order by t.on_day, t.event_id) as n from exam_result t join unnest(?) as u(code) on t.unit_code = u.code "
+                    + "left join member m on m.member_id = t.member_id where t.on_day >= ? and t.on_day <= ?) e where n <= " + EVIDENCE_LIMIT
+                    + " order by unit_code, n", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.examEventIds().add(rs.getString(2));
+                    evidence.get(unit.unitCode()).put(rs.getString(2), Evidence.exam(rs.getString(2), rs.getString(6), rs.getString(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getBigDecimal(7), rs.getBoolean(8), rs.getString(9),
+                            rs.getObject(10, java.time.OffsetDateTime.class)));
+                }
+            }, codes, from, to);
+            query(c, "select unit_code, event_id, member_id, name, on_day, points, event_source, event_time from (select t.unit_code, t.event_id, "
+                    + "t.member_id, m.name, t.on_day, t.points, t.event_source, t.event_time, row_number() over "
+                    + "(partition by t.unit_code order by t.on_day, t.event_id) as n from platform_points t join unnest(?) as u(code) on t.unit_code = u.code "
+                    + "left join member m on m.member_id = t.member_id where t.on_day >= ? and t.on_day <= ?) e where n <= " + EVIDENCE_LIMIT
+                    + " order by unit_code, n", rs -> {
+                UnitFacts unit = units.get(rs.getString(1));
+                if (unit != null) {
+                    unit.pointsEventIds().add(rs.getString(2));
+                    evidence.get(unit.unitCode()).put(rs.getString(2), Evidence.points(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class)));
+                }
+            }, codes, from, to);
+            // scores, findings and bonuses: a handful per unit and month, every one behind a number
+            String period = month.toString();
+            query(c, "select unit_code, event_id, indicator_code, score, revision, assessor, event_source, event_time from assessment t "
+                    + "join unnest(?) as u(code) on t.unit_code = u.code where t.period = ?", rs -> evidence.get(rs.getString(1)).put(rs.getString(2),
+                    Evidence.score(rs.getString(2), rs.getString(3), period, rs.getBigDecimal(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, java.time.OffsetDateTime.class))), codes, period);
+            query(c, "select unit_code, event_id, deduction_points, source, description, event_source, event_time from finding t "
+                    + "join unnest(?) as u(code) on t.unit_code = u.code where t.period = ?", rs -> evidence.get(rs.getString(1)).put(rs.getString(2),
+                    Evidence.finding(rs.getString(2), period, rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getObject(7, java.time.OffsetDateTime.class))), codes, period);
+            query(c, "select unit_code, event_id, points, reason, event_source, event_time from bonus t "
+                    + "join unnest(?) as u(code) on t.unit_code = u.code where t.period = ?", rs -> evidence.get(rs.getString(1)).put(rs.getString(2),
+                    Evidence.bonus(rs.getString(2), period, rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, java.time.OffsetDateTime.class))), codes, period);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the evidence of " + month, e);
         }
+        Map<String, UnitWithEvidence> result = new HashMap<>();
+        units.forEach((code, facts) -> result.put(code, new UnitWithEvidence(facts, evidence.get(code))));
+        return result;
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */
@@ -218,11 +264,14 @@ public class FactsReader {
      */
     private List<MemberFacts> membersWithCounts(IndicatorSystem system, YearMonth month, String onlyUnit) {
         int firstMonth = month.getMonthValue();
-        java.util.Set<ActivityType> types = java.util.EnumSet.noneOf(ActivityType.class);
+        // the activity types the month requires, each with the frequency that decides which month a completion belongs to
+        Map<ActivityType, IndicatorSystem.PlanItem> types = new java.util.EnumMap<>(ActivityType.class);
+        boolean weekly = false;
         for (IndicatorSystem.PlanItem item : system.studyPlan()) {
             if (StudyRequirements.required(item, month) > 0) {
                 firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
-                types.add(item.activityType());
+                types.putIfAbsent(item.activityType(), item);
+                weekly |= item.frequency() == cn.partybuilding.reporting.scoring.Enums.Frequency.WEEKLY;
             }
         }
         List<ActivityType> columnType = new ArrayList<>();
@@ -232,15 +281,18 @@ public class FactsReader {
         if (!types.isEmpty()) {
             StringBuilder sums = new StringBuilder();
             StringBuilder typeList = new StringBuilder();
-            for (ActivityType type : types) {
+            for (Map.Entry<ActivityType, IndicatorSystem.PlanItem> typeItem : types.entrySet()) {
+                ActivityType type = typeItem.getKey();
                 typeList.append(typeList.length() == 0 ? "'" : ", '").append(type.name()).append('\'');
                 for (int m = firstMonth; m <= month.getMonthValue(); m++) {
                     int column = columnType.size();
                     columnType.add(type);
                     columnMonth.add(m);
-                    // enum names and generated periods only: nothing user-supplied is inlined
-                    sums.append(", sum(case when s.activity_type = '").append(type.name()).append("' and s.period = '")
-                            .append(YearMonth.of(month.getYear(), m)).append("' then 1 else 0 end) as c").append(column);
+                    // a completion counts in the month it belongs to (a weekly one: its week's Monday's), by its day;
+                    // enum names and generated dates only: nothing user-supplied is inlined
+                    java.time.LocalDate[] days = StudyRequirements.monthDays(typeItem.getValue().frequency(), YearMonth.of(month.getYear(), m));
+                    sums.append(", sum(case when s.activity_type = '").append(type.name()).append("' and s.on_day between date '")
+                            .append(days[0]).append("' and date '").append(days[1]).append("' then 1 else 0 end) as c").append(column);
                     sql.append(", c.c").append(column);
                 }
             }
@@ -252,8 +304,10 @@ public class FactsReader {
             }
             // the window's periods as a list (generated, not user input): an equality on the key's first column per month
             StringBuilder periods = new StringBuilder();
-            for (int m = firstMonth; m <= month.getMonthValue(); m++) {
-                periods.append(periods.length() == 0 ? "'" : ", '").append(YearMonth.of(month.getYear(), m)).append('\'');
+            // (the stored period is the calendar month; a weekly item's last week may end up to 6 days into the next one)
+            int lastMonth = month.getMonthValue() + (weekly ? 1 : 0);
+            for (int m = firstMonth; m <= lastMonth; m++) {
+                periods.append(periods.length() == 0 ? "'" : ", '").append(YearMonth.of(month.getYear(), 1).plusMonths(m - 1)).append('\'');
             }
             sql.append(" where s.period in (").append(periods).append(") and s.activity_type in (").append(typeList).append(')');
             sql.append(" group by s.member_id) c on c.member_id = m.member_id");

@@ -30,7 +30,11 @@ import java.util.List;
  * writes. The consumer side (ingest) fills it with {@link #add}; the lists stay inside this package.
  */
 public final class ParsedBatch {
-    record Item<T>(String eventId, T view) {
+    /**
+     * One event's facts with where it came from: the CloudEvent {@code source} (the sending system) and {@code time} (when
+     * it was recorded there), kept beside the event id for the scorecard's drill-down.
+     */
+    record Item<T>(String eventId, String source, java.time.OffsetDateTime time, T view) {
     }
 
     record SystemItem(String eventId, int year, int version, String body) {
@@ -57,7 +61,7 @@ public final class ParsedBatch {
         String id = event.id();
         String type = event.type();
         if (EventTypes.STUDY_COMPLETED.equals(type) && Topics.STUDY.equals(topic)) {
-            study.add(new Item<>(id, studyCompletion(event.data())));
+            study.add(new Item<>(id, event.source(), event.time(), studyCompletion(event.data())));
             return;
         }
         switch (topic) {
@@ -73,12 +77,12 @@ public final class ParsedBatch {
             case EventTypes.EXAM_GRADED -> {
                 ExamView v = CloudEventCodec.data(event, ExamView.class);
                 v.validate();
-                exams.add(new Item<>(id, v));
+                exams.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.PLATFORM_POINTS_RECORDED -> {
                 PointsView v = CloudEventCodec.data(event, PointsView.class);
                 v.validate();
-                points.add(new Item<>(id, v));
+                points.add(new Item<>(id, event.source(), event.time(), v));
             }
             default -> throw unknown(type, Topics.STUDY);
         }
@@ -106,22 +110,22 @@ public final class ParsedBatch {
             case EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED -> {
                 AssessmentView v = CloudEventCodec.data(event, AssessmentView.class);
                 v.validate();
-                assessments.add(new Item<>(id, v));
+                assessments.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.FINDING_RAISED -> {
                 FindingView v = CloudEventCodec.data(event, FindingView.class);
                 v.validate();
-                findings.add(new Item<>(id, v));
+                findings.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.BONUS_GRANTED -> {
                 BonusView v = CloudEventCodec.data(event, BonusView.class);
                 v.validate();
-                bonuses.add(new Item<>(id, v));
+                bonuses.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE -> {
                 RectificationView v = CloudEventCodec.data(event, RectificationView.class);
                 v.validate();
-                rectifications.add(new Item<>(id, v));
+                rectifications.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED -> {
                 PeriodView v = CloudEventCodec.data(event, PeriodView.class);
@@ -137,17 +141,17 @@ public final class ParsedBatch {
             case EventTypes.UNIT_REGISTERED -> {
                 UnitView v = CloudEventCodec.data(event, UnitView.class);
                 v.validate();
-                units.add(new Item<>(id, v));
+                units.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.ORGANIZATION_REGISTERED -> {
                 OrganizationView v = CloudEventCodec.data(event, OrganizationView.class);
                 v.validate();
-                organizations.add(new Item<>(id, v));
+                organizations.add(new Item<>(id, event.source(), event.time(), v));
             }
             case EventTypes.MEMBER_REGISTERED, EventTypes.MEMBER_UPDATED -> {
                 MemberView v = CloudEventCodec.data(event, MemberView.class);
                 v.validate();
-                members.add(new Item<>(id, v));
+                members.add(new Item<>(id, event.source(), event.time(), v));
             }
             default -> throw unknown(type, Topics.ORGANISATION);
         }

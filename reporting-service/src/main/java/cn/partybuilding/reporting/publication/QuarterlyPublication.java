@@ -8,7 +8,6 @@ import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
 import cn.partybuilding.reporting.scoring.Grading;
-import cn.partybuilding.reporting.scoring.MonthlyScorer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +73,9 @@ public class QuarterlyPublication {
         NoticePlanner planner = new NoticePlanner(new Recipients(facts.roster(), facts.organizationParents()));
         for (Map.Entry<String, List<Double>> e : published.scores().entrySet()) {
             String unit = e.getKey();
-            double mean = MonthlyScorer.round(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0), 2);
-            QuarterlyGrade grade = Grading.quarterly(mean, config.grades().excellent(), config.grades().good(), config.grades().fair());
+            Grading.QuarterResult result = Grading.quarter(e.getValue(), config.grades().excellent(), config.grades().good(), config.grades().fair());
+            double mean = result.meanScore();
+            QuarterlyGrade grade = result.grade();
             grades.add(new UnitGrade(unit, published.names().get(unit), mean, grade));
             if (grade == QuarterlyGrade.POOR) {
                 planner.poorQuarter(quarter, unit, published.names().get(unit), mean, deadline);

@@ -101,17 +101,18 @@ public class RankingService {
         Map<String, FactsVersion.Stamp> stamps = cache.stamps(facts.unitNames().keySet());
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
-            if (cache.precomputed(period, unit.unitCode(), stamps.get(unit.unitCode()),
-                    () -> JsonBody.of(mapper, MonthlyScorer.score(system, period, unit)))) {
+            if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
+                    () -> JsonBody.of(mapper, ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence())))) {
                 computed[0]++;
             }
         });
         return finished ? computed[0] : -1;
     }
 
-    /** One unit's score with the event ids behind every number. */
-    public UnitScore scorecard(YearMonth period, String unitCode) {
+    /** One unit's score with the event ids behind every number and what each of those events was. */
+    public ScorecardView scorecard(YearMonth period, String unitCode) {
         IndicatorSystem system = system(period.getYear());
-        return MonthlyScorer.score(system, period, facts.unit(system, period, unitCode));
+        FactsReader.UnitWithEvidence unit = facts.unit(system, period, unitCode);
+        return ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence());
     }
 }

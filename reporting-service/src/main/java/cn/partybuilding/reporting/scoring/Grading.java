@@ -25,6 +25,37 @@ public final class Grading {
         return QuarterlyGrade.POOR;
     }
 
+    /** A unit's quarter: the mean of its monthly scores as shown (2 decimals) and its grade. */
+    public record QuarterResult(double meanScore, QuarterlyGrade grade) {
+    }
+
+    /**
+     * The quarter of one unit from its monthly scores: graded on the unrounded mean (89.99, 89.99, 90.01 average
+     * 89.9967: 较好, though shown as 90.00). The mean is summed in decimal so that scores averaging exactly a
+     * threshold (89.9, 90.1, 90.0) are not pushed below it by binary rounding.
+     */
+    public static QuarterResult quarter(List<Double> monthlyScores, double excellent, double good, double fair) {
+        if (monthlyScores.isEmpty()) {
+            return new QuarterResult(0, quarterly(0, excellent, good, fair));
+        }
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (double score : monthlyScores) {
+            sum = sum.add(java.math.BigDecimal.valueOf(score));
+        }
+        java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(monthlyScores.size()), 10, java.math.RoundingMode.DOWN);
+        QuarterlyGrade grade;
+        if (mean.compareTo(java.math.BigDecimal.valueOf(excellent)) >= 0) {
+            grade = QuarterlyGrade.EXCELLENT;
+        } else if (mean.compareTo(java.math.BigDecimal.valueOf(good)) >= 0) {
+            grade = QuarterlyGrade.GOOD;
+        } else if (mean.compareTo(java.math.BigDecimal.valueOf(fair)) >= 0) {
+            grade = QuarterlyGrade.FAIR;
+        } else {
+            grade = QuarterlyGrade.POOR;
+        }
+        return new QuarterResult(mean.setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(), grade);
+    }
+
     public record AnnualInput(String unitCode, double meanMonthly, Double debrief) {
     }
 

@@ -16,32 +16,73 @@ import java.util.Locale;
  * <ul>
  *   <li>MANUAL: the assessor's score (highest revision), capped at the indicator's max; none recorded = 0.</li>
  *   <li>STUDY_RATE: max × Σ min(done, required) ÷ Σ required over the unit's active members, for the plan items
- *       of the indicator's activity types (all plan items when it lists none). Nothing required = rate 1.</li>
- *   <li>EXAM_PASS_RATE: max × passed ÷ examined for exams dated in the month; no exam in the month = full marks
- *       (nobody failed, nothing to hold against the unit).</li>
- *   <li>PLATFORM_POINTS: max × min(1, (Σ points of the month ÷ active members) ÷ target); no members = 0.</li>
+ *       of the indicator's activity types (all plan items when it lists none). Nothing required = not applicable.</li>
+ *   <li>EXAM_PASS_RATE: max × passed ÷ examined for exams dated in the month; no exam in the month = not applicable.</li>
+ *   <li>PLATFORM_POINTS: max × min(1, (Σ points of the month ÷ active members) ÷ target); no members = not applicable.</li>
  * </ul>
- * Dimension score = Σ indicator scores; composite = Σ weight × dimension ÷ 100 + bonuses − deductions, clamped to
- * [0, 100 + bonusCap], rounded to 2 decimals.
+ * No free points: a not-applicable indicator scores nothing and its max is spread over the applicable indicators of its
+ * dimension in proportion to their maxima (each is scaled by Σ max ÷ Σ applicable max); a dimension with no applicable
+ * indicator gives its weight to the applicable dimensions in proportion to their weights. Dimension score = Σ indicator
+ * scores; composite = Σ weight × dimension ÷ 100 + bonuses − deductions, clamped to [0, 100 + bonusCap], rounded to 2
+ * decimals.
  */
 public final class MonthlyScorer {
     private MonthlyScorer() {
     }
 
     public static UnitScore score(IndicatorSystem system, YearMonth month, UnitFacts facts) {
-        List<DimensionScore> dimensions = new ArrayList<>();
-        double weightedSum = 0;
+        // first pass: each indicator as measured, and which of them (and of the dimensions) have anything to measure
+        List<List<IndicatorScore>> measured = new ArrayList<>();
+        double totalWeight = 0;
+        double applicableWeight = 0;
         for (Dimension d : system.dimensions()) {
             List<IndicatorScore> indicators = new ArrayList<>();
-            double dimensionScore = 0;
+            boolean any = false;
             for (Indicator indicator : d.indicators()) {
                 IndicatorScore s = indicator(system, indicator, month, facts);
                 indicators.add(s);
+                any |= s != null;
+            }
+            measured.add(indicators);
+            totalWeight += d.weight();
+            applicableWeight += any ? d.weight() : 0;
+        }
+        // second pass: a not-applicable indicator's points go to the applicable ones of its dimension, a not-applicable
+        // dimension's weight to the applicable dimensions, each in proportion to its own max / weight
+        double weightFactor = applicableWeight > 0 ? totalWeight / applicableWeight : 0;
+        List<DimensionScore> dimensions = new ArrayList<>();
+        double weightedSum = 0;
+        for (int di = 0; di < system.dimensions().size(); di++) {
+            Dimension d = system.dimensions().get(di);
+            double totalMax = 0;
+            double applicableMax = 0;
+            for (int ii = 0; ii < d.indicators().size(); ii++) {
+                totalMax += d.indicators().get(ii).maxPoints();
+                applicableMax += measured.get(di).get(ii) == null ? 0 : d.indicators().get(ii).maxPoints();
+            }
+            double factor = applicableMax > 0 ? totalMax / applicableMax : 0;
+            List<IndicatorScore> indicators = new ArrayList<>();
+            double dimensionScore = 0;
+            for (int ii = 0; ii < d.indicators().size(); ii++) {
+                Indicator indicator = d.indicators().get(ii);
+                IndicatorScore s = measured.get(di).get(ii);
+                if (s == null) {
+                    indicators.add(new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), 0, 0,
+                            "不适用（" + notApplicableReason(indicator) + "），其 " + fmt(indicator.maxPoints()) + " 分按分值比例计入本维度其他指标",
+                            List.of()));
+                    continue;
+                }
+                if (factor != 1.0) {
+                    s = new IndicatorScore(s.code(), s.name(), s.kind(), round(s.maxPoints() * factor, 4), round(s.score() * factor, 4),
+                            s.basis() + "（含不适用指标的分值）", s.eventIds());
+                }
+                indicators.add(s);
                 dimensionScore += s.score();
             }
-            double weighted = d.weight() * dimensionScore / 100.0;
+            double weight = applicableMax > 0 ? d.weight() * weightFactor : 0;
+            double weighted = weight * dimensionScore / 100.0;
             weightedSum += weighted;
-            dimensions.add(new DimensionScore(d.code(), d.name(), d.weight(), round(dimensionScore, 4), round(weighted, 4), indicators));
+            dimensions.add(new DimensionScore(d.code(), d.name(), round(weight, 4), round(dimensionScore, 4), round(weighted, 4), indicators));
         }
         double bonuses = facts.bonuses().stream().mapToDouble(UnitFacts.Adjustment::points).sum();
         double deductions = facts.findings().stream().mapToDouble(UnitFacts.Adjustment::points).sum();
@@ -51,6 +92,16 @@ public final class MonthlyScorer {
                 dimensions, List.copyOf(facts.bonuses()), List.copyOf(facts.findings()));
     }
 
+    private static String notApplicableReason(Indicator indicator) {
+        return switch (indicator.kind()) {
+            case STUDY_RATE -> "本月无学习要求";
+            case EXAM_PASS_RATE -> "本月无考试";
+            case PLATFORM_POINTS -> "无在册党员";
+            case MANUAL -> "";
+        };
+    }
+
+    /** The indicator as measured at its own max, or null when it has nothing to measure in the month (not applicable). */
     private static IndicatorScore indicator(IndicatorSystem system, Indicator indicator, YearMonth month, UnitFacts facts) {
         double max = indicator.maxPoints();
         return switch (indicator.kind()) {
@@ -64,20 +115,18 @@ public final class MonthlyScorer {
             case STUDY_RATE -> {
                 int[] doneRequired = new int[2];
                 double rate = completionRate(system.studyPlan(), month, facts, indicator, doneRequired);
-                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
+                yield doneRequired[1] == 0 ? null : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
                         "完成 " + doneRequired[0] + "/" + doneRequired[1], facts.studyEventIds(indicator.activityTypes()));
             }
-            case EXAM_PASS_RATE -> {
-                double rate = facts.examined() == 0 ? 1.0 : (double) facts.passed() / facts.examined();
-                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
-                        facts.examined() == 0 ? "本月无考试" : "合格 " + facts.passed() + "/" + facts.examined(), facts.examEventIds());
-            }
+            case EXAM_PASS_RATE -> facts.examined() == 0 ? null
+                    : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
+                            round(max * facts.passed() / facts.examined(), 4), "合格 " + facts.passed() + "/" + facts.examined(), facts.examEventIds());
             case PLATFORM_POINTS -> {
                 int members = facts.members().size();
                 double target = indicator.platformPointsTarget() == null || indicator.platformPointsTarget() <= 0
                         ? 1 : indicator.platformPointsTarget();
                 double mean = members == 0 ? 0 : (double) facts.points() / members;
-                yield new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
+                yield members == 0 ? null : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
                         round(max * Math.min(1.0, mean / target), 4),
                         "人均积分 " + fmt(mean) + " / 目标 " + fmt(target), facts.pointsEventIds());
             }

@@ -1,18 +1,23 @@
 package cn.partybuilding.reporting.scoring;
 
 import cn.partybuilding.reporting.scoring.Enums.Attendees;
+import cn.partybuilding.reporting.scoring.Enums.Frequency;
 import cn.partybuilding.reporting.scoring.Enums.MemberRank;
 import cn.partybuilding.reporting.scoring.Enums.MemberRole;
 import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * How many times a study-plan item is required of a member in a month, and over which months the
  * completions count. Choices (documented in the README):
  * <ul>
  *   <li>WEEKLY: one per week that starts (Monday) in the month, i.e. the number of Mondays (4 or 5);
- *       completions dated in the month count.</li>
+ *       a completion counts in its week, so in the month of that week's Monday (a Friday session on 3 April 2026
+ *       counts for March), not in the month of its date.</li>
  *   <li>MONTHLY: 1; completions in the month count.</li>
  *   <li>QUARTERLY: required once, in the quarter's last month; completions anywhere in the quarter count.
  *       In the first two months of a quarter the item requires nothing.</li>
@@ -43,6 +48,37 @@ public final class StudyRequirements {
             case HALF_YEARLY -> m <= 6 ? 1 : 7;
             case YEARLY -> 1;
         };
+    }
+
+    /**
+     * The month a completion on {@code day} belongs to: for a weekly item the month of its week's Monday (Friday
+     * 3 April 2026 is in the week of Monday 30 March, the fifth week of March), otherwise the calendar month.
+     */
+    public static YearMonth countingMonth(Frequency frequency, LocalDate day) {
+        return frequency == Frequency.WEEKLY
+                ? YearMonth.from(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
+                : YearMonth.from(day);
+    }
+
+    /**
+     * First and last day (inclusive) of the completions that belong to {@code month} ({@link #countingMonth}): for a
+     * weekly item from the month's first Monday to the Sunday before the next month's first Monday.
+     */
+    public static LocalDate[] monthDays(Frequency frequency, YearMonth month) {
+        if (frequency != Frequency.WEEKLY) {
+            return new LocalDate[]{month.atDay(1), month.atEndOfMonth()};
+        }
+        return new LocalDate[]{firstMonday(month), firstMonday(month.plusMonths(1)).minusDays(1)};
+    }
+
+    /** First and last day (inclusive) of the completions that count towards the month's requirement of {@code item}. */
+    public static LocalDate[] countingDays(PlanItem item, YearMonth month) {
+        YearMonth start = YearMonth.of(month.getYear(), windowStart(item, month));
+        return new LocalDate[]{monthDays(item.frequency(), start)[0], monthDays(item.frequency(), month)[1]};
+    }
+
+    private static LocalDate firstMonday(YearMonth month) {
+        return month.atDay(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     }
 
     /** Mondays in the month: the first Monday's day of month, then every 7 days up to the month's length. */

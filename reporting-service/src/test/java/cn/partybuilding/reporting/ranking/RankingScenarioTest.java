@@ -59,7 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Units U1..U7, each with a secretary Ux-S and a principal leader Ux-L in one top-level organisation.
  * P2 = 40 × done/8 (weekly only); the tie-break completion rate counts the whole plan (required 4 + 5 = 9).
  *
- * September (no study recorded → P2 = 0, points 0; no exam → I2 full except U6: U6-L failed → 0/1):
+ * September (no study recorded → P2 = 0, points 0; exam 2026-Q3-theory passed by both members → I2 full, except U6:
+ * only U6-L sat it and failed → 0/1):
  *   unit P1 I1  O1   POL  IDEO        ORG   composite
  *   U1   60 50 100    60   50+30=80   100   24+24+30   = 78
  *   U2   55 45  90    55   75          90   22+22.5+27 = 71.5
@@ -70,18 +71,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   U7   30 30  60    30   30+30=60    60   12+18+18   = 48
  *   ranks U1 1, U2 2, U3 3, U4 4, U5 5, U7 6, U6 7. 7 submitted: ADVANCED floor(1.4)=1 (U1), LAGGING ceil(0.7)=1 (U6).
  *
- * October (weekly Oct 5/12/19/26, discussion Oct 15, exam 2026-10-theory on Oct 20, points on Oct 10):
- *   U1: manual 60/50/100, weekly 8/8, points 100+100 (U1-S first 40, then 100 for the same day: last wins), bonus +3
- *       POL 60+40=100, IDEO 50+30+20=100, ORG 100 → 100 + 3 = 103 (≤ 105 cap)
+ * October (weekly Oct 5/12/19/26, discussion Oct 15, exam 2026-10-theory on Oct 20 for U2..U7, points on Oct 10):
+ *   U1: manual 60/50/100, weekly 8/8, points 100+100 (U1-S first 40, then 100 for the same day: last wins), bonus +3;
+ *       no exam → I2 not applicable, its 30 points spread over I1 and I3 (× 100/70): IDEO (50+20) × 100/70 = 100
+ *       POL 60+40=100, IDEO 100, ORG 100 → 100 + 3 = 103 (≤ 105 cap)
  *   U2: 55/45/90, weekly 8/8, exams 2/2 passed, points full → POL 95, IDEO 95, ORG 90 → 38+28.5+27 = 93.5
- *   U3: 50/40/80, weekly 8/8 + discussion, points full → POL 90, IDEO 90, ORG 80 → 36+27+24 = 87, rate 9/9
+ *   U3: 50/40/80, weekly 8/8 + discussion, exams 2/2, points full → POL 90, IDEO 90, ORG 80 → 36+27+24 = 87, rate 9/9
  *   U4: same as U3 but no discussion → 87, rate 8/9 → ranked after U3 (tie broken by completion rate)
  *   U5: 30/40/100, weekly U5-S 4 + U5-L 2 (plus a learning platform repeating U5-L's Oct 12 with another id: counts once)
  *       → 6/8 → P2 30; exams 1/2 → I2 15; points U5-S 100 only → mean 50 → I3 10; deduction 2
  *       POL 60, IDEO 65, ORG 100 → 24+19.5+30 = 73.5 − 2 = 71.5
  *   U6: 55/30/50, weekly 8/8, exams 1/2 (U6-L fails again), points full, deduction 5
  *       POL 95, IDEO 65, ORG 50 → 38+19.5+15 = 72.5 − 5 = 67.5
- *   U7: no October score → NOT_SUBMITTED; nothing recorded → POL 0, IDEO 0+30+0, ORG 0 → 9, ranked last
+ *   U7: no October score → NOT_SUBMITTED; exams 2/2, nothing else → POL 0, IDEO 0+30+0, ORG 0 → 9, ranked last
  *   ranks: U1 1 (±0), U2 2, U3 3, U4 4, U5 5, U6 6 (+1), U7 7 (−1)
  *   tiers over the 6 submitted: ADVANCED floor(1.2)=1 → U1; LAGGING ceil(0.6)=1 → U6; U7 LAGGING (not submitted)
  * October notices: bulletin ×7; commendation U1-S; criticism U6-S, U7-S; interview U6-L (LAGGING in Sep and Oct);
@@ -164,6 +166,11 @@ class RankingScenarioTest {
             }
         }
         events.exam("U6-L", "U6", "2026-Q3-theory", "2026-09-15", 52);
+        // every other unit's two members pass the same exam: I2 is measured (30) for them, not "not applicable"
+        for (int u : new int[]{1, 2, 3, 4, 5, 7}) {
+            events.exam("U" + u + "-S", "U" + u, "2026-Q3-theory", "2026-09-15", 80);
+            events.exam("U" + u + "-L", "U" + u, "2026-Q3-theory", "2026-09-15", 75);
+        }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/rankings/" + SEP).then().statusCode(200)
                 .body("entries.unitCode", equalTo(List.of("U1", "U2", "U3", "U4", "U5", "U7", "U6")))
@@ -204,6 +211,10 @@ class RankingScenarioTest {
         events.exam("U5-L", "U5", "2026-10-theory", "2026-10-20", 41);
         events.exam("U6-S", "U6", "2026-10-theory", "2026-10-20", 70);
         events.exam("U6-L", "U6", "2026-10-theory", "2026-10-20", 55);
+        for (String unit : List.of("U3", "U4", "U7")) {
+            events.exam(unit + "-S", unit, "2026-10-theory", "2026-10-20", 80);
+            events.exam(unit + "-L", unit, "2026-10-theory", "2026-10-20", 80);
+        }
         events.points("U1-S", "U1", "2026-10-10", 40);
         events.points("U1-S", "U1", "2026-10-10", 100);
         events.points("U1-L", "U1", "2026-10-10", 100);

@@ -34,6 +34,33 @@ class ScoringTest {
     }
 
     @Test
+    void weeklyStudyEveryFridayIsCompleteInEveryMonthOf2026() {
+        // the demo county studies on Fridays; a week belongs to the month of its Monday, so Friday 3 April 2026 is
+        // the fifth week of March (Mondays 2, 9, 16, 23, 30 March)
+        PlanItem weekly = new PlanItem(ActivityType.WEEKLY_STUDY, Frequency.WEEKLY, Attendees.ALL_MEMBERS);
+        MemberFacts m = member("M1", MemberRole.MEMBER);
+        // every Friday from 2 January 2026 to 1 January 2027 (the Friday of the week of Monday 28 December)
+        for (java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 2); day.isBefore(java.time.LocalDate.of(2027, 1, 2)); day = day.plusWeeks(1)) {
+            YearMonth counted = StudyRequirements.countingMonth(Frequency.WEEKLY, day);
+            java.time.LocalDate[] days = StudyRequirements.countingDays(weekly, counted);
+            assertEquals(true, !day.isBefore(days[0]) && !day.isAfter(days[1]), day + " lies in the days counted for " + counted);
+            if (counted.getYear() == 2026) {
+                m.count(ActivityType.WEEKLY_STUDY, counted.getMonthValue(), 1);
+            }
+        }
+        for (int month = 1; month <= 12; month++) {
+            YearMonth ym = YearMonth.of(2026, month);
+            int[] doneRequired = MonthlyScorer.memberDoneRequired(List.of(weekly), ym, m, null);
+            assertEquals(doneRequired[1], doneRequired[0], "weekly study of " + ym + " every Friday: done/required");
+        }
+        assertEquals(YearMonth.of(2026, 3), StudyRequirements.countingMonth(Frequency.WEEKLY, java.time.LocalDate.of(2026, 4, 3)));
+        assertEquals(YearMonth.of(2026, 4), StudyRequirements.countingMonth(Frequency.MONTHLY, java.time.LocalDate.of(2026, 4, 3)));
+        // the days counted for March's weeks: Monday 2 March to Sunday 5 April
+        assertEquals(List.of(java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 4, 5)),
+                List.of(StudyRequirements.countingDays(weekly, YearMonth.of(2026, 3))));
+    }
+
+    @Test
     void quarterlyHalfYearlyAndYearlyItemsAreDueInTheirLastMonthAndCountTheWholeWindow() {
         PlanItem quarterly = new PlanItem(ActivityType.QUARTERLY_LECTURE, Frequency.QUARTERLY, Attendees.ALL_MEMBERS);
         PlanItem yearly = new PlanItem(ActivityType.ANNUAL_REVIEW, Frequency.YEARLY, Attendees.ALL_MEMBERS);
@@ -104,12 +131,36 @@ class ScoringTest {
     }
 
     @Test
-    void noExamMeansFullMarksAndTheCompositeIsClamped() {
+    void anIndicatorWithNothingToMeasureGivesItsPointsToTheDimensionsOtherIndicators() {
+        // November, no exam held: I1 (50 of IDEOLOGICAL's 100) is not applicable, so I2 carries the dimension's 100 points;
+        // half the points target (100 per member of 200) is then half the dimension, not 50 free points + 25
+        UnitFacts facts = new UnitFacts("U1", "单位一")
+                .member(member("S", MemberRole.SECRETARY).count(ActivityType.WEEKLY_STUDY, 11, 5))
+                .member(member("M", MemberRole.MEMBER).count(ActivityType.WEEKLY_STUDY, 11, 5))
+                .manual("P1", 30, "e1")
+                .points(200);
+        UnitScore score = MonthlyScorer.score(system(), NOV, facts);
+        // POLITICAL 30 + 40 = 70 → 28; IDEOLOGICAL 25 × 100/50 = 50 → 30; composite 58 (was 28 + 0.6 × 75 = 73)
+        assertEquals(70.0, score.dimensions().get(0).score(), 1e-9);
+        assertEquals(50.0, score.dimensions().get(1).score(), 1e-9, "no free points for the exam nobody held");
+        assertEquals(58.0, score.composite());
+        UnitScore.IndicatorScore exam = score.dimensions().get(1).indicators().get(0);
+        assertEquals(0.0, exam.score());
+        assertEquals(true, exam.basis().startsWith("不适用"), exam.basis());
+        UnitScore.IndicatorScore points = score.dimensions().get(1).indicators().get(1);
+        assertEquals(List.of(100.0, 50.0), List.of(points.maxPoints(), points.score()), "I2 carries I1's 50 points this month");
+    }
+
+    @Test
+    void aUnitWithNothingToMeasureAndNoScoreHasNoPointsAndTheCompositeIsClamped() {
+        // no members (nothing required, no points to average), no exam, no score: every indicator but the MANUAL P1 is not
+        // applicable, IDEOLOGICAL as a whole too (its weight goes to POLITICAL), and P1 was not scored → 0 (was 0.4 × 40 + 0.6 × 50 = 46)
         UnitFacts empty = new UnitFacts("U2", null);
         UnitScore score = MonthlyScorer.score(system(), NOV, empty);
-        // no members: study rate 1 (nothing required) → P2 40; no exam → I1 50; no members → points 0
-        assertEquals(0.4 * 40 + 0.6 * 50, score.composite(), 1e-9);
+        assertEquals(0.0, score.composite());
         assertEquals(false, score.submitted());
+        // the same unit with P1 at 45 of 60: POLITICAL 45 × 100/60 = 75, carrying the whole weight → 75
+        assertEquals(75.0, MonthlyScorer.score(system(), NOV, new UnitFacts("U2", null).manual("P1", 45, "e")).composite());
 
         UnitFacts lots = new UnitFacts("U3", null).manual("P1", 60, "e").bonus(new UnitFacts.Adjustment("b", 50, null, "e"));
         assertEquals(105.0, MonthlyScorer.score(system(), NOV, lots).composite(), "100 + bonus cap 5");
@@ -169,6 +220,16 @@ class ScoringTest {
         assertEquals(List.of("A", "B", "C"), results.stream().map(Grading.AnnualResult::unitCode).toList());
         assertEquals(List.of(87.0, 86.0, 66.5), results.stream().map(Grading.AnnualResult::annualScore).toList());
         assertEquals(List.of(true, false, false), results.stream().map(Grading.AnnualResult::excellent).toList());
+    }
+
+    @Test
+    void aQuarterIsGradedOnItsUnroundedMeanAndShowsTheRoundedOne() {
+        // 89.99, 89.99, 90.01 average 89.9967: shown as 90.00 but below the 好 threshold of 90
+        Grading.QuarterResult q = Grading.quarter(List.of(89.99, 89.99, 90.01), 90, 80, 60);
+        assertEquals(90.0, q.meanScore());
+        assertEquals(QuarterlyGrade.GOOD, q.grade(), "graded on 89.9967, not on the shown 90.00");
+        assertEquals(QuarterlyGrade.EXCELLENT, Grading.quarter(List.of(89.9, 90.1, 90.0), 90, 80, 60).grade(), "exactly 90 is 好");
+        assertEquals(89.99, Grading.quarter(List.of(89.98, 89.99, 90.0), 90, 80, 60).meanScore());
     }
 
     @Test

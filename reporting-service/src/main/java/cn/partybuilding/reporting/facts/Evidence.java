@@ -1,0 +1,76 @@
+package cn.partybuilding.reporting.facts;
+
+import cn.partybuilding.reporting.scoring.Enums.ActivityType;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * One fact behind a scorecard's number, said in words: {@code what} it was, {@code on} which business date (the day, or
+ * the month for a score, finding or bonus), when it was recorded ({@code recordedAt}, the CloudEvent's time), {@code by}
+ * whom (the assessor, the member, or the sending system when the event names nobody) and which system sent it
+ * ({@code source}, the CloudEvent's source). {@code recordedAt} and {@code source} are null for facts ingested before V7
+ * until a replay.
+ */
+public record Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source) {
+    private static final Map<ActivityType, String> ACTIVITY = Map.of(
+            ActivityType.WEEKLY_STUDY, "周学", ActivityType.MONTHLY_DISCUSSION, "月谈", ActivityType.QUARTERLY_LECTURE, "季讲",
+            ActivityType.EXAM, "期考", ActivityType.ANNUAL_REVIEW, "年评", ActivityType.BRANCH_ASSEMBLY, "支部党员大会",
+            ActivityType.BRANCH_COMMITTEE, "支部委员会", ActivityType.GROUP_MEETING, "党小组会", ActivityType.PARTY_LECTURE, "党课",
+            ActivityType.THEME_DAY, "主题党日");
+
+    /** Only the id: an item whose fact is no longer stored. */
+    public static Evidence idOnly(String eventId) {
+        return new Evidence(eventId, null, null, null, null, null);
+    }
+
+    static Evidence score(String eventId, String indicatorCode, String period, BigDecimal score, int revision, String assessor,
+                          String source, OffsetDateTime time) {
+        return new Evidence(eventId, indicatorCode + " 评分 " + number(score) + "（修订号 " + revision + "）", period, time,
+                assessor == null || assessor.isBlank() ? source : assessor, source);
+    }
+
+    static Evidence finding(String eventId, String period, BigDecimal points, String kind, String description, String source,
+                            OffsetDateTime time) {
+        String what = "扣 " + number(points) + " 分" + (description == null || description.isBlank() ? "" : "：" + description)
+                + (kind == null || kind.isBlank() ? "" : "（" + kind + "）");
+        return new Evidence(eventId, what, period, time, source, source);
+    }
+
+    static Evidence bonus(String eventId, String period, BigDecimal points, String reason, String source, OffsetDateTime time) {
+        String what = "加 " + number(points) + " 分" + (reason == null || reason.isBlank() ? "" : "：" + reason);
+        return new Evidence(eventId, what, period, time, source, source);
+    }
+
+    static Evidence study(String eventId, ActivityType type, String memberId, String memberName, java.time.LocalDate day,
+                          String source, OffsetDateTime time) {
+        return new Evidence(eventId, ACTIVITY.get(type) + " 完成：" + name(memberId, memberName) + " " + day, day.toString(), time,
+                member(memberId, memberName), source);
+    }
+
+    static Evidence exam(String eventId, String examId, String memberId, String memberName, java.time.LocalDate day, BigDecimal score,
+                         boolean passed, String source, OffsetDateTime time) {
+        return new Evidence(eventId, "考试 " + examId + " 得分 " + number(score) + (passed ? "（合格）" : "（不合格）") + "："
+                + name(memberId, memberName), day.toString(), time, member(memberId, memberName), source);
+    }
+
+    static Evidence points(String eventId, String memberId, String memberName, java.time.LocalDate day, int points, String source,
+                           OffsetDateTime time) {
+        return new Evidence(eventId, "学习强国积分 " + points + "：" + name(memberId, memberName) + " " + day, day.toString(), time,
+                member(memberId, memberName), source);
+    }
+
+    private static String name(String memberId, String memberName) {
+        return memberName == null ? memberId : memberName;
+    }
+
+    /** 张三（M-001）: the name people know and the id that tells two 张三 apart. */
+    private static String member(String memberId, String memberName) {
+        return memberName == null ? memberId : memberName + "（" + memberId + "）";
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+    }
+}
