@@ -3,20 +3,26 @@ package cn.partybuilding.notification.delivery;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Exponential backoff: after the n-th failed attempt wait initial × 2^(n-1), at most max; none after maxAttempts. */
-public record Backoff(Duration initial, Duration max, int maxAttempts) {
+/**
+ * Retry rule of a delivery: after the n-th failed attempt wait initial × 2^(n-1), at most {@code max}, for as long as
+ * the next attempt still falls within {@code giveUpAfter} of the moment the delivery was scheduled (issued or
+ * resent); then the channel gives up. A receiver that is down for a day is still reached, hourly at worst.
+ */
+public record Backoff(Duration initial, Duration max, Duration giveUpAfter) {
     public Backoff {
-        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || maxAttempts < 1) {
-            throw new IllegalArgumentException("backoff needs 0 < initial <= max and maxAttempts >= 1");
+        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || giveUpAfter.isNegative()
+                || giveUpAfter.isZero()) {
+            throw new IllegalArgumentException("backoff needs 0 < initial <= max and giveUpAfter > 0");
         }
     }
 
-    /** When to try again after {@code attempts} failed attempts, or null when the channel gives up. */
-    public Instant nextAttempt(Instant failedAt, int attempts) {
-        if (attempts >= maxAttempts) {
-            return null;
-        }
-        return failedAt.plus(delay(attempts));
+    /**
+     * When to try again after {@code attempts} failed attempts, the last at {@code failedAt}, of a delivery scheduled
+     * at {@code scheduledAt}; null when that would be later than {@code scheduledAt + giveUpAfter} (give up).
+     */
+    public Instant nextAttempt(Instant scheduledAt, Instant failedAt, int attempts) {
+        Instant next = failedAt.plus(delay(attempts));
+        return next.isAfter(scheduledAt.plus(giveUpAfter)) ? null : next;
     }
 
     public Duration delay(int attempts) {

@@ -15,6 +15,7 @@ import java.util.List;
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
+    /** PENDING: to be sent (first attempt or a retry); SENT; FAILED: gave up after the retry window (can be resent). */
     public enum Status { PENDING, SENT, FAILED }
 
     @Id
@@ -32,14 +33,21 @@ public class Delivery extends PanacheEntityBase {
     public Instant nextAttemptAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** Start of the retry window: when the notice was issued, or when the committee last resent the delivery. */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
 
     public static List<Delivery> ofNotice(String noticeId) {
         return list("noticeId = ?1 order by channel", noticeId);
     }
 
-    /** Channels not yet sent whose next attempt is due; SENT rows are never picked again. */
+    public static Delivery of(String noticeId, Channel channel) {
+        return find("noticeId = ?1 and channel = ?2", noticeId, channel).firstResult();
+    }
+
+    /** PENDING rows whose next attempt is due; SENT rows are never picked again, FAILED ones only after a resend. */
     public static List<Delivery> due(Instant now, int limit) {
-        return find("status <> ?1 and nextAttemptAt is not null and nextAttemptAt <= ?2 order by nextAttemptAt",
-                Status.SENT, now).page(0, limit).list();
+        return find("status = ?1 and nextAttemptAt is not null and nextAttemptAt <= ?2 order by nextAttemptAt",
+                Status.PENDING, now).page(0, limit).list();
     }
 }

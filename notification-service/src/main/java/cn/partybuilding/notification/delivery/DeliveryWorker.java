@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends due deliveries (first attempts and retries alike). Only rows that are not SENT are picked, so a
+ * Sends due deliveries (first attempts and retries alike). Only PENDING rows are picked, so a
  * retry of a failed webhook never sends the e-mail of the same notice again. No transaction is held
  * while a channel talks to the outside; the outcome is recorded in a short transaction afterwards. Rows are
  * claimed before sending, so several instances do not send the same delivery twice.
@@ -98,8 +98,8 @@ public class DeliveryWorker {
      * pass) only the one whose update matched sends; a crash mid-send retries after the lease.
      */
     private boolean claim(Delivery d, Instant now) {
-        int claimed = Delivery.update("nextAttemptAt = ?1 where id = ?2 and status <> ?3 and nextAttemptAt <= ?4",
-                now.plus(config.delivery().claimLease()), d.id, Delivery.Status.SENT, now);
+        int claimed = Delivery.update("nextAttemptAt = ?1 where id = ?2 and status = ?3 and nextAttemptAt <= ?4",
+                now.plus(config.delivery().claimLease()), d.id, Delivery.Status.PENDING, now);
         return claimed == 1;
     }
 
@@ -121,7 +121,7 @@ public class DeliveryWorker {
     }
 
     private void record(Outgoing o, String error) {
-        Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), config.delivery().maxAttempts());
+        Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), config.delivery().giveUpAfter());
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery d = Delivery.findById(o.deliveryId());
             Instant now = clock.instant();
@@ -132,11 +132,12 @@ public class DeliveryWorker {
                 d.nextAttemptAt = null;
                 d.lastError = null;
             } else {
-                d.status = Delivery.Status.FAILED;
                 d.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
-                d.nextAttemptAt = backoff.nextAttempt(now, d.attempts);
+                d.nextAttemptAt = backoff.nextAttempt(d.scheduledAt, now, d.attempts);
+                // still PENDING while retrying; FAILED (with the last error) once the retry window is over
+                d.status = d.nextAttemptAt == null ? Delivery.Status.FAILED : Delivery.Status.PENDING;
                 LOG.warnf("delivery of notice %s over %s failed (attempt %d): %s; next attempt %s",
-                        o.noticeId(), o.channel(), d.attempts, d.lastError, d.nextAttemptAt == null ? "none (gave up)" : d.nextAttemptAt);
+                        o.noticeId(), o.channel(), d.attempts, d.lastError, d.nextAttemptAt == null ? "none (gave up; can be resent)" : d.nextAttemptAt);
             }
         });
     }

@@ -6,16 +6,17 @@ import cn.partybuilding.notification.notice.NoticeEvents;
 import cn.partybuilding.notification.notice.NoticeKey;
 import cn.partybuilding.notification.notice.NoticeService;
 import cn.partybuilding.notification.notice.NoticeType;
+import cn.partybuilding.notification.notice.OptimisticRetry;
 import cn.partybuilding.notification.notice.RecipientKind;
 import cn.partybuilding.notification.platform.NotificationConfig;
 import cn.partybuilding.notification.roster.Roster;
 import cn.partybuilding.notification.roster.RosterStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -58,42 +59,54 @@ public class EscalationJob {
         }
     }
 
-    /** One pass; returns the escalation notices issued. */
-    @Transactional
+    /**
+     * One pass; returns the escalation notices issued. Each notice escalates in a transaction of its own that
+     * re-reads it: a 签收 committed meanwhile makes the notice's version check fail, the escalation (督办通知, number,
+     * event) is rolled back and tried again on a fresh read, which finds the notice signed and leaves it alone.
+     */
     public synchronized List<Notice> escalateDue() {
         WorkingCalendar calendar = new WorkingCalendar(config.escalation().holidays().orElse(List.of()),
                 config.escalation().makeupWorkdays().orElse(List.of()));
         int workingDays = config.escalation().workingDays();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        List<Notice> open = Notice.list("status = ?1 and acknowledgedAt is null and escalatedAt is null and recipientKind <> ?2 and issueDate < ?3",
-                Notice.Status.ISSUED, RecipientKind.COMMITTEE, today);
+        List<String> overdue = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>list(
+                        "status = ?1 and acknowledgedAt is null and escalatedAt is null and recipientKind <> ?2 and issueDate < ?3",
+                        Notice.Status.ISSUED, RecipientKind.COMMITTEE, today).stream()
+                .filter(n -> calendar.overdue(n.issueDate, workingDays, today)).map(n -> n.id).toList());
         List<Notice> issued = new ArrayList<>();
-        for (Notice n : open) {
-            if (!calendar.overdue(n.issueDate, workingDays, today)) {
-                continue;
-            }
-            Notice root = root(n);
-            RecipientKind origin = root.recipientKind;
-            Optional<RecipientKind> next = EscalationChain.next(origin, n.escalationLevel);
-            if (next.isEmpty()) {
-                continue;
-            }
-            Notice escalation = draft(n, root, next.get());
-            Optional<Notice> existing = Notice.byKey(escalation.noticeKey);
-            if (existing.isPresent()) {
-                escalation = existing.get();
-            } else {
-                notices.issueEscalation(escalation, root, n, workingDays);
-                issued.add(escalation);
-            }
-            n.escalatedAt = now;
-            n.escalatedTo = escalation.recipientId;
-            events.escalated(n, escalation);
-            LOG.infof("notice %s (%s) not acknowledged by %s: escalated to %s as %s", n.documentNumber, n.type,
-                    n.recipientId, escalation.recipientId, escalation.documentNumber);
+        for (String id : overdue) {
+            OptimisticRetry.inNewTransaction(3, () -> escalate(id, workingDays, now)).ifPresent(issued::add);
         }
         return issued;
+    }
+
+    /** Escalates one notice unless it was signed or escalated since the pass listed it; returns a new 督办通知. */
+    private Optional<Notice> escalate(String id, int workingDays, Instant now) {
+        Notice n = Notice.findById(id);
+        if (n == null || n.acknowledged() || n.escalatedAt != null) {
+            return Optional.empty();
+        }
+        Notice root = root(n);
+        Optional<RecipientKind> next = EscalationChain.next(root.recipientKind, n.escalationLevel);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Notice escalation = draft(n, root, next.get());
+        Optional<Notice> existing = Notice.byKey(escalation.noticeKey);
+        boolean fresh = existing.isEmpty();
+        if (fresh) {
+            notices.issueEscalation(escalation, root, n, workingDays);
+        } else {
+            escalation = existing.get();
+        }
+        n.escalatedAt = now;
+        n.escalatedTo = escalation.recipientId;
+        events.escalated(n, escalation);
+        Notice.flush(); // the version check happens here, inside the retried transaction
+        LOG.infof("notice %s (%s) not acknowledged by %s: escalated to %s as %s", n.documentNumber, n.type,
+                n.recipientId, escalation.recipientId, escalation.documentNumber);
+        return fresh ? Optional.of(escalation) : Optional.empty();
     }
 
     private Notice draft(Notice original, Notice root, RecipientKind kind) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +73,12 @@ public class Notice extends PanacheEntityBase {
     public String sourceEventId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /**
+     * Optimistic lock: 签收 and the escalation job change the same row from different transactions; an update
+     * based on a stale read fails (and is retried, see {@link OptimisticRetry}) instead of overwriting the other.
+     */
+    @Version
+    public long version;
 
     public static Optional<Notice> byKey(String noticeKey) {
         return find("noticeKey", noticeKey).firstResultOptional();

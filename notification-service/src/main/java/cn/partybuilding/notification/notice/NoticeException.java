@@ -23,4 +23,11 @@ public class NoticeException extends ProblemException {
                 "通知 " + n.documentNumber + " 已于 " + n.acknowledgedAt + " 由 " + n.acknowledgedBy + " 签收，不能重复签收",
                 List.of(new Violation("id", "already acknowledged")));
     }
+
+    /** 409 when a 签收 kept losing races against other changes of the notice (the escalation job): nothing was written. */
+    public static NoticeException concurrentlyChanged(String id) {
+        return new NoticeException(409, "Notice changed concurrently",
+                "通知 " + id + " 正在被其他操作更新，本次签收未保存，请稍后重试",
+                List.of(new Violation("id", "changed concurrently, retry")));
+    }
 }

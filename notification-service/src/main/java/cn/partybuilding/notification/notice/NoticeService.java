@@ -145,9 +145,26 @@ public class NoticeService {
         });
     }
 
-    /** 签收: once, by someone; a second acknowledgement is refused. */
-    @Transactional
+    /**
+     * 签收: once, by someone; a second acknowledgement is refused. Runs in its own transaction: when the escalation
+     * job changed the notice between our read and our write, the 签收 is tried again on a fresh read (the notice
+     * then records both); a 签收 that loses three races in a row is answered 409 "try again".
+     */
     public Notice acknowledge(String id, String by) {
+        Notice n;
+        try {
+            n = OptimisticRetry.inNewTransaction(3, () -> acknowledgeOnce(id, by));
+        } catch (RuntimeException e) {
+            if (OptimisticRetry.isConflict(e)) {
+                throw NoticeException.concurrentlyChanged(id);
+            }
+            throw e;
+        }
+        metrics.counter("notices.acknowledged", "type", n.type.name()).increment();
+        return n;
+    }
+
+    private Notice acknowledgeOnce(String id, String by) {
         Notice n = issued(id);
         if (n.acknowledged()) {
             throw NoticeException.alreadyAcknowledged(n);
@@ -155,7 +172,7 @@ public class NoticeService {
         n.acknowledgedAt = clock.instant();
         n.acknowledgedBy = by;
         events.acknowledged(n);
-        metrics.counter("notices.acknowledged", "type", n.type.name()).increment();
+        Notice.flush(); // the version check happens here, inside the retried transaction
         return n;
     }
 

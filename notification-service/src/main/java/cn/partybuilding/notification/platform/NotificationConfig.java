@@ -61,13 +61,17 @@ public interface NotificationConfig {
         @WithDefault("100")
         int batchSize();
 
-        /** After this many failed attempts a channel stays FAILED without a next attempt. */
-        @WithDefault("8")
-        int maxAttempts();
+        /**
+         * How long a delivery keeps being retried after it was scheduled (issued or resent); after that it is FAILED
+         * with its last error until the committee resends it.
+         */
+        @WithDefault("P3D")
+        Duration giveUpAfter();
 
         @WithDefault("30s")
         Duration initialBackoff();
 
+        /** Cap of the doubling interval between two attempts. */
         @WithDefault("1h")
         Duration maxBackoff();
 
