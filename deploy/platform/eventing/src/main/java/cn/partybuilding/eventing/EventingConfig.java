@@ -25,6 +25,10 @@ public interface EventingConfig {
     @WithDefault("5s")
     Duration retryAfter();
 
+    /** The county's time zone, of every date the services compute (read by {@code time.ClockProducer}). */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     /** How often new Kafka client metrics (a newly assigned partition's lag) are picked up. */
     @WithDefault("15s")
     Duration kafkaMetricsRefresh();
