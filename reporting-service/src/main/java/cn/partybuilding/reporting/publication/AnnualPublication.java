@@ -18,19 +18,23 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Annual results: monthly weight × mean of the year's published monthly scores + debrief weight × 述职评议 score (entered
- * over REST, kept across replays; missing = 0); the top N units are excellent. Every publication is a new version,
+ * Annual results: monthly weight × mean of the year's twelve published monthly scores + debrief weight × 述职评议 score
+ * (entered over REST, kept across replays); the top N units are excellent. Refused with a 409 while a month is unpublished
+ * or a unit with monthly results has no debrief score ({@link PublicationPrerequisites}). Every publication is a new version,
  * allocated in the publishing transaction ({@link PublicationVersions}).
  */
 @ApplicationScoped
 public class AnnualPublication {
+    @Inject
+    Clock clock;
+
     @Inject
     PublicationReader publications;
 
@@ -56,7 +60,10 @@ public class AnnualPublication {
     public record YearPublication(int year, int version, OffsetDateTime publishedAt, List<String> months, List<UnitResult> results) {
     }
 
-    /** A unit's annual result; {@code debriefScore} is null when no 述职评议 score was recorded (counted as 0). */
+    /**
+     * A unit's annual result. {@code debriefScore} is never null in a new publication (a missing one is refused); it stays
+     * nullable for the results published before that rule, which counted a missing score as 0.
+     */
     public record UnitResult(int rank, String unitCode, String unitName, double meanMonthlyScore, Double debriefScore, double annualScore,
                              boolean excellent) {
     }
@@ -67,16 +74,15 @@ public class AnnualPublication {
             months.add(YearMonth.of(year, m));
         }
         PublicationReader.PublishedScores published = publications.publishedMonths(months);
-        if (published.months().isEmpty()) {
-            throw ProblemException.conflict(year + " 年尚无已发布的月度排名", "year", "no published month in the year");
-        }
+        PublicationPrerequisites.requireAllMonths(year + " 年度结果", months, published.months());
         Map<String, Double> debriefs = debriefs(year);
+        PublicationPrerequisites.requireDebriefs(year, published.scores().keySet(), debriefs.keySet(), published.names());
         List<Grading.AnnualInput> inputs = new ArrayList<>();
         published.scores().forEach((unit, list) -> inputs.add(new Grading.AnnualInput(unit,
                 list.stream().mapToDouble(Double::doubleValue).average().orElse(0), debriefs.get(unit))));
         List<Grading.AnnualResult> results = Grading.annual(inputs, config.annual().monthlyWeight(), config.annual().debriefWeight(),
                 config.annual().excellentUnits());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<UnitResult> unitResults = results.stream().map(r -> new UnitResult(r.rank(), r.unitCode(), published.names().get(r.unitCode()),
                 r.meanMonthlyScore(), r.debriefScore(), r.annualScore(), r.excellent())).toList();
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -24,9 +24,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +67,10 @@ public class MonthlyPublication {
     @Inject
     ForegroundWork foreground;
 
+    /** The platform's clock, in the county's zone: the interview deadline counts from the county's day, not UTC's. */
+    @Inject
+    Clock clock;
+
     /**
      * What a publication of a month made (domain result): the frozen version and the notice requests emitted. The event
      * ({@link RankingPublished}) and the REST response ({@link MonthPublicationView}) are each built from it.
@@ -92,7 +96,7 @@ public class MonthlyPublication {
         }
         long t0 = System.nanoTime();
         LiveRanking live = rankings.live(period); // cached when nothing changed since it was last viewed
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Tier> previousTiers = new HashMap<>();
         published.latestByUnit(period.minusMonths(1)).forEach((unit, e) -> previousTiers.put(unit, e.tier()));
         Map<String, String> unitNames = unitNames(live.entries());

@@ -4,7 +4,6 @@ import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.facts.Sql;
-import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
 import cn.partybuilding.reporting.scoring.Grading;
@@ -17,17 +16,18 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Quarterly grades from the mean of the quarter's published monthly scores (latest version of each published month);
- * an INTERVIEW notice request for each unit graded POOR. Every publication is a new version, allocated in the publishing
+ * Quarterly grades from the mean of the quarter's three published monthly scores (latest version of each month; refused
+ * with a 409 naming the months not yet published, see {@link PublicationPrerequisites}); an INTERVIEW notice request for
+ * each unit graded POOR. Every publication is a new version, allocated in the publishing
  * transaction ({@link PublicationVersions}); the grades, the event and the notice requests commit together.
  */
 @ApplicationScoped
@@ -50,6 +50,10 @@ public class QuarterlyPublication {
     @Inject
     ReportingConfig config;
 
+    /** The platform's clock, in the county's zone: the interview deadline counts from the county's day. */
+    @Inject
+    Clock clock;
+
     /**
      * What a publication of a quarter made (domain result); the event ({@link QuarterlyGradesPublished}) and the REST
      * response ({@link QuarterPublicationView}) are each built from it.
@@ -64,10 +68,8 @@ public class QuarterlyPublication {
 
     public QuarterPublication publish(String quarter, YearMonth[] months) {
         PublicationReader.PublishedScores published = publications.publishedMonths(List.of(months));
-        if (published.months().isEmpty()) {
-            throw ProblemException.conflict(quarter + " 内尚无已发布的月度排名", "quarter", "no published month in the quarter");
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        PublicationPrerequisites.requireAllMonths(quarter + " 季度等次", List.of(months), published.months());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate deadline = now.toLocalDate().plusDays(config.notices().interviewDeadlineDays());
         List<UnitGrade> grades = new ArrayList<>();
         NoticePlanner planner = new NoticePlanner(new Recipients(facts.roster(), facts.organizationParents()));

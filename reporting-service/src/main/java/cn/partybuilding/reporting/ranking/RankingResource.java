@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,10 @@ public class RankingResource {
 
     @Inject
     ObjectMapper mapper;
+
+    /** The platform's clock: the trend's default end is the current month of the county's zone. */
+    @Inject
+    Clock clock;
 
     /** The month ranked from the current facts (changes as events arrive until it is published). */
     @GET
@@ -98,7 +103,7 @@ public class RankingResource {
     @GET
     @Path("units/{unitCode}/trend")
     public List<TrendPoint> trend(@PathParam("unitCode") String unitCode, @QueryParam("from") String from, @QueryParam("to") String to) {
-        YearMonth last = to == null ? YearMonth.now() : Periods.month("to", to);
+        YearMonth last = to == null ? YearMonth.now(clock) : Periods.month("to", to);
         YearMonth first = from == null ? YearMonth.of(last.getYear(), 1) : Periods.month("from", from);
         if (first.isAfter(last) || first.plusMonths(36).isBefore(last)) {
             throw ProblemException.invalid("查询区间应在 36 个月以内且起始不晚于结束", "from", "must not be after 'to' nor more than 36 months before it");

@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -77,6 +78,9 @@ public class ReplayService {
     @Inject
     FactsVersion factsVersion;
 
+    @Inject
+    Clock clock;
+
     private volatile Status status = new Status(State.IDLE, null, null, 0, 0, Map.of(), null);
 
     public Status status() {
@@ -87,7 +91,7 @@ public class ReplayService {
         if (status.state() == State.RUNNING) {
             throw ProblemException.conflict("重建正在进行中", "replay", "already running");
         }
-        status = new Status(State.RUNNING, OffsetDateTime.now(), null, 0, 0, Map.of(), null);
+        status = new Status(State.RUNNING, OffsetDateTime.now(clock), null, 0, 0, Map.of(), null);
         Thread worker = new Thread(this::run, "reporting-replay");
         worker.setDaemon(true);
         worker.start();
@@ -148,11 +152,11 @@ public class ReplayService {
                     status = new Status(State.RUNNING, started, null, records, skipped, ends, null);
                 }
             }
-            status = new Status(State.DONE, started, OffsetDateTime.now(), records, skipped, ends, null);
+            status = new Status(State.DONE, started, OffsetDateTime.now(clock), records, skipped, ends, null);
             LOG.infof("replay done: %d records, %d skipped", records, skipped);
         } catch (Exception e) {
             LOG.error("replay failed", e);
-            status = new Status(State.FAILED, started, OffsetDateTime.now(), records, skipped, ends, String.valueOf(e.getMessage()));
+            status = new Status(State.FAILED, started, OffsetDateTime.now(clock), records, skipped, ends, String.valueOf(e.getMessage()));
         } finally {
             factsVersion.bump();
             if (wasRunning) {

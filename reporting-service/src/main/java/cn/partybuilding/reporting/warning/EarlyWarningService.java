@@ -18,13 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 预警: before a month closes, the units whose running score would place them LAGGING (their secretary) and the members
@@ -51,13 +52,24 @@ public class EarlyWarningService {
     @Inject
     ReportingConfig config;
 
-    @Scheduled(cron = "{reporting.warning.cron}", identity = "early-warning")
+    /** The platform's clock, in the county's zone ({@code eventing.zone}): the warning day is a day of that calendar. */
+    @Inject
+    Clock clock;
+
+    /** The cron is read in the same zone as the clock, so "08:00" is 08:00 in the county whatever the server's zone. */
+    @Scheduled(cron = "{reporting.warning.cron}", timeZone = "{eventing.zone}", identity = "early-warning")
     void daily() {
-        LocalDate today = LocalDate.now();
-        if (config.warning().enabled() && today.getDayOfMonth() == config.warning().dayOfMonth()) {
-            List<NoticeRequest> sent = run(YearMonth.from(today));
-            LOG.infof("early warning for %s: %d notice requests", YearMonth.from(today), sent.size());
-        }
+        due().ifPresent(month -> {
+            List<NoticeRequest> sent = run(month);
+            LOG.infof("early warning for %s: %d notice requests", month, sent.size());
+        });
+    }
+
+    /** The month whose early warning is due today (the configured day of the month, in the county's zone), if any. */
+    Optional<YearMonth> due() {
+        LocalDate today = LocalDate.now(clock);
+        boolean due = config.warning().enabled() && today.getDayOfMonth() == config.warning().dayOfMonth();
+        return due ? Optional.of(YearMonth.from(today)) : Optional.empty();
     }
 
     public List<NoticeRequest> run(YearMonth period) {
@@ -73,7 +85,7 @@ public class EarlyWarningService {
         }
         planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold());
         List<NoticeRequest> notices = planner.requests();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         QuarkusTransaction.requiringNew().run(() -> publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "warning-" + now.toInstant().toEpochMilli(), now)));
         return notices;
     }

@@ -74,8 +74,17 @@ class EventContractTest {
         applyCounty();
         given().post("/rankings/" + MONTH + "/publish").then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
         given().post("/warnings/" + MONTH + "/run").then().statusCode(200);
+        // a quarter needs its three months published, a year its twelve and a debrief score for every ranked unit
+        for (int m = 2; m <= 12; m++) {
+            given().post("/rankings/" + String.format("2030-%02d", m) + "/publish").then().statusCode(200);
+        }
         given().post("/quarters/" + QUARTER + "/publish").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("score", 88)).put("/years/2030/debriefs/CT1").then().statusCode(200);
+        for (String unit : given().get("/rankings/2030-12/published").then().extract().jsonPath().<String>getList("entries.unitCode")) {
+            if (!unit.equals("CT1")) {
+                given().contentType(ContentType.JSON).body(Map.of("score", 75)).put("/years/2030/debriefs/" + unit).then().statusCode(200);
+            }
+        }
         given().post("/years/2030/publish").then().statusCode(200);
 
         Map<String, List<CloudEvent>> byType = new HashMap<>();

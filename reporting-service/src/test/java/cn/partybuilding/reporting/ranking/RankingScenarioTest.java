@@ -7,6 +7,7 @@ import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
 import cn.partybuilding.reporting.support.ConsumerCounters;
+import cn.partybuilding.reporting.support.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,11 +41,11 @@ import static cn.partybuilding.reporting.ranking.EventFixtures.map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,10 +94,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Correction: U5 P1 revision 2 = 45 → POL 75 → 30+19.5+30−2 = 77.5 (a late revision-1 event for O1 is ignored).
  * What-if weights POLITICAL 60 / IDEOLOGICAL 30 / ORGANISATIONAL 10: U5 45+19.5+10−2 = 72.5, U6 57+19.5+5−5 = 76.5
  *   → U6 moves up to MIDDLE, U5 down to LAGGING.
- * Quarter 2026-Q4 (only October published, v2): U1 103 / U2 93.5 EXCELLENT, U3 / U4 87 GOOD, U5 77.5 / U6 67.5 FAIR,
- *   U7 9 POOR → interview for U7-L.
- * Year 2026 (Sep + Oct v2), debriefs U1 90, U2 95, U3 80: U1 0.7×90.5+0.3×90 = 90.35, U2 0.7×82.5+0.3×95 = 86.25,
- *   U3 0.7×76+0.3×80 = 77.2, U4 0.7×76 = 53.2 → top 3 excellent: U1, U2, U3.
+ * Quarter 2026-Q4 is refused (409) until November and December are published too. November and December (same facts):
+ *   manual P1/I1/O1 U1 60/49/99, U2 60/49/95, U3 50/42/80, U4 50/42/78, U5 31/21/98.5, U6 58/42/51.5, U7 O1 5 only;
+ *   weekly study complete for U1 only (P2 40), nothing else → P2 0 for the others, I3 0, no exam → I2 not applicable
+ *   (I1 × 100/70, so IDEO weighted = 3/7 × I1):
+ *   U1 24+16+21+29.7 = 90.7, U2 24+21+28.5 = 73.5, U3 20+18+24 = 62, U4 20+18+23.4 = 61.4,
+ *   U5 12.4+9+29.55 = 50.95, U6 23.2+18+15.45 = 56.65, U7 1.5.
+ * Quarter 2026-Q4 (Oct v2, Nov, Dec): U1 (103+2×90.7)/3 = 94.8 EXCELLENT, U2 80.17 GOOD, U3 70.33 / U4 69.93 /
+ *   U6 60.27 FAIR, U5 59.8 / U7 4 POOR → interview for U5-L and U7-L.
+ * Year 2026: refused until January to August are published (no facts: every unit 0) and until every unit has a debrief;
+ *   mean of the 12 months = (Sep + Oct v2 + Nov + Dec) / 12: U1 30.2, U2 26, U3 23, U4 22.9, U5 20.2, U6 18.9, U7 5;
+ *   debriefs U1 90, U2 95, U3 80, U4 85, U5 90, U6 75, U7 60 → 0.7 × mean + 0.3 × debrief: U1 48.14, U2 46.7,
+ *   U4 41.53, U5 41.14, U3 40.1, U6 35.73, U7 21.5 → top 3 excellent: U1, U2, U4.
  * </pre>
  */
 @QuarkusTest
@@ -113,6 +123,9 @@ class RankingScenarioTest {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    MutableClock clock;
 
     EventFixtures events;
     CloudEvent u5Correction;
@@ -343,7 +356,13 @@ class RankingScenarioTest {
     @Test
     @Order(6)
     void publishingOctoberFreezesItAndRequestsTheNotices() {
-        given().post("/rankings/" + OCT + "/publish").then().statusCode(200).body("version", equalTo(1));
+        // 07:30 on 1 November in Beijing, still 31 October in UTC: the interview deadline counts from the county's day
+        clock.set(Instant.parse("2026-10-31T23:30:00Z"));
+        try {
+            given().post("/rankings/" + OCT + "/publish").then().statusCode(200).body("version", equalTo(1));
+        } finally {
+            clock.reset();
+        }
         given().get("/rankings/" + OCT + "/published").then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("entries.score", equalTo(List.of(103.0f, 93.5f, 87.0f, 87.0f, 71.5f, 67.5f, 9.0f)));
@@ -370,7 +389,7 @@ class RankingScenarioTest {
         assertEquals(7, notices.keySet().stream().filter(k -> k.startsWith("MONTHLY_BULLETIN|")).count());
         JsonNode interview = notices.get("INTERVIEW|U6-L|2026-10");
         assertEquals("PRINCIPAL_LEADER", interview.get("recipient").get("kind").asText());
-        assertFalse(interview.get("deadline").isNull());
+        assertEquals("2026-12-01", interview.get("deadline").asText(), "1 November + interview-deadline-days (30), in Asia/Shanghai");
         assertEquals("BRANCH_SECRETARY", notices.get("EDUCATION_REMINDER|U5-S|2026-10").get("recipient").get("kind").asText());
         assertEquals("U5-L", notices.get("EDUCATION_REMINDER|U5-S|2026-10").get("facts").get("members").get(0).get("memberId").asText());
         assertEquals("UNIT", notices.get("MONTHLY_BULLETIN|U1|2026-10").get("recipient").get("kind").asText());
@@ -489,13 +508,53 @@ class RankingScenarioTest {
     @Test
     @Order(11)
     void quarterAndYearArePublishedFromThePublishedMonths() {
-        JsonPath q = given().post("/quarters/2026-Q4/publish").then().statusCode(200).extract().jsonPath();
+        // a quarter waits for its three months: nothing is graded and no event goes out while December is missing
+        given().post("/quarters/2026-Q4/publish").then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("months")))
+                .body("violations[0].reason", equalTo("未发布的月份：2026-11、2026-12"));
+        given().get("/quarters/2026-Q4").then().statusCode(404);
+        String[][] mondays = {{"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"},
+                {"2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"}};
+        double[][] manual = {{60, 49, 99}, {60, 49, 95}, {50, 42, 80}, {50, 42, 78}, {31, 21, 98.5}, {58, 42, 51.5}};
+        for (String month : List.of("2026-11", "2026-12")) {
+            for (int u = 1; u <= 6; u++) {
+                for (int i = 0; i < 3; i++) {
+                    events.score("U" + u, INDICATORS[i], month, manual[u - 1][i], 1);
+                }
+            }
+            events.score("U7", "O1", month, 5, 1);
+        }
+        for (String[] weeks : mondays) {
+            for (String monday : weeks) {
+                events.study("/assessment-service", "U1-S", "U1", "WEEKLY_STUDY", monday);
+                events.study("/assessment-service", "U1-L", "U1", "WEEKLY_STUDY", monday);
+            }
+        }
+        for (String month : List.of("2026-11", "2026-12")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(90.7f, 73.5f, 62.0f, 61.4f, 56.65f, 50.95f, 1.5f),
+                    given().get("/rankings/" + month).then().extract().jsonPath().getList("entries.score")));
+            given().post("/rankings/" + month + "/publish").then().statusCode(200);
+            if (month.equals("2026-11")) {
+                given().post("/quarters/2026-Q4/publish").then().statusCode(409).body("violations[0].reason", equalTo("未发布的月份：2026-12"));
+            }
+        }
+        // 07:30 on 1 January 2027 in Beijing, still 2026 in UTC
+        clock.set(Instant.parse("2026-12-31T23:30:00Z"));
+        JsonPath q;
+        try {
+            q = given().post("/quarters/2026-Q4/publish").then().statusCode(200).extract().jsonPath();
+        } finally {
+            clock.reset();
+        }
         assertEquals(List.of("U1", "U2", "U3", "U4", "U5", "U6", "U7"), q.getList("grades.grades.unitCode"));
-        assertEquals(List.of("EXCELLENT", "EXCELLENT", "GOOD", "GOOD", "FAIR", "FAIR", "POOR"), q.getList("grades.grades.grade"));
-        assertEquals(77.5f, q.getFloat("grades.grades[4].meanScore"));
-        given().get("/quarters/2026-Q4").then().statusCode(200).body("find { it.unitCode == 'U7' }.label", equalTo("差"));
-        Map<String, JsonNode> notices = noticesFor("2026-Q4", Set.of("INTERVIEW|U7-L|2026-Q4"));
+        assertEquals(List.of("2026-10", "2026-11", "2026-12"), q.getList("grades.months"));
+        assertEquals(List.of("EXCELLENT", "GOOD", "FAIR", "FAIR", "POOR", "FAIR", "POOR"), q.getList("grades.grades.grade"));
+        assertEquals(List.of(94.8f, 80.17f, 70.33f, 69.93f, 59.8f, 60.27f, 4.0f), q.getList("grades.grades.meanScore"));
+        given().get("/quarters/2026-Q4").then().statusCode(200).body("find { it.unitCode == 'U7' }.label", equalTo("差"))
+                .body("months", everyItem(equalTo(3)));
+        Map<String, JsonNode> notices = noticesFor("2026-Q4", Set.of("INTERVIEW|U5-L|2026-Q4", "INTERVIEW|U7-L|2026-Q4"));
         assertTrue(notices.containsKey("INTERVIEW|U7-L|2026-Q4"));
+        assertEquals("2027-01-31", notices.get("INTERVIEW|U7-L|2026-Q4").get("deadline").asText(), "1 January + 30 days, in Asia/Shanghai");
         given().post("/quarters/2026-Q1/publish").then().statusCode(409).contentType("application/problem+json");
 
         given().contentType(ContentType.JSON).body(Map.of("score", 90)).put("/years/2026/debriefs/U1").then().statusCode(200);
@@ -504,10 +563,26 @@ class RankingScenarioTest {
         given().contentType(ContentType.JSON).body(Map.of("score", 101)).put("/years/2026/debriefs/U3").then().statusCode(400)
                 .body("violations.field", hasItem("score"));
         given().contentType(ContentType.JSON).body(Map.of("score", 50)).put("/years/2026/debriefs/NOPE").then().statusCode(404);
+        // a year waits for its twelve months, then for a debrief score of every unit (a missing one is not counted as 0)
+        given().post("/years/2026/publish").then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("months")))
+                .body("violations[0].reason", equalTo("未发布的月份：2026-01、2026-02、2026-03、2026-04、2026-05、2026-06、2026-07、2026-08"));
+        for (int m = 1; m <= 8; m++) {
+            given().post("/rankings/2026-0" + m + "/publish").then().statusCode(200);
+        }
+        given().post("/years/2026/publish").then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("debrief")))
+                .body("violations[0].reason", equalTo("无述职评议得分的单位：U4 县卫生健康局、U5 县自然资源局、U6 县住房和城乡建设局、U7 县农业农村局"));
+        given().get("/years/2026").then().statusCode(404);
+        Map<String, Integer> debriefs = Map.of("U4", 85, "U5", 90, "U6", 75, "U7", 60);
+        debriefs.forEach((unit, score) -> given().contentType(ContentType.JSON).body(Map.of("score", score))
+                .put("/years/2026/debriefs/" + unit).then().statusCode(200));
         JsonPath year = given().post("/years/2026/publish").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("U1", "U2", "U3", "U4"), year.getList("results.unitCode").subList(0, 4));
-        assertEquals(List.of(90.35f, 86.25f, 77.2f, 53.2f), year.getList("results.annualScore").subList(0, 4));
-        assertEquals(List.of(true, true, true, false), year.getList("results.excellent").subList(0, 4));
+        assertEquals(12, year.getList("months").size());
+        assertEquals(List.of("U1", "U2", "U4", "U5", "U3", "U6", "U7"), year.getList("results.unitCode"));
+        assertEquals(List.of(30.2f, 26.0f, 22.9f, 20.2f, 23.0f, 18.9f, 5.0f), year.getList("results.meanMonthlyScore"));
+        assertEquals(List.of(48.14f, 46.7f, 41.53f, 41.14f, 40.1f, 35.73f, 21.5f), year.getList("results.annualScore"));
+        assertEquals(List.of(true, true, true, false, false, false, false), year.getList("results.excellent"));
         assertTrue(TopicProbe.events(bootstrap, Topics.REPORTING, EventTypes.ANNUAL_RESULTS_PUBLISHED, 1, Duration.ofSeconds(30)).size() >= 1);
     }
 
@@ -537,6 +612,13 @@ class RankingScenarioTest {
                 .body("period", equalTo(List.of(SEP, OCT)))
                 .body("score", equalTo(List.of(46.0f, 67.5f)))
                 .body("published", equalTo(List.of(true, true)));
+        // without 'to' the trend ends at the current month of the county: 1 October in Beijing is still 30 September in UTC
+        clock.set(Instant.parse("2026-09-30T16:30:00Z"));
+        try {
+            given().get("/units/U6/trend?from=2026-09").then().statusCode(200).body("period", equalTo(List.of(SEP, OCT)));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
