@@ -131,6 +131,16 @@ class NoticeRendererTest {
         return renderer.render(input(type, kind, FACTS, null)).title();
     }
 
+    @Test
+    void aSecretaryWhoFailedTooIsRemindedAboutTheirOwnExamAndTheirMembers() {
+        JsonNode facts = CloudEventCodec.toTree(Map.of("memberId", "B", "memberName", "郑华", "examScore", 45, "examName", "2026年下半年党的理论知识测试",
+                "members", List.of(Map.of("memberId", "M1", "memberName", "钱明", "examScore", 52, "examId", "2026-H2-theory"))));
+        Rendered own = renderer.render(input(NoticeType.EDUCATION_REMINDER, RecipientKind.MEMBER, facts, null));
+        assertEquals("关于对郑华同志进行教育提醒的通知", own.title());
+        assertTrue(own.body().contains("你的成绩为45分"), own.body());
+        assertTrue(own.body().contains("同时，你支部党员钱明同志（52分）在党的理论知识测试中未达到合格要求"), own.body());
+    }
+
     private static RenderInput input(NoticeType type, RecipientKind kind, JsonNode facts, RenderInput.EscalatedNotice original) {
         return new RenderInput(type, kind, "U9", "县民政局", kind == RecipientKind.UNIT ? null : "郑华", "2026-10",
                 LocalDate.of(2026, 12, 20), facts, "县直工委通〔2026〕5号", "中共XX县直属机关工作委员会", ISSUED,

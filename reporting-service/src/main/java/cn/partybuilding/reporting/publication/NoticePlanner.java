@@ -11,6 +11,7 @@ import cn.partybuilding.reporting.scoring.RankedUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ import java.util.Map;
  * Decides who gets which notice (SPEC "Notices"); plain logic, no framework. Requests with the same noticeKey
  * (type|recipient|period) are merged into one: a branch secretary with two failing members gets one
  * EDUCATION_REMINDER listing both.
+ * <p>
+ * The key cannot tell "about me" from "about my member": SPEC allows one notice per (type, recipient, period) and
+ * notification-service rejects any noticeKey other than type|recipient.id|period. So an exam notice names whom it is
+ * about in its facts: top-level {@code memberId}/{@code memberName} and exam figures are the recipient's own exam, and
+ * {@code members} lists the members they answer for. When a secretary failed too, their own notice wins the key
+ * (addressed to them as MEMBER, titled with their name) and keeps the members list, whichever exam is planned first.
  */
 public final class NoticePlanner {
     private final Map<String, NoticeRequest> requests = new LinkedHashMap<>();
@@ -89,7 +96,7 @@ public final class NoticePlanner {
             facts.put("examId", last.examId());
             facts.put("examScore", last.score());
             facts.put("examDate", last.day().toString());
-            add("EDUCATION_REMINDER", period, unit, unitName, memberRecipient, null, facts);
+            addOwn("EDUCATION_REMINDER", period, unit, unitName, memberRecipient, facts);
             Recipient branchSecretary = recipients.branchSecretary(unit, last.memberId(), member == null ? null : member.organizationId());
             addMember("EDUCATION_REMINDER", period, unit, unitName, branchSecretary, memberRecipient, facts);
             int n = exams.size();
@@ -99,7 +106,7 @@ public final class NoticePlanner {
                 MemberExam before = exams.get(n - 2);
                 talk.put("previousExamId", before.examId());
                 talk.put("previousExamScore", before.score());
-                add("ADMONISHMENT_TALK", period, unit, unitName, memberRecipient, null, talk);
+                addOwn("ADMONISHMENT_TALK", period, unit, unitName, memberRecipient, talk);
                 addMember("ADMONISHMENT_TALK", period, unit, unitName, recipients.unitSecretary(unit), memberRecipient, talk);
             }
         }
@@ -159,7 +166,30 @@ public final class NoticePlanner {
         requests.putIfAbsent(key, new NoticeRequest(key, type, period, unitCode, unitName, recipient, deadline, new LinkedHashMap<>(facts)));
     }
 
-    /** A notice to a secretary about one of their members; several members of the same secretary share one notice. */
+    /**
+     * A member's notice about their own exam. It takes the key over from a secretary's notice about their members that
+     * was planned first (the exams come from a map in no particular order), keeping that notice's members list.
+     */
+    private void addOwn(String type, String period, String unitCode, String unitName, Recipient member, Map<String, Object> facts) {
+        String key = NoticeRequest.key(type, member.id(), period);
+        Map<String, Object> own = new LinkedHashMap<>(facts);
+        own.put("memberId", member.id());
+        own.put("memberName", member.name());
+        NoticeRequest existing = requests.get(key);
+        if (existing != null && existing.facts().containsKey("memberId")) {
+            return;
+        }
+        if (existing != null && existing.facts().containsKey("members")) {
+            own.put("members", existing.facts().get("members"));
+        }
+        requests.put(key, new NoticeRequest(key, type, period, unitCode, unitName, member, null, own));
+    }
+
+    /**
+     * A notice to a secretary about one of their members; several members of the same secretary share one notice, listed
+     * by member id so the text does not depend on planning order. If the secretary's own notice is already there, the
+     * member joins its list and the notice stays about the secretary.
+     */
     @SuppressWarnings("unchecked")
     private void addMember(String type, String period, String unitCode, String unitName, Recipient secretary, Recipient member,
                            Map<String, Object> memberFacts) {
@@ -172,6 +202,8 @@ public final class NoticePlanner {
         Map<String, Object> entry = new LinkedHashMap<>(memberFacts);
         entry.put("memberId", member.id());
         entry.put("memberName", member.name());
-        ((List<Object>) existing.facts().computeIfAbsent("members", k -> new ArrayList<>())).add(entry);
+        List<Map<String, Object>> members = (List<Map<String, Object>>) existing.facts().computeIfAbsent("members", k -> new ArrayList<>());
+        members.add(entry);
+        members.sort(Comparator.comparing(m -> String.valueOf(m.get("memberId"))));
     }
 }

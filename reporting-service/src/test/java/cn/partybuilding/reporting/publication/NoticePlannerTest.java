@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,55 @@ class NoticePlannerTest {
         assertEquals(2, ((List<?>) branch.facts().get("members")).size(), "one notice to the branch secretary naming both members");
         assertEquals("UNIT_SECRETARY", byKey.get("ADMONISHMENT_TALK|S|2026-10").recipient().kind());
         assertEquals(40.0, byKey.get("ADMONISHMENT_TALK|M1|2026-10").facts().get("examScore"));
+    }
+
+    /**
+     * Branch secretary B and member M1 of B's branch both fail October's exam. SPEC allows one notice per (type, recipient,
+     * period), so B gets one 教育提醒: about B's own exam and titled with B's name, listing M1 under "members"; M1's own
+     * reminder is a separate request. The exams come from a HashMap, so both iteration orders must give the same notices.
+     */
+    @Test
+    void aBranchSecretaryWhoFailsTooIsRemindedAboutTheirOwnExamWhateverTheOrder() {
+        List<MemberExam> bExams = List.of(new MemberExam("B", "U1", "Q4", LocalDate.of(2026, 10, 20), 45, false));
+        List<MemberExam> m1Exams = List.of(new MemberExam("M1", "U1", "Q4", LocalDate.of(2026, 10, 20), 52, false));
+        Map<String, List<MemberExam>> secretaryFirst = new LinkedHashMap<>();
+        secretaryFirst.put("B", bExams);
+        secretaryFirst.put("M1", m1Exams);
+        Map<String, List<MemberExam>> memberFirst = new LinkedHashMap<>();
+        memberFirst.put("M1", m1Exams);
+        memberFirst.put("B", bExams);
+        Map<String, NoticeRequest> first = null;
+        for (Map<String, List<MemberExam>> exams : List.of(secretaryFirst, memberFirst)) {
+            List<NoticeRequest> requests = new NoticePlanner(recipients()).exams(OCT, exams, Map.of("U1", "单位")).requests();
+            Map<String, NoticeRequest> byKey = new HashMap<>();
+            requests.forEach(r -> byKey.put(r.noticeKey(), r));
+            String order = "order " + exams.keySet() + ": " + byKey;
+            List<NoticeRequest> toB = requests.stream()
+                    .filter(r -> r.noticeType().equals("EDUCATION_REMINDER") && r.recipient().id().equals("B")).toList();
+            assertEquals(1, toB.size(), order);
+            NoticeRequest own = toB.get(0);
+            assertEquals("MEMBER", own.recipient().kind(), "B is addressed as the member who failed: " + order);
+            assertEquals("B", own.facts().get("memberId"), order);
+            assertEquals("支部书记", own.facts().get("memberName"), "titled with B's own name: " + order);
+            assertEquals(45.0, own.facts().get("examScore"), "B's own score: " + order);
+            List<?> members = (List<?>) own.facts().get("members");
+            assertEquals(1, members.size(), order);
+            assertEquals("M1", ((Map<?, ?>) members.get(0)).get("memberId"), order);
+            assertEquals(52.0, ((Map<?, ?>) members.get(0)).get("examScore"), order);
+
+            NoticeRequest toM1 = byKey.get("EDUCATION_REMINDER|M1|2026-10");
+            assertEquals("党员一", toM1.recipient().name(), order);
+            assertEquals(52.0, toM1.facts().get("examScore"), order);
+            assertEquals("M1", toM1.facts().get("memberId"), order);
+            // B has no branch secretary above them in O2, so the unit secretary S hears about B.
+            assertEquals(List.of("B"), ((List<?>) byKey.get("EDUCATION_REMINDER|S|2026-10").facts().get("members")).stream()
+                    .map(m -> ((Map<?, ?>) m).get("memberId")).toList(), order);
+            if (first == null) {
+                first = byKey;
+            } else {
+                assertEquals(first, byKey, "the same notices whatever the iteration order");
+            }
+        }
     }
 
     @Test
