@@ -5,7 +5,6 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.eventing.IncomingEvent;
 import cn.partybuilding.eventing.KafkaClients;
-import cn.partybuilding.eventing.consume.ConsumedEvents;
 import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.eventing.consume.IdempotentHandler;
 import cn.partybuilding.eventing.consume.ManagedConsumer;
@@ -14,7 +13,6 @@ import cn.partybuilding.reporting.facts.FactTables;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,11 +61,7 @@ public class ReplayService {
     @Inject
     FactBatchHandler applier;
 
-    @Inject
-    ConsumedEvents consumed;
 
-    @Inject
-    MeterRegistry registry;
 
     @Inject
     KafkaClients kafkaClients;
@@ -101,7 +95,7 @@ public class ReplayService {
     private void run() {
         OffsetDateTime started = status.startedAt();
         ManagedConsumer consumer = consumers.get(FactBatchHandler.CONSUMER);
-        IdempotentHandler handler = new IdempotentHandler("replay", applier, consumed, registry);
+        IdempotentHandler handler = consumers.idempotent("replay", applier);
         boolean wasRunning = consumer.running();
         long records = 0;
         long skipped = 0;

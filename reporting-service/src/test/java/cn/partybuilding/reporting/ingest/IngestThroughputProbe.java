@@ -5,7 +5,6 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
-import cn.partybuilding.eventing.consume.ConsumedEvents;
 import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.eventing.consume.IdempotentHandler;
 import cn.partybuilding.eventing.consume.ManagedConsumer;
@@ -48,8 +47,6 @@ class IngestThroughputProbe {
     @Inject
     EventConsumers consumers;
 
-    @Inject
-    ConsumedEvents consumed;
 
     @Inject
     MeterRegistry registry;
@@ -120,7 +117,7 @@ class IngestThroughputProbe {
         if (!batch.isEmpty()) {
             batches.add(batch);
         }
-        IdempotentHandler idempotent = new IdempotentHandler("probe", handler, consumed, registry);
+        IdempotentHandler idempotent = consumers.idempotent("probe", handler);
         double before = ConsumerCounters.events(registry, "probe", "applied");
         long start = System.nanoTime();
         for (List<IncomingEvent> b : batches) {

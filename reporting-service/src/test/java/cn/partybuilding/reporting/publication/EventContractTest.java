@@ -5,14 +5,12 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
-import cn.partybuilding.eventing.consume.ConsumedEvents;
-import cn.partybuilding.eventing.consume.IdempotentHandler;
+import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.local.AsyncApiContract;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -57,11 +55,10 @@ class EventContractTest {
     @Inject
     FactBatchHandler applier;
 
-    @Inject
-    ConsumedEvents consumed;
 
     @Inject
-    MeterRegistry registry;
+    EventConsumers consumers;
+
 
     @Inject
     AgroalDataSource dataSource;
@@ -165,7 +162,7 @@ class EventContractTest {
                 "date", "2030-01-07", "minutes", 60)));
         events.add(event(Topics.STUDY, EventTypes.EXAM_GRADED, "CT3", map("memberId", "CT3-L", "unitCode", "CT3", "examId", "2030-01-theory",
                 "date", "2030-01-20", "score", 41, "passScore", 60, "passed", false)));
-        assertEquals(List.of(), new IdempotentHandler("contract-test", applier, consumed, registry).handle(events));
+        assertEquals(List.of(), consumers.idempotent("contract-test", applier).handle(events));
     }
 
     /** Removes this test's county from the facts (its publications stay: no other test reads 2030). */

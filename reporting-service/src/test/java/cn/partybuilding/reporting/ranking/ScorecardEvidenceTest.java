@@ -5,12 +5,10 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
-import cn.partybuilding.eventing.consume.ConsumedEvents;
-import cn.partybuilding.eventing.consume.IdempotentHandler;
+import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -44,11 +42,10 @@ class ScorecardEvidenceTest {
     @Inject
     FactBatchHandler applier;
 
-    @Inject
-    ConsumedEvents consumed;
 
     @Inject
-    MeterRegistry registry;
+    EventConsumers consumers;
+
 
     @Inject
     AgroalDataSource dataSource;
@@ -92,7 +89,7 @@ class ScorecardEvidenceTest {
         events.add(event(Topics.ASSESSMENT, "/assessment-service", "2031-03-22T11:00:00+08:00", EventTypes.BONUS_GRANTED, "EV1",
                 map("bonusId", "EV1-B1", "unitCode", "EV1", "period", MONTH, "points", 1.5, "reason", "市级表彰")));
         CloudEvent bonus = events.get(events.size() - 1).event();
-        assertEquals(List.of(), new IdempotentHandler("evidence-test", applier, consumed, registry).handle(events));
+        assertEquals(List.of(), consumers.idempotent("evidence-test", applier).handle(events));
         factsVersion.bump();
 
         JsonPath card = given().get("/units/EV1/scorecard/" + MONTH).then().statusCode(200).extract().jsonPath();

@@ -34,7 +34,15 @@ public class EventConsumers {
 
     /** Registers (and, when enabled, starts) consumer {@code name}; idempotent by event id through {@code consumed_event}. */
     public ManagedConsumer register(String name, List<String> topics, EventApplier applier) {
-        return register(name, topics, new IdempotentHandler(name, applier, consumed, registry));
+        return register(name, topics, idempotent(name, applier));
+    }
+
+    /**
+     * The idempotent handler of {@code applier} without loops of its own, for code that reads the records itself (a
+     * replay from the beginning of the topics); its counters are tagged {@code consumer=name}.
+     */
+    public IdempotentHandler idempotent(String name, EventApplier applier) {
+        return new IdempotentHandler(name, applier, consumed, registry);
     }
 
     /** Registers a consumer whose handler needs no deduplication (it only reads, or its effects are idempotent by nature). */

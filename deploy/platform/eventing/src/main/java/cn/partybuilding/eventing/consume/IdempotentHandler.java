@@ -82,18 +82,21 @@ public final class IdempotentHandler implements BatchHandler {
     }
 
     private Outcome applyOnce(List<IncomingEvent> events) throws Exception {
+        // identity sets: an event's equality would hash its whole JSON payload
         List<IncomingEvent> tracked = new ArrayList<>(events.size());
+        Set<IncomingEvent> own = identitySet();
         for (IncomingEvent e : events) {
-            if (!applier.deduplicatesItself(e)) {
+            if (applier.deduplicatesItself(e)) {
+                own.add(e);
+            } else {
                 tracked.add(e);
             }
         }
-        // identity sets: an event's equality would hash its whole JSON payload
         Set<IncomingEvent> fresh = identitySet();
         fresh.addAll(consumed.unconsumed(tracked));
         List<IncomingEvent> toApply = new ArrayList<>(events.size());
         for (IncomingEvent e : events) {
-            if (fresh.contains(e) || applier.deduplicatesItself(e)) {
+            if (own.contains(e) || fresh.contains(e)) {
                 toApply.add(e); // in poll order: each partition's order holds
             }
         }
