@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +48,30 @@ public class FactBatchHandler implements EventApplier {
 
     @Override
     public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
+        return apply(events, dataSource);
+    }
+
+    /**
+     * The same rules writing through {@code target} (a replay's connections that see the tables it rebuilds): the same
+     * parsing, rejections and natural-key deduplication, but nothing to invalidate after a commit, since the live facts
+     * did not change.
+     */
+    public EventApplier writingTo(DataSource target) {
+        FactBatchHandler rules = this;
+        return new EventApplier() {
+            @Override
+            public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
+                return FactBatchHandler.apply(events, target);
+            }
+
+            @Override
+            public boolean deduplicatesItself(IncomingEvent event) {
+                return rules.deduplicatesItself(event);
+            }
+        };
+    }
+
+    private static List<Rejection> apply(List<IncomingEvent> events, DataSource target) throws Exception {
         ParsedBatch parsed = new ParsedBatch();
         List<Rejection> rejections = new ArrayList<>();
         for (IncomingEvent incoming : events) {
@@ -56,7 +81,7 @@ public class FactBatchHandler implements EventApplier {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = target.getConnection()) {
             FactWriter.apply(connection, parsed);
         }
         return rejections;

@@ -5,6 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +32,24 @@ public class ConsumedEvents {
     private static final String INSERT = "insert into consumed_event (event_key, event_id, event_type, topic) "
             + "select * from unnest(?, ?, ?, ?)";
 
+    private DataSource dataSource;
+
+    /** For CDI: the service's datasource. */
+    public ConsumedEvents() {
+    }
+
+    /**
+     * The table as {@code dataSource}'s connections see it: another schema's {@code consumed_event} when they set another
+     * search path (a replay rebuilding its tables beside the live ones).
+     */
+    public ConsumedEvents(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Inject
-    AgroalDataSource dataSource;
+    void useServiceDataSource(AgroalDataSource serviceDataSource) {
+        this.dataSource = serviceDataSource;
+    }
 
     /** The events (ids distinct) whose ids were never recorded, in their order. */
     public List<IncomingEvent> unconsumed(List<IncomingEvent> events) throws SQLException {

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,14 @@ public class EventConsumers {
      */
     public IdempotentHandler idempotent(String name, EventApplier applier) {
         return new IdempotentHandler(name, applier, consumed, registry);
+    }
+
+    /**
+     * The same, recording the applied ids in the {@code consumed_event} that {@code dataSource}'s connections see (a
+     * replay writing into tables beside the live ones keeps its ids beside them too).
+     */
+    public IdempotentHandler idempotent(String name, EventApplier applier, DataSource dataSource) {
+        return new IdempotentHandler(name, applier, new ConsumedEvents(dataSource), registry);
     }
 
     /** Registers a consumer whose handler needs no deduplication (it only reads, or its effects are idempotent by nature). */
