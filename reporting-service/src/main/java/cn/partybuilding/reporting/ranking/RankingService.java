@@ -57,8 +57,22 @@ public class RankingService {
     }
 
     public LiveRanking rank(YearMonth period, IndicatorSystem system, Map<String, UnitFacts> unitFacts) {
+        return rank(period, system, unitFacts, null);
+    }
+
+    /**
+     * The month ranked by the running scores on {@code day} (the study compared with what is due by that day, see
+     * {@link MonthlyScorer#score(IndicatorSystem, YearMonth, UnitFacts, java.time.LocalDate)}), from the same facts as the
+     * live ranking; from the month's last day on, the live ranking itself. Not cached: the early warning asks once a day.
+     */
+    public LiveRanking runningOn(YearMonth period, java.time.LocalDate day) {
+        LiveRanking live = live(period);
+        return day.isBefore(period.atEndOfMonth()) ? rank(period, live.system(), live.facts(), day) : live;
+    }
+
+    private LiveRanking rank(YearMonth period, IndicatorSystem system, Map<String, UnitFacts> unitFacts, java.time.LocalDate asOf) {
         // units are scored independently (pure functions of their facts): in parallel, kept in unit-code order
-        List<UnitScore> scored = unitFacts.values().parallelStream().map(f -> MonthlyScorer.score(system, period, f)).toList();
+        List<UnitScore> scored = unitFacts.values().parallelStream().map(f -> MonthlyScorer.score(system, period, f, asOf)).toList();
         Map<String, UnitScore> scores = new LinkedHashMap<>();
         for (UnitScore s : scored) {
             scores.put(s.unitCode(), s);

@@ -6,6 +6,7 @@ import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
 import cn.partybuilding.reporting.scoring.UnitScore.DimensionScore;
 import cn.partybuilding.reporting.scoring.UnitScore.IndicatorScore;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,18 @@ public final class MonthlyScorer {
     }
 
     public static UnitScore score(IndicatorSystem system, YearMonth month, UnitFacts facts) {
+        return score(system, month, facts, null);
+    }
+
+    /**
+     * The running score of the month on {@code asOf} (null: the whole month): the study indicators and the completion
+     * rate compare what was done with what is due by that day ({@link StudyRequirements#dueBy}) instead of the whole
+     * month's requirement. The early warning ranks units by it.
+     */
+    public static UnitScore score(IndicatorSystem system, YearMonth month, UnitFacts facts, LocalDate asOf) {
+        if (asOf != null && !asOf.isBefore(month.atEndOfMonth())) {
+            asOf = null; // from the month's last day on, everything is due: the month's own score
+        }
         // first pass: each indicator as measured, and which of them (and of the dimensions) have anything to measure
         List<List<IndicatorScore>> measured = new ArrayList<>();
         double totalWeight = 0;
@@ -39,7 +52,7 @@ public final class MonthlyScorer {
             List<IndicatorScore> indicators = new ArrayList<>();
             boolean any = false;
             for (Indicator indicator : d.indicators()) {
-                IndicatorScore s = indicator(system, indicator, month, facts);
+                IndicatorScore s = indicator(system, indicator, month, facts, asOf);
                 indicators.add(s);
                 any |= s != null;
             }
@@ -88,7 +101,7 @@ public final class MonthlyScorer {
         double deductions = facts.findings().stream().mapToDouble(UnitFacts.Adjustment::points).sum();
         double composite = clamp(weightedSum + bonuses - deductions, 0, 100 + system.bonusCapOrZero());
         return new UnitScore(facts.unitCode(), facts.unitName(), facts.submitted(), round(composite, 2), round(weightedSum, 4),
-                round(bonuses, 2), round(deductions, 2), round(completionRate(system.studyPlan(), month, facts, null), 4),
+                round(bonuses, 2), round(deductions, 2), round(completionRate(system.studyPlan(), month, facts, null, asOf, new double[2]), 4),
                 dimensions, List.copyOf(facts.bonuses()), List.copyOf(facts.findings()));
     }
 
@@ -102,7 +115,7 @@ public final class MonthlyScorer {
     }
 
     /** The indicator as measured at its own max, or null when it has nothing to measure in the month (not applicable). */
-    private static IndicatorScore indicator(IndicatorSystem system, Indicator indicator, YearMonth month, UnitFacts facts) {
+    private static IndicatorScore indicator(IndicatorSystem system, Indicator indicator, YearMonth month, UnitFacts facts, LocalDate asOf) {
         double max = indicator.maxPoints();
         return switch (indicator.kind()) {
             case MANUAL -> {
@@ -113,10 +126,12 @@ public final class MonthlyScorer {
                         manual == null ? List.of() : List.of(manual.eventId()));
             }
             case STUDY_RATE -> {
-                int[] doneRequired = new int[2];
-                double rate = completionRate(system.studyPlan(), month, facts, indicator, doneRequired);
-                yield doneRequired[1] == 0 ? null : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
-                        "完成 " + doneRequired[0] + "/" + doneRequired[1], facts.studyEventIds(indicator.activityTypes()));
+                double[] doneDue = new double[2];
+                double rate = completionRate(system.studyPlan(), month, facts, indicator, asOf, doneDue);
+                yield doneDue[1] == 0 ? null : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max, round(max * rate, 4),
+                        asOf == null ? "完成 " + (int) doneDue[0] + "/" + (int) doneDue[1]
+                                : "截至 " + asOf + " 完成 " + fmt(doneDue[0]) + "/" + fmt(doneDue[1]),
+                        facts.studyEventIds(indicator.activityTypes()));
             }
             case EXAM_PASS_RATE -> facts.examined() == 0 ? null
                     : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
@@ -135,22 +150,33 @@ public final class MonthlyScorer {
 
     /** Σ min(done, required) ÷ Σ required over the unit's members, for the plan items of {@code indicator} (null: all). */
     public static double completionRate(List<PlanItem> plan, YearMonth month, UnitFacts facts, Indicator indicator) {
-        return completionRate(plan, month, facts, indicator, new int[2]);
+        return completionRate(plan, month, facts, indicator, null, new double[2]);
     }
 
-    private static double completionRate(List<PlanItem> plan, YearMonth month, UnitFacts facts, Indicator indicator, int[] doneRequired) {
+    private static double completionRate(List<PlanItem> plan, YearMonth month, UnitFacts facts, Indicator indicator, LocalDate asOf,
+                                         double[] doneDue) {
         for (MemberFacts member : facts.members()) {
-            int[] own = memberDoneRequired(plan, month, member, indicator);
-            doneRequired[0] += own[0];
-            doneRequired[1] += own[1];
+            double[] own = memberDoneDue(plan, month, member, indicator, asOf);
+            doneDue[0] += own[0];
+            doneDue[1] += own[1];
         }
-        return doneRequired[1] == 0 ? 1.0 : (double) doneRequired[0] / doneRequired[1];
+        return doneDue[1] == 0 ? 1.0 : doneDue[0] / doneDue[1];
     }
 
     /** {done (capped per item), required} of one member in the month; {@code indicator} null = every plan item. */
     public static int[] memberDoneRequired(List<PlanItem> plan, YearMonth month, MemberFacts member, Indicator indicator) {
-        int done = 0;
-        int required = 0;
+        double[] doneDue = memberDoneDue(plan, month, member, indicator, null);
+        return new int[]{(int) doneDue[0], (int) doneDue[1]};
+    }
+
+    /**
+     * {Σ min(done, due), Σ due} of one member over the plan items of {@code indicator} (null = every plan item), where due
+     * is what {@link StudyRequirements#dueBy} says is due by {@code asOf}, or the month's requirement when {@code asOf} is
+     * null (then both are whole numbers).
+     */
+    public static double[] memberDoneDue(List<PlanItem> plan, YearMonth month, MemberFacts member, Indicator indicator, LocalDate asOf) {
+        double done = 0;
+        double due = 0;
         int m = month.getMonthValue();
         for (PlanItem item : plan) {
             if (indicator != null && !indicator.activityTypes().isEmpty() && !indicator.activityTypes().contains(item.activityType())) {
@@ -159,14 +185,14 @@ public final class MonthlyScorer {
             if (!StudyRequirements.attends(item.attendees(), member.role(), member.rank())) {
                 continue;
             }
-            int req = StudyRequirements.required(item, month);
-            if (req == 0) {
+            double itemDue = asOf == null ? StudyRequirements.required(item, month) : StudyRequirements.dueBy(item, month, asOf);
+            if (itemDue == 0) {
                 continue;
             }
-            required += req;
-            done += Math.min(req, member.done(item.activityType(), StudyRequirements.windowStart(item, month), m));
+            due += itemDue;
+            done += Math.min(itemDue, member.done(item.activityType(), StudyRequirements.windowStart(item, month), m));
         }
-        return new int[]{done, required};
+        return new double[]{done, due};
     }
 
     public static double round(double value, int decimals) {

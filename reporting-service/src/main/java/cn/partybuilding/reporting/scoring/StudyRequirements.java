@@ -9,6 +9,7 @@ import cn.partybuilding.reporting.scoring.IndicatorSystem.PlanItem;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -83,9 +84,43 @@ public final class StudyRequirements {
 
     /** Mondays in the month: the first Monday's day of month, then every 7 days up to the month's length. */
     public static int mondays(YearMonth month) {
+        return mondaysUpTo(month, month.lengthOfMonth());
+    }
+
+    /** Mondays of the month on or before its day {@code dayOfMonth}. */
+    static int mondaysUpTo(YearMonth month, int dayOfMonth) {
         int firstDow = month.atDay(1).getDayOfWeek().getValue(); // 1 = Monday
         int firstMonday = 1 + (8 - firstDow) % 7;
-        return (month.lengthOfMonth() - firstMonday) / 7 + 1;
+        return dayOfMonth < firstMonday ? 0 : (dayOfMonth - firstMonday) / 7 + 1;
+    }
+
+    /**
+     * How much of the month's requirement of {@code item} is due by {@code day} (inclusive), for an early warning before
+     * the month ends (issue 13.8; README "Early warning"):
+     * <ul>
+     *   <li>WEEKLY: the weeks that have started by then, i.e. the month's Mondays up to that day (a week belongs to the
+     *       month of its Monday): 3 on 20 August 2026 (Mondays 3, 10 and 17), 5 on 31 August.</li>
+     *   <li>the others: the month's requirement pro rata of the days of its counting window that have passed: a monthly
+     *       item 20/31 of one on 20 August; a quarterly item, required in the quarter's last month only, on 20 September
+     *       82/92 of one (1 July to 20 September of the quarter's 92 days); nothing in a month that requires nothing.</li>
+     * </ul>
+     * Before the month's first day nothing is due; from its last day on, the whole requirement ({@link #required}).
+     */
+    public static double dueBy(PlanItem item, YearMonth month, LocalDate day) {
+        int required = required(item, month);
+        if (required == 0 || day.isBefore(month.atDay(1))) {
+            return 0;
+        }
+        if (!day.isBefore(month.atEndOfMonth())) {
+            return required;
+        }
+        if (item.frequency() == Frequency.WEEKLY) {
+            return mondaysUpTo(month, day.getDayOfMonth());
+        }
+        LocalDate first = YearMonth.of(month.getYear(), windowStart(item, month)).atDay(1);
+        long windowDays = ChronoUnit.DAYS.between(first, month.atEndOfMonth()) + 1;
+        long elapsed = ChronoUnit.DAYS.between(first, day) + 1;
+        return required * (double) elapsed / windowDays;
     }
 
     /** Committee members are the secretary and the committee members; the principal leader is not (unless also listed). */

@@ -10,6 +10,7 @@ import cn.partybuilding.reporting.publication.PublicationEvents;
 import cn.partybuilding.reporting.publication.Recipients;
 import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.RankingService;
+import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -72,18 +73,26 @@ public class EarlyWarningService {
         return due ? Optional.of(YearMonth.from(today)) : Optional.empty();
     }
 
+    /**
+     * The warning of {@code period} as of today in the county (the month's last day for a past month): units ranked
+     * LAGGING by their running score, with the study compared with what is due by today, get a warning, except units
+     * NOT_SUBMITTED (no score recorded yet: the assessors' work outstanding, not the unit's, so no notice); members whose
+     * study is below the threshold of what is due by today get one too.
+     */
     public List<NoticeRequest> run(YearMonth period) {
-        LiveRanking live = rankings.live(period);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = today.isBefore(period.atEndOfMonth()) ? today : period.atEndOfMonth();
+        LiveRanking live = rankings.runningOn(period, asOf);
         Map<String, String> unitNames = new LinkedHashMap<>();
         live.entries().forEach(e -> unitNames.put(e.unitCode(), e.unitName()));
         var roster = live.members();
         NoticePlanner planner = new NoticePlanner(new Recipients(roster, facts.organizationParents()));
         for (RankedUnit e : live.entries()) {
-            if (e.tier() == Tier.LAGGING) {
+            if (e.tier() == Tier.LAGGING && e.status() == Status.SUBMITTED) {
                 planner.laggingWarning(period.toString(), e, live.entries().size());
             }
         }
-        planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold());
+        planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold(), asOf);
         List<NoticeRequest> notices = planner.requests();
         OffsetDateTime now = OffsetDateTime.now(clock);
         QuarkusTransaction.requiringNew().run(() -> publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "warning-" + now.toInstant().toEpochMilli(), now)));

@@ -498,9 +498,15 @@ class RankingScenarioTest {
     @Test
     @Order(10)
     void earlyWarningNamesLaggingUnitsAndMembersBelowTheStudyThreshold() {
-        List<String> keys = given().post("/warnings/" + OCT + "/run").then().statusCode(200).extract().jsonPath().getList("noticeKey");
+        JsonPath warned = given().post("/warnings/" + OCT + "/run").then().statusCode(200).extract().jsonPath();
+        List<String> keys = warned.getList("noticeKey");
         assertEquals(Set.of("EARLY_WARNING|U6-S|2026-10", "EARLY_WARNING|U7-S|2026-10", "EARLY_WARNING|U5-L|2026-10",
                 "EARLY_WARNING|U7-L|2026-10"), new HashSet<>(keys));
+        // U7 is LAGGING only for having no score (NOT_SUBMITTED): its secretary is warned about their own study (0 of 5),
+        // not about the unit lagging (issue 13.8); U6's secretary is, U6 being the last assessed unit
+        assertEquals(Map.of("completionRate", 0.0f, "done", 0, "required", 5, "asOf", "2026-10-31", "due", 5.0f, "threshold", 0.6f),
+                warned.getMap("find { it.noticeKey == 'EARLY_WARNING|U7-S|2026-10' }.facts"));
+        assertEquals("按当前得分将处于后进", warned.getString("find { it.noticeKey == 'EARLY_WARNING|U6-S|2026-10' }.facts.reason"));
         Map<String, JsonNode> onTopic = noticesFor(OCT, Set.copyOf(keys));
         assertTrue(onTopic.keySet().containsAll(keys));
     }
