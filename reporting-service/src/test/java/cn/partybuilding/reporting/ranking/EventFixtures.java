@@ -79,6 +79,14 @@ final class EventFixtures implements AutoCloseable {
                         "role", role, "email", id.toLowerCase() + "@example.gov.cn", "active", true));
     }
 
+    /** A unit with its top-level organisation {unit}-ORG, its secretary {unit}-S and its principal leader {unit}-L. */
+    void unitWithSecretaryAndLeader(String unit, String name) {
+        unit(unit, name);
+        organization(unit + "-ORG", unit);
+        member(unit + "-S", unit, unit + "-ORG", unit + " 书记", "SECRETARY");
+        member(unit + "-L", unit, unit + "-ORG", unit + " 主要负责人", "PRINCIPAL_LEADER");
+    }
+
     CloudEvent system(Map<String, Object> system) {
         return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT, system);
     }

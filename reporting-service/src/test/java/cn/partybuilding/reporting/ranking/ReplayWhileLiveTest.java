@@ -52,10 +52,7 @@ class ReplayWhileLiveTest {
             double[][] scores = {{60, 50, 100}, {50, 40, 80}, {40, 30, 70}, {20, 10, 30}};
             for (int u = 1; u <= 4; u++) {
                 String unit = "R" + u;
-                events.unit(unit, "县直单位" + u);
-                events.organization(unit + "-ORG", unit);
-                events.member(unit + "-S", unit, unit + "-ORG", unit + " 书记", "SECRETARY");
-                events.member(unit + "-L", unit, unit + "-ORG", unit + " 主要负责人", "PRINCIPAL_LEADER");
+                events.unitWithSecretaryAndLeader(unit, "县直单位" + u);
                 for (int i = 0; i < 3; i++) {
                     events.score(unit, RankingScenarioTest.INDICATORS[i], MONTH, scores[u - 1][i], 1);
                 }

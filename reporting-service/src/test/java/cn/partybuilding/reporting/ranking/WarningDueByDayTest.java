@@ -56,10 +56,7 @@ class WarningDueByDayTest {
             double[][] scores = {{60, 50, 100}, {55, 45, 90}, {50, 40, 80}, {20, 10, 30}};
             for (int u = 1; u <= 5; u++) {
                 String unit = "EW" + u;
-                events.unit(unit, "预警单位" + u);
-                events.organization(unit + "-ORG", unit);
-                events.member(unit + "-S", unit, unit + "-ORG", unit + " 书记", "SECRETARY");
-                events.member(unit + "-L", unit, unit + "-ORG", unit + " 主要负责人", "PRINCIPAL_LEADER");
+                events.unitWithSecretaryAndLeader(unit, "预警单位" + u);
                 if (u <= 4) {
                     for (int i = 0; i < 3; i++) {
                         events.score(unit, RankingScenarioTest.INDICATORS[i], MONTH, scores[u - 1][i], 1);
