@@ -161,7 +161,8 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.out").toFile()));
             process = builder.start();
-            awaitPort(Duration.ofSeconds(60));
+            // a minute is plenty on an idle machine; one busy with other builds needed more (the stack with --kafka-sasl)
+            awaitPort(Duration.ofSeconds(120));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -103,7 +103,26 @@ public final class KafkaAccess {
         return properties;
     }
 
-    /** Every topic of the system, dead-letter topics included. */
+    /**
+     * What a test's own clients ({@link TopicProbe}) need on {@code bootstrap}: nothing more on a PLAINTEXT broker, the
+     * admin's sign-in on a broker that {@link #grant} set up in this JVM. Kept in a system property, so every class
+     * loader of a Quarkus test sees it.
+     */
+    public static Map<String, Object> probeSettings(String bootstrap) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrap);
+        String jaas = System.getProperty(PROBE_PROPERTY + bootstrap);
+        if (jaas != null) {
+            settings.put("security.protocol", "SASL_PLAINTEXT");
+            settings.put("sasl.mechanism", KafkaBroker.Sasl.MECHANISM);
+            settings.put("sasl.jaas.config", jaas);
+        }
+        return settings;
+    }
+
+    private static final String PROBE_PROPERTY = "partybuilding.kafka.admin-jaas.";
+
+        /** Every topic of the system, dead-letter topics included. */
     public static List<String> topics() {
         Set<String> topics = new LinkedHashSet<>(Topics.ALL);
         PRINCIPALS.forEach(p -> topics.addAll(p.allWrites()));
@@ -126,6 +145,7 @@ public final class KafkaAccess {
                 }
             }
             admin.createAcls(PRINCIPALS.stream().flatMap(KafkaAccess::bindings).toList()).all().get();
+            System.setProperty(PROBE_PROPERTY + broker.bootstrapServers(), broker.clientSettings(broker.sasl().admin()).get("sasl.jaas.config"));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set up Kafka topics and ACLs: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -42,6 +42,16 @@ public final class LocalStack {
     };
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // exit, so the shutdown hook stops what did start (Keycloak starts on a thread of its own)
+            System.err.println("启动失败 (start failed): " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path data = root.resolve("data");
         String postgres = null;

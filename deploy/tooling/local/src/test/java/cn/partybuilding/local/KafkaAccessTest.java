@@ -150,6 +150,14 @@ class KafkaAccessTest {
         }
     }
 
+    @Test
+    void testsProbeTheSecuredBrokerAsTheAdmin() {
+        TopicProbe.publish(broker.bootstrapServers(), Topics.NOTIFICATION, "U001", "probe".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var records = TopicProbe.readUntil(broker.bootstrapServers(), Topics.NOTIFICATION, Duration.ofSeconds(30),
+                seen -> seen.stream().anyMatch(r -> "probe".equals(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(records.stream().anyMatch(r -> "probe".equals(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
     /** The groups and transactional ids granted are the ones the services' configuration names. */
     @Test
     void theGrantsFollowTheServicesConfiguration() throws IOException {
