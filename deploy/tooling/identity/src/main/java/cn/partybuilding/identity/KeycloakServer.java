@@ -175,22 +175,25 @@ public final class KeycloakServer implements AutoCloseable {
     private void awaitDiscovery(Duration timeout) {
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ", see " + log);
-            }
-            try {
-                HttpRequest request = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).GET().build();
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ", see " + log);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).GET().build();
+                    if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
             }
-            sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IllegalStateException(e);
         }
         stop();
         throw new IllegalStateException("Keycloak did not serve " + discovery + " within " + timeout + ", see " + log);
@@ -258,14 +261,6 @@ public final class KeycloakServer implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -77,8 +77,7 @@ class CountyRealmTest {
         List<String> failures = new ArrayList<>();
         for (CountyRealm.DemoUser user : users) {
             Expected expected = PEOPLE.get(user.username());
-            HttpResponse<String> response = token(form("grant_type", "password", "client_id", CountyRealm.CLI_CLIENT,
-                    "username", user.username(), "password", user.password()));
+            HttpResponse<String> response = passwordGrant(CountyRealm.CLI_CLIENT, user.username(), user.password());
             if (response.statusCode() != 200) {
                 failures.add(user.username() + ": " + response.statusCode() + " " + response.body());
                 continue;
@@ -120,10 +119,7 @@ class CountyRealmTest {
 
     @Test
     void theBrowserClientHasNoPasswordGrantAndRequiresPkce() throws Exception {
-        HttpResponse<String> password = token(form("grant_type", "password", "client_id", CountyRealm.WORKBENCH_CLIENT,
-                "username", "assessor", "password", "demo"));
-        assertEquals(400, password.statusCode(), password.body());
-        assertTrue(password.body().contains("unauthorized_client"), password.body());
+        assertRefused(passwordGrant(CountyRealm.WORKBENCH_CLIENT, "assessor", "demo"), 400, "unauthorized_client");
 
         String redirect = "http://127.0.0.1:8082/";
         String withoutPkce = keycloak.issuer() + "/protocol/openid-connect/auth?" + form("response_type", "code",
@@ -142,10 +138,16 @@ class CountyRealmTest {
 
     @Test
     void aWrongPasswordGetsNoToken() throws Exception {
-        HttpResponse<String> response = token(form("grant_type", "password", "client_id", CountyRealm.CLI_CLIENT,
-                "username", "assessor", "password", "not-the-password"));
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.body().contains("invalid_grant"), response.body());
+        assertRefused(passwordGrant(CountyRealm.CLI_CLIENT, "assessor", "not-the-password"), 401, "invalid_grant");
+    }
+
+    private static HttpResponse<String> passwordGrant(String client, String username, String password) throws Exception {
+        return token(form("grant_type", "password", "client_id", client, "username", username, "password", password));
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().contains(error), response.body());
     }
 
     private static HttpResponse<String> token(String form) throws Exception {

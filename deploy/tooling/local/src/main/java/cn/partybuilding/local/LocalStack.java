@@ -100,7 +100,7 @@ public final class LocalStack {
         }));
         // Keycloak takes longest (its first start builds itself): it starts while the broker and the database do
         System.out.println("启动 Keycloak on " + keycloak.baseUrl() + " (log: " + shown(root, keycloak.log()) + ") ...");
-        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(5)));
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(10)));
         System.out.println("启动 Kafka broker on 127.0.0.1:" + kafkaPort + (kafkaSasl ? " (SASL/SCRAM, ACLs)" : "") + " ...");
         broker.start();
         if (kafkaSasl) {
