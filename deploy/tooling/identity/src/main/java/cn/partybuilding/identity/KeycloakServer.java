@@ -15,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -78,6 +80,21 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String adminConsole() {
         return baseUrl() + "/admin/";
+    }
+
+    /**
+     * What a service needs to accept this realm's tokens (quarkus-oidc, application type service), as environment
+     * variables: the issuer, its own client (whose id is the audience its tokens carry) and the flat roles claim.
+     * A service without quarkus-oidc ignores them.
+     */
+    public Map<String, String> serviceEnvironment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
+        env.put("QUARKUS_OIDC_CLIENT_ID", service);
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", CountyRealm.clientSecret(service));
+        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", service);
+        env.put("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH", "roles");
+        return env;
     }
 
     public int port() {

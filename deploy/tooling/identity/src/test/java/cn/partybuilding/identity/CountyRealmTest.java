@@ -107,13 +107,19 @@ class CountyRealmTest {
         assertNull(text(claims, "unit_code"));
     }
 
+    /** The settings the stack gives each service name its client, whose service account signs in with them. */
     @Test
-    void eachServiceHasAServiceAccountWithoutPeoplesRoles() throws Exception {
+    void eachServiceHasAServiceAccountWithoutPeoplesRolesReachableWithTheSettingsItIsGiven() throws Exception {
         for (String service : CountyRealm.SERVICE_CLIENTS) {
-            HttpResponse<String> response = token(form("grant_type", "client_credentials", "client_id", service,
-                    "client_secret", CountyRealm.clientSecret(service)));
+            Map<String, String> env = keycloak.serviceEnvironment(service);
+            assertEquals(service, env.get("QUARKUS_OIDC_TOKEN_AUDIENCE"));
+            assertEquals("roles", env.get("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH"));
+            HttpResponse<String> response = token(form("grant_type", "client_credentials", "client_id", env.get("QUARKUS_OIDC_CLIENT_ID"),
+                    "client_secret", env.get("QUARKUS_OIDC_CREDENTIALS_SECRET")));
             assertEquals(200, response.statusCode(), service + ": " + response.body());
-            assertEquals(Set.of(), ourRoles(accessTokenClaims(response)), service);
+            JsonNode claims = accessTokenClaims(response);
+            assertEquals(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), claims.path("iss").asText(), service);
+            assertEquals(Set.of(), ourRoles(claims), service);
         }
     }
 

@@ -136,7 +136,7 @@ public final class LocalStack {
                 KafkaAccess.serviceProperties(broker, name).forEach(process::property);
             }
             // Sign-in settings, as environment variables: a service without quarkus-oidc ignores them silently
-            oidcEnvironment(keycloak, name).forEach(process::environment);
+            keycloak.serviceEnvironment(name).forEach(process::environment);
             if (name.equals("assessment-service")) {
                 process.property("assessment.demo.enabled", "true");
             }
@@ -173,20 +173,6 @@ public final class LocalStack {
             }
             Thread.sleep(2000);
         }
-    }
-
-    /**
-     * What a service needs to accept the realm's tokens (quarkus-oidc, application type service): the issuer, its own
-     * client (its id is the audience its tokens carry) and the flat roles claim.
-     */
-    static java.util.Map<String, String> oidcEnvironment(KeycloakServer keycloak, String service) {
-        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-        env.put("QUARKUS_OIDC_CLIENT_ID", service);
-        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", CountyRealm.clientSecret(service));
-        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", service);
-        env.put("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH", "roles");
-        return env;
     }
 
     private static void printSignIn(KeycloakServer keycloak) {
