@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,28 +30,89 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final boolean deleteOnClose;
     private final String heap;
+    private final Sasl sasl;
     private Process process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort, boolean deleteOnClose, String heap) {
+    private KafkaBroker(Path directory, int port, int controllerPort, boolean deleteOnClose, String heap, Sasl sasl) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
         this.deleteOnClose = deleteOnClose;
         this.heap = heap;
+        this.sasl = sasl;
     }
 
-    /** A throw-away broker on free ports in a temporary directory, removed on {@link #close()}. */
+    /** A throw-away PLAINTEXT broker on free ports in a temporary directory, removed on {@link #close()}. */
     public static KafkaBroker temporary() {
+        return temporary(null);
+    }
+
+    /** The same with SASL sign-in and ACLs when {@code sasl} is given (null: PLAINTEXT, everyone may do everything). */
+    public static KafkaBroker temporary(Sasl sasl) {
         try {
-            return new KafkaBroker(Files.createTempDirectory("kafka-broker-"), freePort(), freePort(), true, "512m");
+            return new KafkaBroker(Files.createTempDirectory("kafka-broker-"), freePort(), freePort(), true, "512m", sasl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A broker that keeps its log in {@code directory} across runs (the local stack). */
+    /** A PLAINTEXT broker that keeps its log in {@code directory} across runs (the local stack). */
     public static KafkaBroker persistent(Path directory, int port, int controllerPort, String heap) {
-        return new KafkaBroker(directory, port, controllerPort, false, heap);
+        return persistent(directory, port, controllerPort, heap, null);
+    }
+
+    /**
+     * The same with SASL when {@code sasl} is given. Its users are written into the log when it is formatted, so a
+     * directory first formatted without SASL (or with other users) is refused rather than started half-secured.
+     */
+    public static KafkaBroker persistent(Path directory, int port, int controllerPort, String heap, Sasl sasl) {
+        return new KafkaBroker(directory, port, controllerPort, false, heap, sasl);
+    }
+
+    /**
+     * SASL/SCRAM-SHA-512 sign-in on the client listener, Kafka's StandardAuthorizer, and nothing allowed without an
+     * ACL. {@code admin} is the super user (the tooling's: topics, ACLs); {@code users} are the other principals with
+     * their passwords. Who may do what is not decided here: the admin grants it (the local module's {@code KafkaAccess}).
+     */
+    public record Sasl(String admin, String adminPassword, Map<String, String> users) {
+        public static final String MECHANISM = "SCRAM-SHA-512";
+
+        public Sasl {
+            users = Map.copyOf(users);
+        }
+
+        /** Every principal with its password, the admin first. */
+        public Map<String, String> all() {
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put(admin, adminPassword);
+            all.putAll(users);
+            return all;
+        }
+
+        /** The client settings (without {@code bootstrap.servers}) that sign in as {@code user}. */
+        public Map<String, String> clientSettings(String user) {
+            String password = all().get(user);
+            if (password == null) {
+                throw new IllegalArgumentException("no Kafka user " + user);
+            }
+            return Map.of("security.protocol", "SASL_PLAINTEXT",
+                    "sasl.mechanism", MECHANISM,
+                    "sasl.jaas.config", jaas("org.apache.kafka.common.security.scram.ScramLoginModule", user, password, ""));
+        }
+    }
+
+    static String jaas(String module, String user, String password, String extra) {
+        return module + " required username=\"" + user + "\" password=\"" + password + "\"" + extra + ";";
+    }
+
+    /** Null for a PLAINTEXT broker. */
+    public Sasl sasl() {
+        return sasl;
+    }
+
+    /** The settings a client needs besides the bootstrap servers to sign in as {@code user} (empty for PLAINTEXT). */
+    public Map<String, String> clientSettings(String user) {
+        return sasl == null ? Map.of() : sasl.clientSettings(user);
     }
 
     public String bootstrapServers() {
@@ -72,15 +135,34 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Path config = writeConfig();
             Path logs = directory.resolve("logs");
+            Path securityMarker = directory.resolve("sasl-users");
+            String users = sasl == null ? "" : String.join(",", new java.util.TreeSet<>(sasl.all().keySet()));
             if (!Files.exists(logs.resolve("meta.properties"))) {
-                run(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22),
-                        "-c", config.toString(), "--ignore-formatted"), Duration.ofSeconds(60));
+                List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t",
+                        UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c", config.toString(), "--ignore-formatted"));
+                if (sasl != null) {
+                    // SCRAM credentials live in the cluster's metadata: they must be there before anyone can sign in
+                    sasl.all().forEach((user, password) -> {
+                        format.add("--add-scram");
+                        format.add(Sasl.MECHANISM + "=[name=" + user + ",password=" + password + "]");
+                    });
+                }
+                run(format, Duration.ofSeconds(60));
+                Files.writeString(securityMarker, users, StandardCharsets.UTF_8);
+            } else {
+                String formattedWith = Files.exists(securityMarker) ? Files.readString(securityMarker, StandardCharsets.UTF_8).trim() : "";
+                if (!formattedWith.equals(users)) {
+                    throw new IllegalStateException("Kafka data in " + directory + " was formatted " + (formattedWith.isEmpty()
+                            ? "without SASL users" : "with SASL users " + formattedWith) + ", not " + (users.isEmpty() ? "PLAINTEXT" : users)
+                            + ": delete the folder to start afresh");
+                }
             }
             ProcessBuilder builder = new ProcessBuilder(javaCommand("kafka.Kafka", config.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.out").toFile()));
             process = builder.start();
-            awaitPort(Duration.ofSeconds(60));
+            // a minute is plenty on an idle machine; one busy with other builds needed more (the stack with --kafka-sasl)
+            awaitPort(Duration.ofSeconds(120));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,11 +199,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                listeners(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + directory.resolve("logs").toAbsolutePath(),
                 "num.partitions=4",
                 "auto.create.topics.enable=true",
@@ -137,6 +216,37 @@ public final class KafkaBroker implements AutoCloseable {
         Path file = directory.resolve("server.properties");
         Files.writeString(file, config, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * PLAINTEXT, or SASL with SCRAM for clients. The controller listener (the node talking to itself) cannot use SCRAM,
+     * whose credentials live in the metadata the controller serves, so it signs in with SASL PLAIN as the admin,
+     * whose password is in this file only: no client reaches the controller without it either.
+     */
+    private String listeners() {
+        if (sasl == null) {
+            return String.join("\n",
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        }
+        return String.join("\n",
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + port,
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + Sasl.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + Sasl.MECHANISM,
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + jaas("org.apache.kafka.common.security.scram.ScramLoginModule", sasl.admin(), sasl.adminPassword(), ""),
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
+                        sasl.admin(), sasl.adminPassword(), " user_" + sasl.admin() + "=\"" + sasl.adminPassword() + "\""),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + sasl.admin(),
+                "allow.everyone.if.no.acl.found=false");
     }
 
     private void run(List<String> mainAndArgs, Duration timeout) throws IOException {

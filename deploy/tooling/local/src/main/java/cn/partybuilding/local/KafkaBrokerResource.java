@@ -9,9 +9,19 @@ import java.util.Map;
  * Quarkus test resource: one real Kafka broker (KRaft, from Maven jars) on free ports in a temporary
  * directory, removed after the tests. Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)}.
  * Tests that need to stop and restart the broker reach it through {@link #broker()}.
+ *
+ * <p>With {@code initArgs = @ResourceArg(name = "principal", value = "<service>")} the broker runs SASL/SCRAM with the
+ * ACLs of {@link KafkaAccess} (topics created beforehand) and the service signs in as that principal through its
+ * {@code kafka.*} settings; without it, PLAINTEXT as before.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
     private static volatile KafkaBroker broker;
+    private String principal;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        principal = initArgs.get("principal");
+    }
 
     public static KafkaBroker broker() {
         if (broker == null) {
@@ -22,8 +32,14 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        broker = KafkaBroker.temporary().start();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        if (principal == null) {
+            broker = KafkaBroker.temporary().start();
+            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        }
+        KafkaAccess.principal(principal);
+        broker = KafkaBroker.temporary(KafkaAccess.sasl()).start();
+        KafkaAccess.grant(broker);
+        return KafkaAccess.serviceProperties(broker, principal);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package cn.partybuilding.local;
 
 import cn.partybuilding.broker.KafkaBroker;
+import cn.partybuilding.identity.CountyRealm;
+import cn.partybuilding.identity.KeycloakServer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,12 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The whole system on one machine: a Kafka broker, the three services (the production jars, configured by
- * system properties) and their PostgreSQL databases (on an embedded server whose data lives in the data
+ * The whole system on one machine: a Kafka broker, the county's OpenID Connect provider (Keycloak with the demo
+ * county's realm and people), the three services (the production jars, configured by system properties and, for
+ * sign-in, environment variables) and their PostgreSQL databases (on an embedded server whose data lives in the data
  * folder, or on an existing server when {@code --postgres} is given), with the demo county loaded on the
  * first run. Ctrl-C stops everything it started; the next run reuses the data. Started by
  * {@code deploy/tooling/local/stack}, which builds the services first.
@@ -24,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * options: --data DIR                      data folder (default ./data)
  *          --postgres jdbc:postgresql://HOST:PORT   use databases assessment, reporting, notification there
  *          --kafka-port N                  broker port (default 9092)
+ *          --kafka-sasl                    the broker with SASL/SCRAM and ACLs, each service signing in as itself
+ *                                          (a data folder's Kafka log must have been started the same way)
+ *          --keycloak-port N               Keycloak port (default 8180)
  * </pre>
  */
 public final class LocalStack {
@@ -34,19 +42,33 @@ public final class LocalStack {
     };
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // exit, so the shutdown hook stops what did start (Keycloak starts on a thread of its own)
+            System.err.println("启动失败 (start failed): " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path data = root.resolve("data");
         String postgres = null;
         int kafkaPort = 9092;
+        int keycloakPort = 8180;
+        boolean kafkaSasl = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--postgres" -> postgres = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--kafka-sasl" -> kafkaSasl = true;
+                case "--keycloak-port" -> keycloakPort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        for (int port : new int[]{kafkaPort, kafkaPort + 1, 8081, 8082, 8083}) {
+        for (int port : new int[]{kafkaPort, kafkaPort + 1, keycloakPort, 8081, 8082, 8083}) {
             if (inUse(port)) {
                 System.err.println("端口 " + port + " 已被占用 (port in use): stop whatever runs there, or another stack, first.");
                 System.exit(2);
@@ -58,7 +80,9 @@ public final class LocalStack {
         boolean firstRun = !Files.exists(data.resolve("kafka"));
 
         long started = System.nanoTime();
-        KafkaBroker broker = KafkaBroker.persistent(data.resolve("kafka"), kafkaPort, kafkaPort + 1, "384m");
+        KafkaBroker broker = KafkaBroker.persistent(data.resolve("kafka"), kafkaPort, kafkaPort + 1, "384m",
+                kafkaSasl ? KafkaAccess.sasl() : null);
+        KeycloakServer keycloak = KeycloakServer.at(data.resolve("keycloak"), keycloakPort);
         List<ServiceProcess> services = new ArrayList<>();
         AtomicReference<EmbeddedPostgresServer> embedded = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -67,14 +91,21 @@ public final class LocalStack {
             System.out.println("\n正在停止 (stopping) ...");
             // the services first, so that none of them sees its database or broker vanish while it still works
             services.forEach(ServiceProcess::close);
+            keycloak.stop();
             if (embedded.get() != null) {
                 embedded.get().close();
             }
             broker.stop();
             System.out.println("已停止。数据保留在 " + dataDir.getFileName() + "/ (data kept).");
         }));
-        System.out.println("启动 Kafka broker on 127.0.0.1:" + kafkaPort + " ...");
+        // Keycloak takes longest (its first start builds itself): it starts while the broker and the database do
+        System.out.println("启动 Keycloak on " + keycloak.baseUrl() + " (log: " + shown(root, keycloak.log()) + ") ...");
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(10)));
+        System.out.println("启动 Kafka broker on 127.0.0.1:" + kafkaPort + (kafkaSasl ? " (SASL/SCRAM, ACLs)" : "") + " ...");
         broker.start();
+        if (kafkaSasl) {
+            KafkaAccess.grant(broker);
+        }
 
         PostgresDatabase server;
         String database;
@@ -87,6 +118,12 @@ public final class LocalStack {
             server = parsePostgres(postgres);
             database = postgres;
         }
+        try {
+            identity.join();
+        } catch (CompletionException e) {
+            System.err.println("Keycloak: " + e.getCause().getMessage());
+            System.exit(1);
+        }
         for (String[] service : SERVICES) {
             String name = service[0];
             String db = name.substring(0, name.indexOf('-'));
@@ -95,6 +132,11 @@ public final class LocalStack {
                     .property("quarkus.datasource.jdbc.url", server.ensureDatabase(db))
                     .property("quarkus.datasource.username", server.user())
                     .property("quarkus.datasource.password", server.password());
+            if (kafkaSasl) {
+                KafkaAccess.serviceProperties(broker, name).forEach(process::property);
+            }
+            // Sign-in settings, as environment variables: a service without quarkus-oidc ignores them silently
+            keycloak.serviceEnvironment(name).forEach(process::environment);
             if (name.equals("assessment-service")) {
                 process.property("assessment.demo.enabled", "true");
             }
@@ -111,13 +153,19 @@ public final class LocalStack {
         }
         System.out.printf("%n全部就绪 (all ready) in %.1f s%s%n%n", (System.nanoTime() - started) / 1e9,
                 firstRun ? "; 演示县 (demo county) loaded, reporting-service ranks it within seconds" : "");
-        printUrls(broker, database);
+        printUrls(broker, database, kafkaSasl);
+        printSignIn(keycloak);
+        System.out.println("  按 Ctrl-C 停止 (stop)");
         while (!stopping.get()) {
             for (ServiceProcess process : services) {
                 if (!process.isAlive() && !stopping.get()) {
                     System.err.println(process.name() + " stopped unexpectedly, see " + process.log());
                     System.exit(1);
                 }
+            }
+            if (!keycloak.isRunning() && !stopping.get()) {
+                System.err.println("Keycloak stopped unexpectedly, see " + keycloak.log());
+                System.exit(1);
             }
             if (!broker.isRunning() && !stopping.get()) {
                 System.err.println("Kafka broker stopped unexpectedly, see " + broker.directory().resolve("broker.out"));
@@ -127,7 +175,32 @@ public final class LocalStack {
         }
     }
 
-    private static void printUrls(KafkaBroker broker, String database) {
+    private static void printSignIn(KeycloakServer keycloak) {
+        System.out.println();
+        System.out.println("  登录 Sign in (Keycloak, realm " + CountyRealm.NAME + ")   " + keycloak.accountConsole());
+        System.out.println("  管理 Keycloak admin console       " + keycloak.adminConsole() + "   (" + KeycloakServer.ADMIN_USER + " / "
+                + KeycloakServer.ADMIN_PASSWORD + ")");
+        System.out.println("  演示用户 Demo users (仅供演示 demo only):");
+        List<CountyRealm.DemoUser> users = CountyRealm.demoUsers();
+        for (CountyRealm.DemoUser user : users) {
+            StringBuilder line = new StringBuilder(String.format("    %-16s 密码 %-6s %-22s %s", user.username(), user.password(),
+                    String.join(",", user.roles()), user.displayName()));
+            if (user.unitCode() != null) {
+                line.append("  unit_code=").append(user.unitCode());
+            }
+            if (user.memberId() != null) {
+                line.append("  member_id=").append(user.memberId());
+            }
+            System.out.println(line);
+        }
+        System.out.println("  学习平台 Learning platform: client " + CountyRealm.LEARNING_PLATFORM_CLIENT + " / "
+                + CountyRealm.clientSecret(CountyRealm.LEARNING_PLATFORM_CLIENT) + " (client credentials)");
+        CountyRealm.DemoUser assessor = users.stream().filter(u -> u.roles().contains("ASSESSOR")).findFirst().orElse(users.get(0));
+        System.out.println("  令牌 Token:  curl -s -d client_id=" + CountyRealm.CLI_CLIENT + " -d grant_type=password -d username="
+                + assessor.username() + " -d password=" + assessor.password() + " " + keycloak.tokenEndpoint());
+    }
+
+    private static void printUrls(KafkaBroker broker, String database, boolean kafkaSasl) {
         String[] lines = {
                 "看板 Dashboard (reporting)       http://127.0.0.1:8082/",
                 "考评录入 Assessment REST         http://127.0.0.1:8081/units   http://127.0.0.1:8081/q/swagger-ui",
@@ -135,9 +208,10 @@ public final class LocalStack {
                 "通知 Notices REST                http://127.0.0.1:8083/q/swagger-ui",
                 "健康 Health (ready / live)       http://127.0.0.1:808{1,2,3}/q/health/ready   .../q/health/live",
                 "指标 Metrics                     http://127.0.0.1:808{1,2,3}/q/metrics",
-                "Kafka bootstrap                  " + broker.bootstrapServers(),
+                "Kafka bootstrap                  " + broker.bootstrapServers() + (kafkaSasl
+                        ? "  SASL_PLAINTEXT SCRAM-SHA-512, user " + KafkaAccess.ADMIN + " / " + broker.sasl().adminPassword()
+                        + "; each service and learning-platform as <name> / <name>-secret" : ""),
                 "数据库 Database                  " + database,
-                "按 Ctrl-C 停止 (stop)",
         };
         for (String line : lines) {
             System.out.println("  " + line);

@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Path log;
     private final Map<String, String> properties = new TreeMap<>();
+    private final Map<String, String> environment = new TreeMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k"));
     private Process process;
@@ -41,6 +42,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess property(String key, String value) {
         properties.put(key, value);
+        return this;
+    }
+
+    /** An environment variable of the service's process (settings of extensions a service may not have yet). */
+    public ServiceProcess environment(String key, String value) {
+        environment.put(key, value);
         return this;
     }
 
@@ -87,6 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
             // glibc gives every thread that mallocs an arena of its own; with Kafka, Vert.x and JDBC threads that
             // alone costs a hundred MB of RSS. Two arenas are plenty for a JVM, which manages its own heap.
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            builder.environment().putAll(environment);
             process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

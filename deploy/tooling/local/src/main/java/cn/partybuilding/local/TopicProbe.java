@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * What tests use to look at a topic of the real broker and to publish onto it as another system would.
- * Reads with {@code read_committed}, as the services' consumers do.
+ * Reads with {@code read_committed}, as the services' consumers do; signs in as the admin on a broker with ACLs.
  */
 public final class TopicProbe {
     private TopicProbe() {
@@ -34,7 +34,8 @@ public final class TopicProbe {
     public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrap, String topic, Duration timeout,
                                                                  Predicate<List<ConsumerRecord<String, byte[]>>> done) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // the admin's sign-in when the broker runs SASL (KafkaAccess)
+        props.putAll(KafkaAccess.probeSettings(bootstrap));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -77,7 +78,8 @@ public final class TopicProbe {
     /** Publishes raw bytes (a foreign system's event, or a poison message) and waits for the ack. */
     public static void publish(String bootstrap, String topic, String key, byte[] value) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // the admin's sign-in when the broker runs SASL (KafkaAccess)
+        props.putAll(KafkaAccess.probeSettings(bootstrap));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
