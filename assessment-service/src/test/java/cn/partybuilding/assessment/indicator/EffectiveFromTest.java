@@ -2,13 +2,18 @@ package cn.partybuilding.assessment.indicator;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static cn.partybuilding.assessment.support.Fixtures.post;
 import static cn.partybuilding.assessment.support.Fixtures.put;
@@ -16,11 +21,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each version of a year's indicator system applies from a month on (issue 12 item 1): a score is given under the version
  * in force for its month, and a version may not start at a month whose figures are recorded (scored or locked). Years
- * 2018, 2012 and 2014, which no other test uses.
+ * 2018, 2012, 2014 and 2011, which no other test uses.
  */
 @QuarkusTest
 class EffectiveFromTest {
@@ -115,6 +121,35 @@ class EffectiveFromTest {
         refused(year, march, 400, "第 1 版须自 " + year + "-01 起适用（全年每个月都须有适用的指标体系），收到 " + year + "-03");
         assertEquals(before, Db.snapshot());
         given().get("/indicator-systems/" + year).then().statusCode(404);
+    }
+
+    @Inject
+    IndicatorSystemService indicators;
+
+    /** A score in flight holds the year's latest version FOR SHARE: a change of the system waits for its commit. */
+    @Test
+    void aChangeOfTheSystemWaitsForAScoreInFlight() throws Exception {
+        int year = YEAR - 7; // 2011
+        put("/indicator-systems/" + year, Fixtures.system(60, 40)).statusCode(200);
+        CountDownLatch scoreInside = new CountDownLatch(1);
+        AtomicBoolean scoreCommitted = new AtomicBoolean();
+        Thread score = new Thread(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                indicators.lockForScoring(year);          // what a score does before it reads the version in force
+                scoreInside.countDown();
+                try {
+                    Thread.sleep(1500);                   // the score takes a while
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            scoreCommitted.set(true);
+        });
+        score.start();
+        assertTrue(scoreInside.await(10, TimeUnit.SECONDS));
+        put("/indicator-systems/" + year, Fixtures.system(50, 50)).statusCode(200);
+        assertTrue(scoreCommitted.get(), "the system changed while a score was still being given under it");
+        score.join();
     }
 
     private static void refused(int year, Map<String, Object> system, int status, String reason) {
