@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <ul>
  *     <li>stated: a month {@code YYYY-MM} of the system's year (400), version 1 only from January, so that every month of
  *     the year has a version (400), not before the previous version's first month (400), no locked or scored month
- *     from it on (409);</li>
+ *     from it on (409) — except for the year's first version, under which nothing was figured yet;</li>
  *     <li>not stated: a replaced version keeps its month; version 1 starts in January; a next version starts in the
  *     first month after the last month of the year that has a score or is locked (January when none), not before the
  *     previous version's first month; 409 when that is past December.</li>
@@ -67,6 +67,8 @@ public final class EffectiveFromRule {
             }
         } else if (year.replacedStart() != null) {
             month = year.replacedStart();
+        } else if (year.version() == 1) {
+            month = YearMonth.of(year.year(), 1);
         } else {
             month = firstFreeMonth(year);
             if (month.getYear() != year.year()) {
@@ -76,6 +78,9 @@ public final class EffectiveFromRule {
         YearMonth january = YearMonth.of(year.year(), 1);
         if (year.version() == 1 && !month.equals(january)) {
             return Decision.refused(Refusal.INVALID, "第 1 版须自 " + january + " 起适用（全年每个月都须有适用的指标体系），收到 " + month);
+        }
+        if (year.version() == 1 && year.replacedStart() == null) {
+            return Decision.ok(month); // the year's first version: no month has figures under another version yet (a locked one neither)
         }
         if (year.previousStart() != null && month.isBefore(year.previousStart())) {
             return Decision.refused(Refusal.INVALID, "不能早于第 " + (year.version() - 1) + " 版的适用起始月 " + year.previousStart());

@@ -37,6 +37,9 @@ class EffectiveFromRuleTest {
         assertEquals(Refusal.INVALID, EffectiveFromRule.decide("2026-03", year(1, null, null, List.of(), List.of())).refusal());
         // replacing version 1 keeps January
         assertEquals(ok("2026-01"), EffectiveFromRule.decide(null, year(1, null, "2026-01", List.of(), List.of())));
+        // a locked month has no figures yet without any version: the first one is not refused for it, a replacement is
+        assertEquals(ok("2026-01"), EffectiveFromRule.decide(null, year(1, null, null, List.of(), months("2026-03"))));
+        assertEquals(Refusal.CONFLICT, EffectiveFromRule.decide(null, year(1, null, "2026-01", List.of(), months("2026-03"))).refusal());
     }
 
     @Test
