@@ -61,7 +61,7 @@ public class BonusService {
         checks.throwIfAny("加分信息不完整或无效");
         organisation.lockUnit("unitCode", in.unitCode());
         YearMonth month = periods.scorableMonth("period", in.period());
-        IndicatorSystem system = indicators.requireCurrent("period", month.getYear());
+        IndicatorSystem system = indicators.requireInForce("period", month); // the cap of the version in force for the month
         BigDecimal already = granted(in.unitCode(), month.getYear());
         BonusCap.Grant grant = BonusCap.grant(in.points(), already, system.bonusCap()).orElseThrow(() ->
                 ProblemException.conflict("points", month.getYear() + " 年度加分已达上限 " + system.bonusCap().stripTrailingZeros().toPlainString() + " 分"));

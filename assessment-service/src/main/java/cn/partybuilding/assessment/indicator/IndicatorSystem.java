@@ -1,15 +1,28 @@
 package cn.partybuilding.assessment.indicator;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A whole version of a year's indicator system: what is stored per version (as JSON) and what the REST endpoints
- * return. Its event is {@link IndicatorSystemPublished}, built from it.
+ * return. Its event is {@link IndicatorSystemPublished}, built from it. It applies from {@code effectiveFrom} (YYYY-MM)
+ * on until a later version does ({@link EffectiveFromRule}); versions stored before the field apply from January.
  */
 public record IndicatorSystem(int year, int version, BigDecimal bonusCap, BigDecimal examPassScore,
-                                       List<Dimension> dimensions, List<StudyPlanEntry> studyPlan) {
+                                       List<Dimension> dimensions, List<StudyPlanEntry> studyPlan, String effectiveFrom) {
+
+    /** A version applying from January of its year. */
+    public IndicatorSystem(int year, int version, BigDecimal bonusCap, BigDecimal examPassScore, List<Dimension> dimensions,
+                           List<StudyPlanEntry> studyPlan) {
+        this(year, version, bonusCap, examPassScore, dimensions, studyPlan, null);
+    }
+
+    /** The first month this version applies to ({@code effectiveFrom}, January when absent). */
+    public YearMonth effectiveMonth() {
+        return effectiveFrom == null ? YearMonth.of(year, 1) : YearMonth.parse(effectiveFrom);
+    }
 
     public enum Kind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS }
 
@@ -29,11 +42,19 @@ public record IndicatorSystem(int year, int version, BigDecimal bonusCap, BigDec
     public record StudyPlanEntry(ActivityType activityType, Frequency frequency, Attendees attendees) {
     }
 
-    /** The editable part: what PUT /indicator-systems/{year} takes. */
+    /**
+     * The editable part: what PUT /indicator-systems/{year} takes. {@code effectiveFrom} is optional (see
+     * {@link EffectiveFromRule} for the default) and is not part of the system's content.
+     */
     public record Definition(BigDecimal bonusCap, BigDecimal examPassScore, List<Dimension> dimensions,
-                             List<StudyPlanEntry> studyPlan) {
+                             List<StudyPlanEntry> studyPlan, String effectiveFrom) {
+
+        public Definition(BigDecimal bonusCap, BigDecimal examPassScore, List<Dimension> dimensions, List<StudyPlanEntry> studyPlan) {
+            this(bonusCap, examPassScore, dimensions, studyPlan, null);
+        }
     }
 
+    /** The content (weights, indicators, plan) without the month it applies from: what decides whether a PUT changes it. */
     public Definition definition() {
         return new Definition(bonusCap, examPassScore, dimensions, studyPlan);
     }

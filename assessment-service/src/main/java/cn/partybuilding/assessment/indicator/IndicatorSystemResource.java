@@ -23,7 +23,7 @@ public class IndicatorSystemResource {
     IndicatorSystemService service;
 
     @PUT
-    @Operation(summary = "Define or change the year's system; after its first score a change becomes a new version")
+    @Operation(summary = "Define or change the year's system; after its first score a change becomes a new version, applying from effectiveFrom (YYYY-MM, optional) on")
     public IndicatorSystem define(@PathParam("year") int year, IndicatorSystem.Definition definition) {
         if (definition == null) {
             throw ProblemException.invalid("body", "必填");

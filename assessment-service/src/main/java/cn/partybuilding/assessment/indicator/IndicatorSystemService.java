@@ -9,11 +9,14 @@ import cn.partybuilding.contracts.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.partybuilding.assessment.period.PeriodService;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +32,10 @@ public class IndicatorSystemService {
     @Inject
     Clock clock;
 
-    public record VersionInfo(int version, OffsetDateTime publishedAt, long scores) {
+    @Inject
+    PeriodService periods;
+
+    public record VersionInfo(int version, OffsetDateTime publishedAt, long scores, String effectiveFrom) {
     }
 
     @Transactional
@@ -39,43 +45,78 @@ public class IndicatorSystemService {
         }
         Definition withDefaults = IndicatorSystemRules.withDefaults(in);
         IndicatorSystemRules.validate(withDefaults).throwIfAny("考核指标体系无效");
-        Definition definition = IndicatorSystemRules.normalised(withDefaults);
-        // serialise concurrent changes of one year: lock the current version's row when there is one
-        Optional<IndicatorSystemVersion> current = latestRow(year, true);
+        Definition definition = IndicatorSystemRules.normalised(withDefaults); // the content, without effectiveFrom
+        String stated = in.effectiveFrom();
+        // serialise concurrent changes of one year, and against scores being recorded (they share this row, see lockForScoring)
+        Optional<IndicatorSystemVersion> current = latestRow(year, LockModeType.PESSIMISTIC_WRITE);
         Integer currentVersion = current.map(v -> v.key.version()).orElse(null);
+        IndicatorSystem currentSystem = current.map(IndicatorSystemService::read).orElse(null);
         boolean scored = current.isPresent() && scoreCount(year, currentVersion) > 0;
-        boolean same = current.isPresent() && read(current.get()).definition().equals(definition);
+        boolean same = currentSystem != null && currentSystem.definition().equals(definition)
+                && (stated == null || stated.equals(currentSystem.effectiveMonth().toString()));
         VersioningPolicy.Decision decision = VersioningPolicy.decide(currentVersion, scored, same);
+        if (decision.action() == VersioningPolicy.Action.UNCHANGED) {
+            return currentSystem;
+        }
+        YearMonth from = effectiveFrom(year, stated, decision, currentSystem);
         IndicatorSystem system = new IndicatorSystem(year, decision.version(), definition.bonusCap(),
-                definition.examPassScore(), definition.dimensions(), definition.studyPlan());
-        switch (decision.action()) {
-            case UNCHANGED -> {
-                return read(current.get());
-            }
-            case REPLACE_CURRENT -> {
-                current.get().definition = write(system);
-                current.get().publishedAt = OffsetDateTime.now(clock);
-            }
-            case CREATE_FIRST, CREATE_NEXT -> {
-                IndicatorSystemVersion row = new IndicatorSystemVersion();
-                row.key = new IndicatorSystemVersion.Key(year, decision.version());
-                row.definition = write(system);
-                row.publishedAt = OffsetDateTime.now(clock);
-                row.persist();
-            }
+                definition.examPassScore(), definition.dimensions(), definition.studyPlan(), from.toString());
+        if (decision.action() == VersioningPolicy.Action.REPLACE_CURRENT) {
+            current.get().definition = write(system);
+            current.get().publishedAt = OffsetDateTime.now(clock);
+        } else {
+            IndicatorSystemVersion row = new IndicatorSystemVersion();
+            row.key = new IndicatorSystemVersion.Key(year, decision.version());
+            row.definition = write(system);
+            row.publishedAt = OffsetDateTime.now(clock);
+            row.persist();
         }
         events.publish(Topics.ASSESSMENT, EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT,
                 IndicatorSystemPublished.of(system));
         return system;
     }
 
+    /** The month the version being defined applies from ({@link EffectiveFromRule}), or a 400/409 on effectiveFrom. */
+    private YearMonth effectiveFrom(int year, String stated, VersioningPolicy.Decision decision, IndicatorSystem currentSystem) {
+        boolean replacing = decision.action() == VersioningPolicy.Action.REPLACE_CURRENT;
+        YearMonth previousStart = replacing
+                ? version(year, decision.version() - 1).map(IndicatorSystem::effectiveMonth).orElse(null)
+                : currentSystem == null ? null : currentSystem.effectiveMonth();
+        EffectiveFromRule.Decision from = EffectiveFromRule.decide(stated, new EffectiveFromRule.Year(year, decision.version(),
+                previousStart, replacing ? currentSystem.effectiveMonth() : null, scoredMonths(year), periods.lockedMonths(year)));
+        if (from.refusal() == EffectiveFromRule.Refusal.INVALID) {
+            throw ProblemException.invalid("考核指标体系的适用起始月无效：" + from.reason(), EffectiveFromRule.FIELD, from.reason());
+        }
+        if (from.refusal() == EffectiveFromRule.Refusal.CONFLICT) {
+            throw ProblemException.conflict("考核指标体系不能自该月起适用：" + from.reason(), EffectiveFromRule.FIELD, from.reason());
+        }
+        return from.month();
+    }
+
     /** The year's current (highest) version. */
     public Optional<IndicatorSystem> current(int year) {
-        return latestRow(year, false).map(IndicatorSystemService::read);
+        return latestRow(year, null).map(IndicatorSystemService::read);
     }
 
     public IndicatorSystem requireCurrent(String field, int year) {
         return current(year).orElseThrow(() -> ProblemException.invalid(field, year + " 年度尚未制定考核指标体系"));
+    }
+
+    /** The version in force for the month ({@link EffectiveFromRule#inForce}); 400 on {@code field} when the year has none. */
+    public IndicatorSystem requireInForce(String field, YearMonth month) {
+        List<IndicatorSystem> versions = IndicatorSystemVersion.<IndicatorSystemVersion>list("key.year = ?1 order by key.version", month.getYear())
+                .stream().map(IndicatorSystemService::read).toList();
+        return EffectiveFromRule.inForce(versions, month).orElseThrow(() -> ProblemException.invalid(field, versions.isEmpty()
+                ? month.getYear() + " 年度尚未制定考核指标体系" : month + " 没有适用的考核指标体系"));
+    }
+
+    /**
+     * Called before a score is given under the version in force: waits for a change of the year's system in flight (it
+     * holds the latest version's row for update), and makes a change wait for this score's commit, so a new version
+     * never starts at a month that receives a score under the old one meanwhile. Read the version in force AFTER it.
+     */
+    public void lockForScoring(int year) {
+        latestRow(year, LockModeType.PESSIMISTIC_READ);
     }
 
     public Optional<IndicatorSystem> version(int year, int version) {
@@ -85,13 +126,14 @@ public class IndicatorSystemService {
 
     public List<VersionInfo> versions(int year) {
         return IndicatorSystemVersion.<IndicatorSystemVersion>list("key.year = ?1 order by key.version", year).stream()
-                .map(v -> new VersionInfo(v.key.version(), v.publishedAt, scoreCount(year, v.key.version()))).toList();
+                .map(v -> new VersionInfo(v.key.version(), v.publishedAt, scoreCount(year, v.key.version()),
+                        read(v).effectiveMonth().toString())).toList();
     }
 
-    private Optional<IndicatorSystemVersion> latestRow(int year, boolean lock) {
+    private Optional<IndicatorSystemVersion> latestRow(int year, LockModeType lock) {
         var query = IndicatorSystemVersion.<IndicatorSystemVersion>find("key.year = ?1 order by key.version desc", year);
-        if (lock) {
-            query = query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (lock != null) {
+            query = query.withLock(lock);
         }
         return query.firstResultOptional();
     }
@@ -101,6 +143,14 @@ public class IndicatorSystemService {
         Number count = (Number) em.createNativeQuery("select count(*) from assessment where system_year = ?1 and system_version = ?2")
                 .setParameter(1, year).setParameter(2, version).getSingleResult();
         return count.longValue();
+    }
+
+    /** Months of the year with a score (any version); the assessment table belongs to the scoring feature. */
+    private List<YearMonth> scoredMonths(int year) {
+        @SuppressWarnings("unchecked")
+        List<String> periods = em.createNativeQuery("select distinct period from assessment where system_year = ?1")
+                .setParameter(1, year).getResultList();
+        return periods.stream().map(YearMonth::parse).toList();
     }
 
     private static String write(IndicatorSystem system) {
@@ -113,7 +163,10 @@ public class IndicatorSystemService {
 
     private static IndicatorSystem read(IndicatorSystemVersion row) {
         try {
-            return CloudEventCodec.MAPPER.readValue(row.definition, IndicatorSystem.class);
+            IndicatorSystem system = CloudEventCodec.MAPPER.readValue(row.definition, IndicatorSystem.class);
+            // versions stored before effectiveFrom existed applied from January (as their events are read by consumers)
+            return system.effectiveFrom() != null ? system : new IndicatorSystem(system.year(), system.version(), system.bonusCap(),
+                    system.examPassScore(), system.dimensions(), system.studyPlan(), system.effectiveMonth().toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored indicator system " + row.key + " unreadable", e);
         }

@@ -109,6 +109,11 @@ public class PeriodService {
         return PeriodLock.<PeriodLock>list("order by period").stream().map(p -> status(p.period)).toList();
     }
 
+    /** The months of the year that are locked now. */
+    public List<YearMonth> lockedMonths(int year) {
+        return PeriodLock.<PeriodLock>list("locked = true and period like ?1", year + "-%").stream().map(p -> YearMonth.parse(p.period)).toList();
+    }
+
     public boolean isLocked(String period) {
         PeriodLock row = PeriodLock.findById(period);
         return row != null && row.locked;

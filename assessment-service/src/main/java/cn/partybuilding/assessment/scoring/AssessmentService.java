@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Records scores and corrections; each is a new revision with its event, under the indicator-system version of the score. */
+/**
+ * Records scores and corrections; each is a new revision with its event. A score is given under the indicator-system
+ * version in force for its month (the highest version that has started by then), a correction under the score's version.
+ */
 @ApplicationScoped
 public class AssessmentService {
     @Inject
@@ -64,10 +67,11 @@ public class AssessmentService {
         checks.throwIfAny("评分信息不完整或无效");
         organisation.requireUnit("unitCode", in.unitCode());
         YearMonth month = periods.scorableMonth("period", in.period());
-        IndicatorSystem system = indicators.requireCurrent("period", month.getYear());
+        indicators.lockForScoring(month.getYear());
+        IndicatorSystem system = indicators.requireInForce("period", month);
         IndicatorSystem.Indicator indicator = system.indicator(in.indicatorCode())
-                .orElseThrow(() -> ProblemException.invalid("indicatorCode", "未知指标: " + in.indicatorCode()
-                        + "（" + system.year() + " 年度第 " + system.version() + " 版指标体系中没有）"));
+                .orElseThrow(() -> ProblemException.invalid("indicatorCode", "未知指标: " + in.indicatorCode() + "（" + month + " 适用 "
+                        + system.year() + " 年度第 " + system.version() + " 版指标体系（自 " + system.effectiveMonth() + " 起），其中没有该指标）"));
         String kindProblem = ScoreRules.kindProblem(indicator);
         if (kindProblem != null) {
             throw ProblemException.invalid("indicatorCode", kindProblem);

@@ -52,20 +52,21 @@ public class FactsReader {
     @ManagedExecutorConfig(maxAsync = 2, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
     ManagedExecutor parallel;
 
-    /** The current (highest) version of the year's indicator system; 409 when none was published. */
-    public IndicatorSystem indicatorSystem(int year) {
+    /** Every version received of the year's indicator system, lowest first (empty when none was published). */
+    public List<IndicatorSystem> indicatorSystems(int year) {
+        List<IndicatorSystem> versions = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select body from indicator_system where for_year = ? order by version desc limit 1")) {
+             PreparedStatement s = c.prepareStatement("select body from indicator_system where for_year = ? order by version")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.conflict(year + " 年度考核指标体系尚未发布", "period", "no indicator system published for " + year);
+                while (rs.next()) {
+                    versions.add(CloudEventCodec.MAPPER.readValue(rs.getString(1), IndicatorSystem.class));
                 }
-                return CloudEventCodec.MAPPER.readValue(rs.getString(1), IndicatorSystem.class);
             }
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot read indicator system " + year, e);
         }
+        return versions;
     }
 
     /** Facts of every unit (registered, or assessed in the month), keyed and sorted by unit code. */

@@ -98,6 +98,11 @@ public final class ParsedBatch {
                         throw new InvalidEventException("missing required field '" + field + "'");
                     }
                 }
+                // a version starting outside its year, or at an unreadable month, could never be chosen sensibly
+                if (system.effectiveFrom() != null && !(system.effectiveFrom().matches("[0-9]{4}-(0[1-9]|1[0-2])")
+                        && system.effectiveFrom().startsWith(system.year() + "-"))) {
+                    throw new InvalidEventException("effectiveFrom '" + system.effectiveFrom() + "' is not a month (YYYY-MM) of " + system.year());
+                }
                 for (IndicatorSystem.Dimension d : system.dimensions()) {
                     for (IndicatorSystem.Indicator i : d.indicators()) {
                         if (i.code() == null || i.kind() == null) {

@@ -76,7 +76,7 @@ public class MonthlyPublication {
      * ({@link RankingPublished}) and the REST response ({@link MonthPublicationView}) are each built from it.
      */
     public record MonthPublication(String period, int version, OffsetDateTime publishedAt, Integer systemYear, Integer systemVersion,
-                                   String reason, List<RankedUnit> entries, List<NoticeRequest> notices) {
+                                   String reason, List<RankedUnit> entries, List<NoticeRequest> notices, String systemEffectiveFrom) {
     }
 
     public MonthPublication publish(YearMonth period, String reason) {
@@ -114,7 +114,7 @@ public class MonthlyPublication {
                     throw reasonRequired(period, version - 1); // another request published it since the check above
                 }
                 MonthPublication p = new MonthPublication(period.toString(), version, now, live.system().year(), live.system().version(),
-                        reason, live.entries(), notices);
+                        reason, live.entries(), notices, live.system().effectiveMonth().toString());
                 CloudEvent cloudEvent = events.rankingPublished(p);
                 insert(c, p, cloudEvent.id());
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
@@ -145,7 +145,7 @@ public class MonthlyPublication {
     /** The frozen version: its header (primary key period, version) first, then one row per ranked unit. */
     private static void insert(Connection c, MonthPublication v, String eventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into published_ranking (period, version, published_at, system_year, "
-                + "system_version, reason, event_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                + "system_version, reason, event_id, system_effective_from) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, v.period());
             s.setInt(2, v.version());
             s.setObject(3, v.publishedAt());
@@ -153,6 +153,7 @@ public class MonthlyPublication {
             s.setObject(5, v.systemVersion());
             s.setString(6, v.reason());
             s.setString(7, eventId);
+            s.setString(8, v.systemEffectiveFrom());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("insert into published_entry (period, version, unit_code, rank, unit_name, score, "

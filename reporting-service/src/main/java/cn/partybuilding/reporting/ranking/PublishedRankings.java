@@ -25,8 +25,9 @@ public class PublishedRankings {
     @Inject
     AgroalDataSource dataSource;
 
+    /** {@code systemEffectiveFrom}: the month the indicator-system version applied from when the month was published. */
     public record Version(String period, int version, OffsetDateTime publishedAt, Integer systemYear, Integer systemVersion,
-                          String reason, String eventId) {
+                          String reason, String eventId, String systemEffectiveFrom) {
     }
 
     public record Published(Version version, List<RankedUnit> entries) {
@@ -35,10 +36,10 @@ public class PublishedRankings {
     public List<Version> versions(YearMonth period) {
         List<Version> versions = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, "select period, version, published_at, system_year, system_version, reason, event_id "
+            query(c, "select period, version, published_at, system_year, system_version, reason, event_id, system_effective_from "
                     + "from published_ranking where period = ? order by version", rs -> versions.add(new Version(rs.getString(1),
                     rs.getInt(2), rs.getObject(3, OffsetDateTime.class), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
-                    rs.getString(6), rs.getString(7))), period.toString());
+                    rs.getString(6), rs.getString(7), rs.getString(8))), period.toString());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ public class RankingCache {
     private record Card(FactsVersion.Stamp stamp, JsonBody body) {
     }
 
-    private final Map<Integer, Generation<IndicatorSystem>> systems = new ConcurrentHashMap<>();
+    private final Map<Integer, Generation<List<IndicatorSystem>>> systems = new ConcurrentHashMap<>();
     private final Map<YearMonth, Generation<LiveRanking>> live = new ConcurrentHashMap<>();
     private final Map<YearMonth, Object> liveLocks = new ConcurrentHashMap<>();
     private final Map<String, Card> cards = new ConcurrentHashMap<>();
@@ -45,18 +46,18 @@ public class RankingCache {
     private final Map<String, JsonBody> published = new ConcurrentHashMap<>();
 
     /**
-     * The year's indicator system, parsed once and kept until a change not attributed to single units (an indicator
-     * system is one) is committed.
+     * The versions of the year's indicator system, parsed once and kept until a change not attributed to single units (an
+     * indicator system is one) is committed.
      */
-    public IndicatorSystem system(int year, IntFunction<IndicatorSystem> read) {
+    public List<IndicatorSystem> systems(int year, IntFunction<List<IndicatorSystem>> read) {
         long generation = factsVersion.stamp("").global();
-        Generation<IndicatorSystem> cached = systems.get(year);
+        Generation<List<IndicatorSystem>> cached = systems.get(year);
         if (cached != null && cached.generation() == generation) {
             return cached.value();
         }
-        IndicatorSystem system = read.apply(year); // throws for a year without a system: only published years are kept
-        systems.put(year, new Generation<>(generation, system));
-        return system;
+        List<IndicatorSystem> versions = List.copyOf(read.apply(year));
+        systems.put(year, new Generation<>(generation, versions));
+        return versions;
     }
 
     /** The month's live ranking, kept until any change of the facts (or a publication, which bumps them too). */

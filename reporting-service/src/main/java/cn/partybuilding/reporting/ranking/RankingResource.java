@@ -53,6 +53,7 @@ public class RankingResource {
         body.put("status", "LIVE");
         body.put("systemYear", live.system().year());
         body.put("systemVersion", live.system().version());
+        body.put("effectiveFrom", live.system().effectiveMonth().toString());
         body.put("entries", RankingEntryView.of(live.entries()));
         return body;
     }
@@ -80,6 +81,7 @@ public class RankingResource {
         body.put("reason", p.version().reason());
         body.put("systemYear", p.version().systemYear());
         body.put("systemVersion", p.version().systemVersion());
+        body.put("effectiveFrom", p.version().systemEffectiveFrom());
         body.put("entries", RankingEntryView.of(p.entries()));
         return body;
     }

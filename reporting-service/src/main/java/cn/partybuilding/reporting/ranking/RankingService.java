@@ -9,6 +9,8 @@ import cn.partybuilding.reporting.scoring.RankedUnit;
 import cn.partybuilding.reporting.scoring.RankingCalculator;
 import cn.partybuilding.reporting.scoring.UnitFacts;
 import cn.partybuilding.reporting.scoring.UnitScore;
+import cn.partybuilding.reporting.scoring.VersionInForce;
+import cn.partybuilding.eventing.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,17 +42,22 @@ public class RankingService {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    /** The month ranked from the current facts under the current indicator system. */
+    /** The month ranked from the current facts under the indicator-system version in force for it. */
     public LiveRanking live(YearMonth period) {
-        return cache.live(period, p -> compute(p, system(p.getYear())));
+        return cache.live(period, p -> compute(p, system(p)));
     }
 
-    /** The current indicator system of the year; 409 when none was published. */
-    public IndicatorSystem system(int year) {
-        return cache.system(year, facts::indicatorSystem);
+    /** The version of the indicator system in force for the month ({@link VersionInForce}); 409 when there is none. */
+    public IndicatorSystem system(YearMonth month) {
+        List<IndicatorSystem> versions = cache.systems(month.getYear(), facts::indicatorSystems);
+        if (versions.isEmpty()) {
+            throw ProblemException.conflict(month.getYear() + " 年度考核指标体系尚未发布", "period", "no indicator system published for " + month.getYear());
+        }
+        return VersionInForce.of(versions, month).orElseThrow(() -> ProblemException.conflict(month + " 没有适用的考核指标体系（最早的版本自 "
+                + versions.get(0).effectiveMonth() + " 起适用）", "period", "no indicator-system version in force for " + month));
     }
 
-    /** Ranks the month under {@code system} (the current one, or a what-if proposal). */
+    /** Ranks the month under {@code system} (the version in force, or a what-if proposal). */
     public LiveRanking compute(YearMonth period, IndicatorSystem system) {
         Map<String, UnitFacts> unitFacts = facts.month(system, period);
         return rank(period, system, unitFacts);
@@ -111,12 +118,12 @@ public class RankingService {
 
     /** The same, stopping between chunks of units when {@code keepGoing} says so (-1: stopped). */
     public int precomputeScorecards(YearMonth period, java.util.function.BooleanSupplier keepGoing) {
-        IndicatorSystem system = system(period.getYear());
+        IndicatorSystem system = system(period);
         Map<String, FactsVersion.Stamp> stamps = cache.stamps(facts.unitNames().keySet());
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
-                    () -> JsonBody.of(mapper, ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence())))) {
+                    () -> JsonBody.of(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence())))) {
                 computed[0]++;
             }
         });
@@ -125,8 +132,8 @@ public class RankingService {
 
     /** One unit's score with the event ids behind every number and what each of those events was. */
     public ScorecardView scorecard(YearMonth period, String unitCode) {
-        IndicatorSystem system = system(period.getYear());
+        IndicatorSystem system = system(period);
         FactsReader.UnitWithEvidence unit = facts.unit(system, period, unitCode);
-        return ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence());
+        return ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence());
     }
 }

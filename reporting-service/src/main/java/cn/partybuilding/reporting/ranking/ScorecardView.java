@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.reporting.facts.Evidence;
 import cn.partybuilding.reporting.scoring.Enums.IndicatorKind;
+import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.UnitFacts;
 import cn.partybuilding.reporting.scoring.UnitScore;
 
@@ -9,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scorecard as the REST API serves it: the unit's score ({@link UnitScore}, every field kept as before) and, beside
+ * The scorecard as the REST API serves it: the unit's score ({@link UnitScore}, every field kept as before), the
+ * indicator-system version it was scored with ({@code systemYear}, {@code systemVersion}, {@code effectiveFrom}) and, beside
  * each list of event ids, what each event was ({@code evidence}: what, on which date, recorded when, by whom, from which
  * system). Its own record so that the drill-down's wording never changes the scoring's types.
  */
 public record ScorecardView(String unitCode, String unitName, boolean submitted, double composite, double weightedSum,
                             double bonuses, double deductions, double completionRate, List<Dimension> dimensions,
-                            List<Adjustment> bonusItems, List<Adjustment> deductionItems) {
+                            List<Adjustment> bonusItems, List<Adjustment> deductionItems,
+                            int systemYear, int systemVersion, String effectiveFrom) {
 
     public record Dimension(String code, String name, double weight, double score, double weighted, List<Indicator> indicators) {
     }
@@ -29,13 +32,13 @@ public record ScorecardView(String unitCode, String unitName, boolean submitted,
     public record Adjustment(String id, double points, String source, String eventId, Evidence evidence) {
     }
 
-    static ScorecardView of(UnitScore score, Map<String, Evidence> evidence) {
+    static ScorecardView of(IndicatorSystem system, UnitScore score, Map<String, Evidence> evidence) {
         List<Dimension> dimensions = score.dimensions().stream().map(d -> new Dimension(d.code(), d.name(), d.weight(), d.score(),
                 d.weighted(), d.indicators().stream().map(i -> new Indicator(i.code(), i.name(), i.kind(), i.maxPoints(), i.score(),
                         i.basis(), i.eventIds(), i.eventIds().stream().map(id -> evidence(evidence, id)).toList())).toList())).toList();
         return new ScorecardView(score.unitCode(), score.unitName(), score.submitted(), score.composite(), score.weightedSum(),
                 score.bonuses(), score.deductions(), score.completionRate(), dimensions, adjustments(score.bonusItems(), evidence),
-                adjustments(score.deductionItems(), evidence));
+                adjustments(score.deductionItems(), evidence), system.year(), system.version(), system.effectiveMonth().toString());
     }
 
     private static List<Adjustment> adjustments(List<UnitFacts.Adjustment> items, Map<String, Evidence> evidence) {

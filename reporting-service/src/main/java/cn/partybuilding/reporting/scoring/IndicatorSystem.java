@@ -5,17 +5,31 @@ import cn.partybuilding.reporting.scoring.Enums.Attendees;
 import cn.partybuilding.reporting.scoring.Enums.Frequency;
 import cn.partybuilding.reporting.scoring.Enums.IndicatorKind;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A year's indicator system as published by assessment-service (the fields scoring needs). */
+/**
+ * A version of a year's indicator system as published by assessment-service (the fields scoring needs). It applies from
+ * {@code effectiveFrom} (YYYY-MM) on until a later version applies; absent (events published before the field) = January.
+ */
 public record IndicatorSystem(int year, int version, Double bonusCap, Double examPassScore,
-                              List<Dimension> dimensions, List<PlanItem> studyPlan) {
+                              List<Dimension> dimensions, List<PlanItem> studyPlan, String effectiveFrom) {
 
     public IndicatorSystem {
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         studyPlan = studyPlan == null ? List.of() : List.copyOf(studyPlan);
+    }
+
+    /** A version applying from January (the shape of the events before {@code effectiveFrom}). */
+    public IndicatorSystem(int year, int version, Double bonusCap, Double examPassScore, List<Dimension> dimensions, List<PlanItem> studyPlan) {
+        this(year, version, bonusCap, examPassScore, dimensions, studyPlan, null);
+    }
+
+    /** The first month this version applies to: {@code effectiveFrom}, January of its year when absent. */
+    public YearMonth effectiveMonth() {
+        return effectiveFrom == null ? YearMonth.of(year, 1) : YearMonth.parse(effectiveFrom);
     }
 
     public double bonusCapOrZero() {
@@ -49,6 +63,6 @@ public record IndicatorSystem(int year, int version, Double bonusCap, Double exa
             }
             changed.add(new Dimension(d.code(), d.name(), weights.getOrDefault(d.code(), d.weight()), indicators));
         }
-        return new IndicatorSystem(year, version, bonusCap, examPassScore, changed, studyPlan);
+        return new IndicatorSystem(year, version, bonusCap, examPassScore, changed, studyPlan, effectiveFrom);
     }
 }

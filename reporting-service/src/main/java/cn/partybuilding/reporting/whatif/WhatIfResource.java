@@ -66,6 +66,9 @@ public class WhatIfResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
+        body.put("systemYear", current.system().year()); // the version in force for the month: the baseline
+        body.put("systemVersion", current.system().version());
+        body.put("effectiveFrom", current.system().effectiveMonth().toString());
         body.put("currentWeights", weights(current.system()));
         body.put("proposedWeights", weights(proposed));
         body.put("current", RankingEntryView.of(current.entries()));

@@ -27,7 +27,7 @@ class PublicationViewsTest {
             "更正", List.of(new RankedUnit(1, "U1", "县档案馆", 91.5, null, null, Tier.ADVANCED, Status.SUBMITTED, 0.75, 0, 1.5),
             new RankedUnit(2, "U2", "县财政局", 40.0, 1, -1, Tier.LAGGING, Status.NOT_SUBMITTED, 0, 2, 0)),
             List.of(new NoticeRequest("MONTHLY_BULLETIN|U1|2026-10", "MONTHLY_BULLETIN", "2026-10", "U1", "县档案馆",
-                    new NoticeRequest.Recipient("U1", "UNIT", "县档案馆", null), null, java.util.Map.of())));
+                    new NoticeRequest.Recipient("U1", "UNIT", "县档案馆", null), null, java.util.Map.of())), "2026-01");
 
     @Test
     void theMonthsResponseAndItsEventAreDifferentRecordsWithTheirOwnFields() {
