@@ -10,6 +10,7 @@ import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.reporting.facts.FactWriter;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.facts.ParsedBatch;
+import cn.partybuilding.reporting.platform.ReportingConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -41,17 +42,21 @@ public class FactBatchHandler implements EventApplier {
     @Inject
     FactsVersion factsVersion;
 
+    @Inject
+    ReportingConfig config;
+
     void register(@Observes StartupEvent event, EventConsumers consumers) {
         consumers.register(CONSUMER, TOPICS, this);
     }
 
     @Override
     public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-        ParsedBatch parsed = new ParsedBatch();
+        ParsedBatch parsed = new ParsedBatch(config.assessmentSource());
         List<Rejection> rejections = new ArrayList<>();
         for (IncomingEvent incoming : events) {
             try {
-                parsed.add(incoming.record().topic(), incoming.event());
+                // the record's Kafka timestamp: when the broker got it, kept by the topic, so a replay reads the same time
+                parsed.add(incoming.record().topic(), incoming.event(), java.time.Instant.ofEpochMilli(incoming.record().timestamp()));
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }

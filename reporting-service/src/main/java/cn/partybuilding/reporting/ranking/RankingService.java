@@ -102,7 +102,7 @@ public class RankingService {
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
-                    () -> JsonBody.of(mapper, ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence())))) {
+                    () -> JsonBody.of(mapper, ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {
                 computed[0]++;
             }
         });
@@ -113,6 +113,6 @@ public class RankingService {
     public ScorecardView scorecard(YearMonth period, String unitCode) {
         IndicatorSystem system = system(period.getYear());
         FactsReader.UnitWithEvidence unit = facts.unit(system, period, unitCode);
-        return ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence());
+        return ScorecardView.of(MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late());
     }
 }
