@@ -56,7 +56,9 @@ public class FactBatchHandler implements EventApplier {
         for (IncomingEvent incoming : events) {
             try {
                 // the record's Kafka timestamp: when the broker got it, kept by the topic, so a replay reads the same time
-                parsed.add(incoming.record().topic(), incoming.event(), java.time.Instant.ofEpochMilli(incoming.record().timestamp()));
+                // (negative: a record without a timestamp, which no broker of this platform writes)
+                long timestamp = incoming.record().timestamp();
+                parsed.add(incoming.record().topic(), incoming.event(), timestamp < 0 ? null : java.time.Instant.ofEpochMilli(timestamp));
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
