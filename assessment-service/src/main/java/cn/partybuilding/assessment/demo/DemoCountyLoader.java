@@ -41,7 +41,8 @@ import java.util.Random;
  * Loads a realistic county (assessment.demo.enabled, on in the local stack) when the registry is empty, through the
  * domain services so every event goes out: 40 units with their party organisations and 20–60 members each, the 2026
  * indicator system, scores for 2026-08..10 (two units without October scores), study completions, exam results,
- * 学习强国 points, findings (one overdue, one closed), bonuses (one capped), and 2026-08 / 2026-09 locked.
+ * 学习强国 points, findings (one overdue, one closed), bonuses (one capped), and 2026-08 .. 2026-10 locked: a month is
+ * published only once locked (frozen months), and the local stack publishes the three so the demo shows a published October.
  */
 @ApplicationScoped
 public class DemoCountyLoader {
@@ -127,12 +128,13 @@ public class DemoCountyLoader {
         int granted = bonuses(units);
         periods.lock("2026-08", "县直机关工委");
         periods.lock("2026-09", "县直机关工委");
+        periods.lock("2026-10", "县直机关工委");
 
         Summary summary = new Summary(units.size(), organizations, roster.size(), scores, completions, exams.size(), failed, pointRecords,
                 findings, granted, (System.nanoTime() - start) / 1_000_000);
         LOG.infof("demo county loaded in %,d ms: %d units, %d party organisations, %,d members, indicator system %d v%d, %,d scores "
                         + "(2026-08..10; %d units without October scores), %,d study completions, %d exam results (%d failed), "
-                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 and 2026-09 locked"
+                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 .. 2026-10 locked"
                 + " (registry %,d ms, study %,d ms, scores %,d ms)",
                 summary.millis(), summary.units(), summary.organizations(), summary.members(), system.year(), system.version(), summary.scores(),
                 UNSUBMITTED_IN_OCTOBER, summary.completions(), summary.exams(), summary.failedExams(), summary.pointRecords(),

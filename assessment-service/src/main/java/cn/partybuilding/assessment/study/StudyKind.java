@@ -40,7 +40,14 @@ public interface StudyKind<R extends StudyRecord> {
 
     R read(ResultSet rs) throws SQLException;
 
+    /** The INSERT of one row; its last parameter is {@code received_while_locked}, bound by {@link StudyStore}. */
     String insert();
+
+    /** The table of this kind's rows (for reading the late ones back). */
+    String table();
+
+    /** The column of the record's date. */
+    String dateColumn();
 
     void bind(PreparedStatement ps, R row, Instant now) throws SQLException;
 

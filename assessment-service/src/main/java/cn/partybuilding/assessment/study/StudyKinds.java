@@ -67,7 +67,17 @@ public final class StudyKinds {
 
         @Override
         public String insert() {
-            return "insert into study_completion (member_id, unit_code, activity_type, completed_on, minutes, recorded_at) values (?, ?, ?, ?, ?, ?)";
+            return "insert into study_completion (member_id, unit_code, activity_type, completed_on, minutes, recorded_at, received_while_locked) values (?, ?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
+        public String table() {
+            return "study_completion";
+        }
+
+        @Override
+        public String dateColumn() {
+            return "completed_on";
         }
 
         @Override
@@ -133,7 +143,17 @@ public final class StudyKinds {
 
         @Override
         public String insert() {
-            return "insert into exam_result (member_id, unit_code, exam_id, taken_on, score, pass_score, passed, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+            return "insert into exam_result (member_id, unit_code, exam_id, taken_on, score, pass_score, passed, recorded_at, received_while_locked) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
+        public String table() {
+            return "exam_result";
+        }
+
+        @Override
+        public String dateColumn() {
+            return "taken_on";
         }
 
         @Override
@@ -189,7 +209,17 @@ public final class StudyKinds {
 
         @Override
         public String insert() {
-            return "insert into platform_points (member_id, unit_code, points_on, points, recorded_at) values (?, ?, ?, ?, ?)";
+            return "insert into platform_points (member_id, unit_code, points_on, points, recorded_at, received_while_locked) values (?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
+        public String table() {
+            return "platform_points";
+        }
+
+        @Override
+        public String dateColumn() {
+            return "points_on";
         }
 
         @Override

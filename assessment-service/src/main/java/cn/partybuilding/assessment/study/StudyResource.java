@@ -100,6 +100,16 @@ public class StudyResource {
         return store.list(StudyKinds.POINTS, unitCode, memberId, period);
     }
 
+    @GET
+    @Path("late")
+    @Operation(summary = "Study records other systems sent for the month while it was locked (迟报): kept, not counted until it is reopened")
+    public List<StudyStore.LateRecord> late(@QueryParam("period") String period) {
+        if (period == null) {
+            throw ProblemException.invalid("period", "必填，格式 YYYY-MM");
+        }
+        return store.late(period);
+    }
+
     private <R extends StudyRecord> Response single(StudyKind<R> kind, R in) {
         if (in == null) {
             throw ProblemException.invalid("body", "必填");

@@ -128,19 +128,54 @@ public class StudyStore {
                 periods.requireOpen("date", m);
             }
         }
-        return write(kind, completed, true);
+        return write(kind, completed, true, row -> false);
     }
 
     /**
      * Stores records another system already published on the study topic: new natural keys are inserted, known ones
-     * ignored, and no event is emitted (the record is on the topic already). Rows must be complete and checked.
+     * ignored, and no event is emitted (the record is on the topic already). Rows must be complete and checked. A record
+     * of a month that is locked when it arrives is kept and marked late (frozen months): this service refuses such a
+     * write over REST, but another system's record is a fact that happened; reporting-service leaves it out of the month's
+     * figures until the month is reopened.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <R extends StudyRecord> int absorb(StudyKind<R> kind, List<R> rows) {
-        return (int) write(kind, rows, false).stream().filter(Outcome::created).count();
+        Map<String, Boolean> locked = new HashMap<>();
+        return (int) write(kind, rows, false, row -> locked.computeIfAbsent(Periods.of(row.date()), periods::isLocked))
+                .stream().filter(Outcome::created).count();
     }
 
-    private <R extends StudyRecord> List<Outcome<R>> write(StudyKind<R> kind, List<R> rows, boolean publish) {
+    /** A record another system sent for a month while it was locked. */
+    public record LateRecord(String kind, String memberId, String unitCode, LocalDate date, java.time.OffsetDateTime receivedAt) {
+    }
+
+    /** The records of a month that arrived while it was locked, by date and member. */
+    public List<LateRecord> late(String period) {
+        YearMonth month = Periods.month("period", period);
+        List<LateRecord> late = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (StudyKind<?> kind : List.of(StudyKinds.COMPLETION, StudyKinds.EXAM, StudyKinds.POINTS)) {
+                // table and column names are constants of the kinds, never user input
+                try (PreparedStatement select = connection.prepareStatement("select member_id, unit_code, " + kind.dateColumn() + ", recorded_at from "
+                        + kind.table() + " where received_while_locked and " + kind.dateColumn() + " between ? and ?")) {
+                    select.setDate(1, java.sql.Date.valueOf(month.atDay(1)));
+                    select.setDate(2, java.sql.Date.valueOf(month.atEndOfMonth()));
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            late.add(new LateRecord(kind.eventType(), rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                                    rs.getObject(4, java.time.OffsetDateTime.class)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the late records of " + period, e);
+        }
+        late.sort(java.util.Comparator.comparing(LateRecord::date).thenComparing(LateRecord::memberId));
+        return late;
+    }
+
+    private <R extends StudyRecord> List<Outcome<R>> write(StudyKind<R> kind, List<R> rows, boolean publish, java.util.function.Predicate<R> late) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, R> existing = existing(connection, kind, rows);
@@ -159,10 +194,13 @@ public class StudyStore {
                 }
             }
             List<R> inserts = new ArrayList<>(fresh.values());
-            try (PreparedStatement insert = connection.prepareStatement(kind.insert())) {
+            String sql = kind.insert();
+            int lateParameter = (int) sql.chars().filter(ch -> ch == '?').count();
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (int from = 0; from < inserts.size(); from += CHUNK) {
                     for (R row : inserts.subList(from, Math.min(inserts.size(), from + CHUNK))) {
                         kind.bind(insert, row, now);
+                        insert.setBoolean(lateParameter, late.test(row));
                         insert.addBatch();
                     }
                     insert.executeBatch();

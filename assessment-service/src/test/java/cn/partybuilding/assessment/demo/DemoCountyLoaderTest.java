@@ -47,7 +47,8 @@ class DemoCountyLoaderTest {
         assertTrue(summary.completions() > 20000, "completions " + summary.completions());
         given().get("/periods/2026-08").then().body("locked", equalTo(true));
         given().get("/periods/2026-09").then().body("locked", equalTo(true));
-        given().get("/periods/2026-10").then().body("locked", equalTo(false));
+        // locked too: a month is published only once locked (frozen months); the local stack publishes it
+        given().get("/periods/2026-10").then().body("locked", equalTo(true));
         assertEquals(1, Db.count("select count(*) from rectification_item where status = 'OVERDUE' and unit_code like 'U0%'"));
         assertEquals(1, Db.count("select count(*) from rectification_item where status = 'CLOSED' and unit_code like 'U0%'"));
         given().queryParam("unitCode", "U001").queryParam("year", 2026).get("/bonuses").then()

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static cn.partybuilding.assessment.support.Fixtures.post;
@@ -47,6 +48,47 @@ class PeriodLockTest {
         post("/assessments/" + id + "/corrections", Map.of("score", 40, "reason", "复核", "assessor", "复核组")).statusCode(201);
         given().get("/periods/" + YEAR + "-05").then().body("history", hasSize(2))
                 .body("history[1].action", equalTo("REOPENED")).body("history[1].reason", equalTo("县纪委反馈情况需更正"));
+    }
+
+    /**
+     * Frozen months (issue 12.2): every way of writing a month's figures is refused while it is locked — scores,
+     * corrections, findings, bonuses, and each member's study records (completions, exam results, 学习强国 points, single
+     * and in batches) — with a 409 problem+json naming the field, and nothing is written; a reopen needs a real reason.
+     */
+    @Test
+    void everyWriteOfALockedMonthIsRefusedAndNothingIsWritten() {
+        int year = 2022;
+        String month = year + "-04";
+        Fixtures.defineSystem(year);
+        Fixtures.Unit unit = Fixtures.unitWithMembers("县统计局", 2);
+        String member = unit.memberIds().get(0);
+        String id = Fixtures.score(unit.code(), "P1", month, 50).statusCode(201).extract().path("assessmentId");
+        post("/periods/" + month + "/lock", Map.of("by", "工委办公室")).statusCode(200);
+        String before = Db.snapshot();
+
+        Map<String, Map<String, Object>> writes = new java.util.LinkedHashMap<>();
+        writes.put("/assessments", Map.of("unitCode", unit.code(), "indicatorCode", "D1", "period", month, "score", 40,
+                "assessor", "工委考核组", "evidence", "会议记录"));
+        writes.put("/assessments/" + id + "/corrections", Map.of("score", 40, "reason", "复核", "assessor", "复核组"));
+        writes.put("/findings", Map.of("unitCode", unit.code(), "period", month, "deductionPoints", 1, "source", "督查", "description", "记录不全"));
+        writes.put("/bonuses", Map.of("unitCode", unit.code(), "period", month, "points", 1, "reason", "市级表彰"));
+        writes.put("/study/completions/batch", Map.of("period", month, "completions",
+                List.of(Map.of("memberId", member, "activityType", "WEEKLY_STUDY", "date", month + "-04"))));
+        writes.put("/study/exam-results/batch", Map.of("period", month, "results",
+                List.of(Map.of("memberId", member, "examId", month + "-theory", "date", month + "-20", "score", 80))));
+        writes.put("/study/platform-points/batch", Map.of("period", month, "points",
+                List.of(Map.of("memberId", member, "date", month + "-09", "points", 30))));
+        writes.forEach((path, body) -> post(path, body).statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("period")));
+        Map<String, Map<String, Object>> single = new java.util.LinkedHashMap<>();
+        single.put("/study/completions", Map.of("memberId", member, "activityType", "WEEKLY_STUDY", "date", month + "-04"));
+        single.put("/study/exam-results", Map.of("memberId", member, "examId", month + "-theory", "date", month + "-20", "score", 80));
+        single.put("/study/platform-points", Map.of("memberId", member, "date", month + "-09", "points", 30));
+        single.forEach((path, body) -> post(path, body).statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("date")).body("detail", org.hamcrest.Matchers.containsString("已锁定")));
+        post("/periods/" + month + "/reopen", Map.of("reason", "   ", "by", "工委办公室")).statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        assertEquals(before, Db.snapshot());
     }
 
     @Inject

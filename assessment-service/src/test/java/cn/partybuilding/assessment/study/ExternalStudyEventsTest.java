@@ -66,6 +66,34 @@ class ExternalStudyEventsTest {
     }
 
     /**
+     * Frozen months (issue 12.2): a record another system sends for a locked month is kept (it happened) and marked late
+     * (迟报); one for an open month is not. Over REST the same write is refused (PeriodLockTest).
+     */
+    @Test
+    void aRecordSentForALockedMonthIsKeptAndMarkedLate() {
+        Fixtures.Unit unit = Fixtures.unitWithMembers("县医疗保障局", 2);
+        String member = unit.memberIds().get(0);
+        post("/periods/2014-06/lock", Map.of("by", "工委办公室")).statusCode(200);
+        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
+                "unitCode", unit.code(), "activityType", "WEEKLY_STUDY", "date", "2014-06-09", "minutes", 40)));
+        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(), Map.of("memberId", member,
+                "unitCode", unit.code(), "date", "2014-06-10", "points", 35)));
+        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
+                "unitCode", unit.code(), "activityType", "WEEKLY_STUDY", "date", "2014-07-07", "minutes", 40)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().queryParam("memberId", member).queryParam("period", "2014-07").get("/study/completions").then().body("", hasSize(1));
+            given().queryParam("memberId", member).queryParam("period", "2014-06").get("/study/platform-points").then().body("", hasSize(1));
+        });
+        given().queryParam("memberId", member).queryParam("period", "2014-06").get("/study/completions").then().body("", hasSize(1));
+        given().queryParam("period", "2014-06").get("/study/late").then().statusCode(200).body("", hasSize(2))
+                .body("kind", org.hamcrest.Matchers.contains(EventTypes.STUDY_COMPLETED, EventTypes.PLATFORM_POINTS_RECORDED))
+                .body("memberId", org.hamcrest.Matchers.everyItem(equalTo(member)));
+        given().queryParam("period", "2014-07").get("/study/late").then().statusCode(200).body("", hasSize(0));
+        given().get("/study/late").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
      * Issue 11: a value the database refuses used to fail its batch forever and block the partition, and so did a
      * learning platform's event id longer than processed_event's 64 characters. study.completed has no such value (its
      * member must be known and in the named unit, the activity type is an enum, minutes a Java int); exam.graded has two

@@ -92,7 +92,7 @@ public final class EventViews {
         }
     }
 
-    public record PeriodView(String period, String reason) {
+    public record PeriodView(String period, String reason, String by) {
         void validate() {
             requirePeriod(period);
         }

@@ -11,9 +11,23 @@ import java.util.Map;
  * the month for a score, finding or bonus), when it was recorded ({@code recordedAt}, the CloudEvent's time), {@code by}
  * whom (the assessor, the member, or the sending system when the event names nobody) and which system sent it
  * ({@code source}, the CloudEvent's source). {@code recordedAt} and {@code source} are null for facts ingested before V7
- * until a replay.
+ * until a replay. {@code late} is null unless another system sent the record while its month was locked (frozen months):
+ * then it says 迟报 and whether the record counts yet ({@link #late(boolean)}).
  */
-public record Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source) {
+public record Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source, String late) {
+    /** Without the late mark: every fact that reached us in time. */
+    public Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source) {
+        this(eventId, what, on, recordedAt, by, source, null);
+    }
+
+    /** The same fact marked 迟报 (received while its month was locked), counted (the month was reopened since) or not yet. */
+    public Evidence late(boolean counted) {
+        return new Evidence(eventId, what, on, recordedAt, by, source, counted ? LATE_COUNTED : LATE_PENDING);
+    }
+
+    public static final String LATE_PENDING = "迟报：该月锁定期间收到，未计入本月考评；重新开放该月后计入";
+    public static final String LATE_COUNTED = "迟报：该月锁定期间收到，该月重新开放后已计入";
+
     private static final Map<ActivityType, String> ACTIVITY = Map.of(
             ActivityType.WEEKLY_STUDY, "周学", ActivityType.MONTHLY_DISCUSSION, "月谈", ActivityType.QUARTERLY_LECTURE, "季讲",
             ActivityType.EXAM, "期考", ActivityType.ANNUAL_REVIEW, "年评", ActivityType.BRANCH_ASSEMBLY, "支部党员大会",

@@ -58,18 +58,23 @@ public final class FactWriter {
             List.of(col("finding_id", V), col("unit_code", V), col("status", V), col("deadline", "date"), col("closed_on", "date"),
                     col("event_id", ID)), null);
     private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
-            List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", ID)), null);
+            List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", ID), col("locked_at", "timestamptz")), null);
+    /** Every lock and reopen in topic order (V9); a redelivered one is already there. */
+    private static final String PERIOD_CHANGE = "insert into period_change (period, locked, reason, changed_by, changed_at, event_id) "
+            + "values (?, ?, ?, ?, cast(? as timestamptz), ?) on conflict (event_id) do nothing";
+    /** When the broker got another system's study record (V9): null for assessment-service's own. */
+    private static final Sql.Col RECEIVED = col("received_at", "timestamptz");
     private static final List<Sql.Col> EXAM_KEYS = List.of(col("member_id", V), col("exam_id", V));
     private static final List<Sql.Col> EXAM_OTHERS = List.of(col("unit_code", V), col("on_day", "date"), col("score", "numeric"),
-            col("passed", "boolean"), col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME);
+            col("passed", "boolean"), col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME, RECEIVED);
     private static final String EXAM = Sql.mergeUnnest("exam_result", EXAM_KEYS, EXAM_OTHERS);
     private static final List<Sql.Col> POINTS_KEYS = List.of(col("member_id", V), col("on_day", "date"));
     private static final List<Sql.Col> POINTS_OTHERS = List.of(col("unit_code", V), col("points", "integer"), col("event_id", ID), ORIGIN_SOURCE,
-            ORIGIN_TIME);
+            ORIGIN_TIME, RECEIVED);
     private static final String POINTS = Sql.mergeUnnest("platform_points", POINTS_KEYS, POINTS_OTHERS);
 
-    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id, event_source, event_time) "
-            + "select u.p, u.m, u.a, u.d, u.c, u.e, u.s, u.t from unnest(?, ?, ?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e, s, t) on conflict do nothing";
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id, event_source, event_time, received_at) "
+            + "select u.p, u.m, u.a, u.d, u.c, u.e, u.s, u.t, u.r from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e, s, t, r) on conflict do nothing";
 
     private FactWriter() {
     }
@@ -133,8 +138,14 @@ public final class FactWriter {
                 i.view().status().name(), date(i.view().deadline()), date(i.view().closedOn()), i.eventId()}));
         Sql.batch(c, RECTIFICATION, new ArrayList<>(items.values()));
         Map<String, Object[]> periods = new LinkedHashMap<>();
-        b.periods.forEach(p -> periods.put(p.view().period(), new Object[]{p.view().period(), p.locked(), p.view().reason(), p.eventId()}));
+        List<Object[]> changes = new ArrayList<>();
+        b.periods.forEach(p -> {
+            String at = p.time() == null ? null : p.time().toString();
+            periods.put(p.view().period(), new Object[]{p.view().period(), p.locked(), p.view().reason(), p.eventId(), p.locked() ? at : null});
+            changes.add(new Object[]{p.view().period(), p.locked(), p.view().reason(), p.view().by(), at, p.eventId()});
+        });
         Sql.batch(c, PERIOD, new ArrayList<>(periods.values()));
+        Sql.batch(c, PERIOD_CHANGE, changes);
     }
 
     private record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
@@ -175,6 +186,7 @@ public final class FactWriter {
         String[] events = new String[n];
         String[] sources = new String[n];
         String[] times = new String[n];
+        String[] received = new String[n];
         int k = 0;
         for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
             periods[k] = e.getKey().period();
@@ -185,6 +197,7 @@ public final class FactWriter {
             events[k] = e.getValue().eventId();
             sources[k] = e.getValue().source();
             times[k] = time(e.getValue());
+            received[k] = received(e.getValue());
             k++;
         }
         insert.setArray(1, Sql.array(c, "varchar", periods));
@@ -195,6 +208,7 @@ public final class FactWriter {
         insert.setArray(6, Sql.array(c, "text", events));
         insert.setArray(7, Sql.array(c, "text", sources));
         insert.setArray(8, Sql.array(c, "timestamptz", times));
+        insert.setArray(9, Sql.array(c, "timestamptz", received));
     }
 
     private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {
@@ -202,7 +216,7 @@ public final class FactWriter {
         for (Item<ExamView> i : exams) {
             ExamView v = i.view();
             rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
-                    v.score(), v.passed(), i.eventId(), i.source(), time(i)});
+                    v.score(), v.passed(), i.eventId(), i.source(), time(i), received(i)});
         }
         mergeColumns(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
     }
@@ -211,7 +225,8 @@ public final class FactWriter {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         for (Item<PointsView> i : points) {
             PointsView v = i.view();
-            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId(), i.source(), time(i)});
+            rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId(), i.source(),
+                    time(i), received(i)});
         }
         mergeColumns(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
     }
@@ -232,6 +247,11 @@ public final class FactWriter {
      */
     private static String time(Item<?> item) {
         return item.time() == null ? null : item.time().toString();
+    }
+
+    /** The receipt time as ISO-8601 text, like {@link #time}; null for assessment-service's own records. */
+    private static String received(Item<?> item) {
+        return item.receivedAt() == null ? null : item.receivedAt().toString();
     }
 
     private static Date date(java.time.LocalDate day) {

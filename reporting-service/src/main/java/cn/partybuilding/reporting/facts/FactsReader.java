@@ -6,6 +6,7 @@ import cn.partybuilding.reporting.scoring.Enums.ActivityType;
 import cn.partybuilding.reporting.scoring.Enums.MemberRank;
 import cn.partybuilding.reporting.scoring.Enums.MemberRole;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import cn.partybuilding.reporting.scoring.LockHistory;
 import cn.partybuilding.reporting.scoring.MemberExam;
 import cn.partybuilding.reporting.scoring.MemberFacts;
 import cn.partybuilding.reporting.scoring.StudyRequirements;
@@ -78,7 +79,56 @@ public class FactsReader {
      * A unit's facts with the event ids behind its study, exam and points figures, and what each event behind any of its
      * numbers (scores, findings and bonuses included) was, by event id.
      */
-    public record UnitWithEvidence(UnitFacts facts, Map<String, Evidence> evidence) {
+    public record UnitWithEvidence(UnitFacts facts, Map<String, Evidence> evidence, List<Evidence> late) {
+    }
+
+    /**
+     * The figures' side of the frozen-months rule ({@link LockHistory#counted}) as a SQL condition on a study fact
+     * {@code alias} whose month is {@code periodExpr}: false while that month is locked and the fact was received at or
+     * after its current lock (a late record waits for a reopen). period_state holds a row per month ever locked, so the
+     * anti-join is a hash of a handful of rows. Only constants of this class are inlined.
+     */
+    static String counted(String alias, String periodExpr) {
+        return " not exists (select 1 from period_state ps where ps.period = " + periodExpr + " and ps.locked and ps.locked_at <= "
+                + alias + ".received_at)";
+    }
+
+    private static final String COMPLETION_COUNTED = counted("s", "s.period");
+    private static final String EXAM_COUNTED = counted("t", "to_char(t.on_day, 'YYYY-MM')");
+    private static final String POINTS_COUNTED = EXAM_COUNTED;
+
+    /** The month's locks and reopens in topic order (empty when it was never locked). */
+    public LockHistory lockHistory(YearMonth month) {
+        try (Connection c = dataSource.getConnection()) {
+            return lockHistory(c, month);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the locks of " + month, e);
+        }
+    }
+
+    private static LockHistory lockHistory(Connection c, YearMonth month) throws SQLException {
+        List<LockHistory.Change> changes = new ArrayList<>();
+        query(c, "select locked, changed_at, reason from period_change where period = ? order by seq", rs -> changes.add(
+                new LockHistory.Change(rs.getBoolean(1), rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3))), month.toString());
+        return new LockHistory(changes);
+    }
+
+    /**
+     * A month's lock as reporting-service last heard of it (period_state, fed by period.locked / period.reopened): whether
+     * it is locked, the id of the lock event in force (null when open), and its history.
+     */
+    public record MonthLock(boolean locked, String lockEventId, LockHistory history) {
+    }
+
+    /** The month's lock, read on {@code c} (the publishing transaction's connection). */
+    public static MonthLock monthLock(Connection c, YearMonth month) throws SQLException {
+        boolean[] locked = {false};
+        String[] eventId = {null};
+        query(c, "select locked, event_id from period_state where period = ?", rs -> {
+            locked[0] = rs.getBoolean(1);
+            eventId[0] = rs.getString(2);
+        }, month.toString());
+        return new MonthLock(locked[0], locked[0] ? eventId[0] : null, lockHistory(c, month));
     }
 
     /** Facts of one unit with the evidence behind every number; 404 when the unit is unknown. */
@@ -127,45 +177,56 @@ public class FactsReader {
         Date from = Date.valueOf(month.atDay(1));
         Date to = Date.valueOf(month.atEndOfMonth());
         Map<String, Map<String, Evidence>> evidence = new HashMap<>();
-        units.keySet().forEach(u -> evidence.put(u, new HashMap<>()));
+        Map<String, List<Evidence>> late = new HashMap<>();
+        units.keySet().forEach(u -> {
+            evidence.put(u, new HashMap<>());
+            late.put(u, new ArrayList<>());
+        });
         try (Connection c = dataSource.getConnection()) {
+            LockHistory locks = lockHistory(c, month);
             // the units' codes as an array (not a range: the database's collation may order codes unlike Java)
             java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
-            query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time from (select m.unit_code, "
-                    + "s.activity_type, s.event_id, s.member_id, m.name, s.on_day, s.event_source, s.event_time, row_number() over "
+            query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time, received_at from (select m.unit_code, "
+                    + "s.activity_type, s.event_id, s.member_id, m.name, s.on_day, s.event_source, s.event_time, s.received_at, row_number() over "
                     + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
                     + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
                     ActivityType type = ActivityType.valueOf(rs.getString(2));
-                    unit.studyEvent(type, rs.getString(3));
-                    evidence.get(unit.unitCode()).put(rs.getString(3), Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
-                            rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class)));
+                    Evidence item = Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
+                            rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
+                    if (behindTheNumber(locks, rs.getObject(9, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
+                        unit.studyEvent(type, rs.getString(3));
+                    }
                 }
             }, codes, month.toString());
-            query(c, "select unit_code, event_id, member_id, name, on_day, exam_id, score, passed, event_source, event_time from (select t.unit_code, "
-                    + "t.event_id, t.member_id, m.name, t.on_day, t.exam_id, t.score, t.passed, t.event_source, t.event_time, row_number() over "
+            query(c, "select unit_code, event_id, member_id, name, on_day, exam_id, score, passed, event_source, event_time, received_at from (select t.unit_code, "
+                    + "t.event_id, t.member_id, m.name, t.on_day, t.exam_id, t.score, t.passed, t.event_source, t.event_time, t.received_at, row_number() over "
                     + "(partition by t.unit_code order by t.on_day, t.event_id) as n from exam_result t join unnest(?) as u(code) on t.unit_code = u.code "
                     + "left join member m on m.member_id = t.member_id where t.on_day >= ? and t.on_day <= ?) e where n <= " + EVIDENCE_LIMIT
                     + " order by unit_code, n", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
-                    unit.examEventIds().add(rs.getString(2));
-                    evidence.get(unit.unitCode()).put(rs.getString(2), Evidence.exam(rs.getString(2), rs.getString(6), rs.getString(3), rs.getString(4),
+                    Evidence item = Evidence.exam(rs.getString(2), rs.getString(6), rs.getString(3), rs.getString(4),
                             rs.getDate(5).toLocalDate(), rs.getBigDecimal(7), rs.getBoolean(8), rs.getString(9),
-                            rs.getObject(10, java.time.OffsetDateTime.class)));
+                            rs.getObject(10, java.time.OffsetDateTime.class));
+                    if (behindTheNumber(locks, rs.getObject(11, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
+                        unit.examEventIds().add(rs.getString(2));
+                    }
                 }
             }, codes, from, to);
-            query(c, "select unit_code, event_id, member_id, name, on_day, points, event_source, event_time from (select t.unit_code, t.event_id, "
-                    + "t.member_id, m.name, t.on_day, t.points, t.event_source, t.event_time, row_number() over "
+            query(c, "select unit_code, event_id, member_id, name, on_day, points, event_source, event_time, received_at from (select t.unit_code, t.event_id, "
+                    + "t.member_id, m.name, t.on_day, t.points, t.event_source, t.event_time, t.received_at, row_number() over "
                     + "(partition by t.unit_code order by t.on_day, t.event_id) as n from platform_points t join unnest(?) as u(code) on t.unit_code = u.code "
                     + "left join member m on m.member_id = t.member_id where t.on_day >= ? and t.on_day <= ?) e where n <= " + EVIDENCE_LIMIT
                     + " order by unit_code, n", rs -> {
                 UnitFacts unit = units.get(rs.getString(1));
                 if (unit != null) {
-                    unit.pointsEventIds().add(rs.getString(2));
-                    evidence.get(unit.unitCode()).put(rs.getString(2), Evidence.points(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class)));
+                    Evidence item = Evidence.points(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
+                    if (behindTheNumber(locks, rs.getObject(9, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
+                        unit.pointsEventIds().add(rs.getString(2));
+                    }
                 }
             }, codes, from, to);
             // scores, findings and bonuses: a handful per unit and month, every one behind a number
@@ -186,8 +247,27 @@ public class FactsReader {
             throw new IllegalStateException("cannot read the evidence of " + month, e);
         }
         Map<String, UnitWithEvidence> result = new HashMap<>();
-        units.forEach((code, facts) -> result.put(code, new UnitWithEvidence(facts, evidence.get(code))));
+        units.forEach((code, facts) -> result.put(code, new UnitWithEvidence(facts, evidence.get(code), late.get(code))));
         return result;
+    }
+
+    /**
+     * Files one study, exam or points record of the drill-down: a record received while its month was locked is listed
+     * among the unit's late records (迟报); it is behind the month's number (evidence, returns true) unless it still waits
+     * for a reopen — the same rule as the figures' SQL ({@link #counted}).
+     */
+    private static boolean behindTheNumber(LockHistory locks, java.time.OffsetDateTime receivedAt, Evidence item, List<Evidence> late,
+                                           Map<String, Evidence> evidence) {
+        java.time.Instant received = receivedAt == null ? null : receivedAt.toInstant();
+        boolean counted = locks.counted(received);
+        Evidence shown = locks.late(received) ? item.late(counted) : item;
+        if (shown.late() != null) {
+            late.add(shown);
+        }
+        if (counted) {
+            evidence.put(item.eventId(), shown);
+        }
+        return counted;
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */
@@ -311,6 +391,8 @@ public class FactsReader {
                 periods.append(periods.length() == 0 ? "'" : ", '").append(YearMonth.of(month.getYear(), 1).plusMonths(m - 1)).append('\'');
             }
             sql.append(" where s.period in (").append(periods).append(") and s.activity_type in (").append(typeList).append(')');
+            // frozen months: a record another system sent while its month is locked waits for a reopen
+            sql.append(" and").append(COMPLETION_COUNTED);
             sql.append(" group by s.member_id) c on c.member_id = m.member_id");
         } else {
             sql.append(" from member m");
@@ -345,13 +427,14 @@ public class FactsReader {
         String unitFilter = onlyUnit == null ? "" : " and unit_code = ?";
         Map<String, long[]> figures = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result where on_day >= ? and on_day <= ?"
-                    + unitFilter + " group by unit_code", rs -> {
+            query(c, "select unit_code, count(*), sum(case when passed then 1 else 0 end) from exam_result t where on_day >= ? and on_day <= ?"
+                    + unitFilter + " and" + EXAM_COUNTED + " group by unit_code", rs -> {
                 long[] f = figures.computeIfAbsent(rs.getString(1), u -> new long[3]);
                 f[0] = rs.getLong(2);
                 f[1] = rs.getLong(3);
             }, from, to, onlyUnit);
-            query(c, "select unit_code, sum(points) from platform_points where on_day >= ? and on_day <= ?" + unitFilter + " group by unit_code",
+            query(c, "select unit_code, sum(points) from platform_points t where on_day >= ? and on_day <= ?" + unitFilter + " and" + POINTS_COUNTED
+                    + " group by unit_code",
                     rs -> figures.computeIfAbsent(rs.getString(1), u -> new long[3])[2] = rs.getLong(2), from, to, onlyUnit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read exam and points figures", e);
@@ -363,7 +446,8 @@ public class FactsReader {
     public Map<String, List<MemberExam>> examsUpTo(YearMonth month) {
         Map<String, List<MemberExam>> byMember = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, "select member_id, exam_id, on_day, score, passed, unit_code from exam_result where on_day <= ? order by member_id, on_day, exam_id", rs ->
+            query(c, "select member_id, exam_id, on_day, score, passed, unit_code from exam_result t where on_day <= ? and" + EXAM_COUNTED
+                    + " order by member_id, on_day, exam_id", rs ->
                     byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new MemberExam(rs.getString(1),
                             rs.getString(6), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5))), Date.valueOf(month.atEndOfMonth()));
         } catch (SQLException e) {

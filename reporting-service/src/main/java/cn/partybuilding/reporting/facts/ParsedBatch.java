@@ -34,13 +34,32 @@ public final class ParsedBatch {
      * One event's facts with where it came from: the CloudEvent {@code source} (the sending system) and {@code time} (when
      * it was recorded there), kept beside the event id for the scorecard's drill-down.
      */
-    record Item<T>(String eventId, String source, java.time.OffsetDateTime time, T view) {
+    record Item<T>(String eventId, String source, java.time.OffsetDateTime time, T view, java.time.Instant receivedAt) {
+        Item(String eventId, String source, java.time.OffsetDateTime time, T view) {
+            this(eventId, source, time, view, null);
+        }
     }
 
     record SystemItem(String eventId, int year, int version, String body) {
     }
 
-    record PeriodItem(String eventId, PeriodView view, boolean locked) {
+    /** A lock or reopen of a month, with the event's time (when assessment-service took it). */
+    record PeriodItem(String eventId, PeriodView view, boolean locked, java.time.OffsetDateTime time) {
+    }
+
+    /**
+     * The CloudEvents source of assessment-service: its study records are never late (it refuses them while their month is
+     * locked), so they get no receipt time; every other system's study record keeps the time the broker got it.
+     */
+    private final String assessmentSource;
+
+    public ParsedBatch(String assessmentSource) {
+        this.assessmentSource = assessmentSource;
+    }
+
+    /** A batch that records no receipt times (every record counts as sent by assessment-service). */
+    public ParsedBatch() {
+        this(null);
     }
 
     final List<Item<UnitView>> units = new ArrayList<>();
@@ -58,31 +77,41 @@ public final class ParsedBatch {
 
     /** Parses and validates one event; throws {@link InvalidEventException} (the dead-letter reason) when it cannot be applied. */
     public void add(String topic, CloudEvent event) {
+        add(topic, event, null);
+    }
+
+    /**
+     * As {@link #add(String, CloudEvent)}; {@code brokerTime} is when the broker got the record (its Kafka timestamp),
+     * kept as the receipt time of another system's study record (frozen months: a record received while its month is
+     * locked is late).
+     */
+    public void add(String topic, CloudEvent event, java.time.Instant brokerTime) {
         String id = event.id();
         String type = event.type();
+        java.time.Instant received = assessmentSource == null || assessmentSource.equals(event.source()) ? null : brokerTime;
         if (EventTypes.STUDY_COMPLETED.equals(type) && Topics.STUDY.equals(topic)) {
-            study.add(new Item<>(id, event.source(), event.time(), studyCompletion(event.data())));
+            study.add(new Item<>(id, event.source(), event.time(), studyCompletion(event.data()), received));
             return;
         }
         switch (topic) {
-            case Topics.STUDY -> addStudy(id, type, event);
+            case Topics.STUDY -> addStudy(id, type, event, received);
             case Topics.ASSESSMENT -> addAssessment(id, type, event);
             case Topics.ORGANISATION -> addOrganisation(id, type, event);
             default -> throw new InvalidEventException("topic " + topic + " is not consumed by reporting-service");
         }
     }
 
-    private void addStudy(String id, String type, CloudEvent event) {
+    private void addStudy(String id, String type, CloudEvent event, java.time.Instant received) {
         switch (type) {
             case EventTypes.EXAM_GRADED -> {
                 ExamView v = CloudEventCodec.data(event, ExamView.class);
                 v.validate();
-                exams.add(new Item<>(id, event.source(), event.time(), v));
+                exams.add(new Item<>(id, event.source(), event.time(), v, received));
             }
             case EventTypes.PLATFORM_POINTS_RECORDED -> {
                 PointsView v = CloudEventCodec.data(event, PointsView.class);
                 v.validate();
-                points.add(new Item<>(id, event.source(), event.time(), v));
+                points.add(new Item<>(id, event.source(), event.time(), v, received));
             }
             default -> throw unknown(type, Topics.STUDY);
         }
@@ -135,7 +164,7 @@ public final class ParsedBatch {
             case EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED -> {
                 PeriodView v = CloudEventCodec.data(event, PeriodView.class);
                 v.validate();
-                periods.add(new PeriodItem(id, v, EventTypes.PERIOD_LOCKED.equals(type)));
+                periods.add(new PeriodItem(id, v, EventTypes.PERIOD_LOCKED.equals(type), event.time()));
             }
             default -> throw unknown(type, Topics.ASSESSMENT);
         }

@@ -10,6 +10,7 @@ import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.reporting.facts.FactWriter;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.facts.ParsedBatch;
+import cn.partybuilding.reporting.platform.ReportingConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -42,13 +43,16 @@ public class FactBatchHandler implements EventApplier {
     @Inject
     FactsVersion factsVersion;
 
+    @Inject
+    ReportingConfig config;
+
     void register(@Observes StartupEvent event, EventConsumers consumers) {
         consumers.register(CONSUMER, TOPICS, this);
     }
 
     @Override
     public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-        return apply(events, dataSource);
+        return apply(events, dataSource, config.assessmentSource());
     }
 
     /**
@@ -58,10 +62,11 @@ public class FactBatchHandler implements EventApplier {
      */
     public EventApplier writingTo(DataSource target) {
         FactBatchHandler rules = this;
+        String assessmentSource = config.assessmentSource();
         return new EventApplier() {
             @Override
             public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-                return FactBatchHandler.apply(events, target);
+                return FactBatchHandler.apply(events, target, assessmentSource);
             }
 
             @Override
@@ -71,12 +76,15 @@ public class FactBatchHandler implements EventApplier {
         };
     }
 
-    private static List<Rejection> apply(List<IncomingEvent> events, DataSource target) throws Exception {
-        ParsedBatch parsed = new ParsedBatch();
+    private static List<Rejection> apply(List<IncomingEvent> events, DataSource target, String assessmentSource) throws Exception {
+        ParsedBatch parsed = new ParsedBatch(assessmentSource);
         List<Rejection> rejections = new ArrayList<>();
         for (IncomingEvent incoming : events) {
             try {
-                parsed.add(incoming.record().topic(), incoming.event());
+                // the record's Kafka timestamp: when the broker got it, kept by the topic, so a replay reads the same time
+                // (negative: a record without a timestamp, which no broker of this platform writes)
+                long timestamp = incoming.record().timestamp();
+                parsed.add(incoming.record().topic(), incoming.event(), timestamp < 0 ? null : java.time.Instant.ofEpochMilli(timestamp));
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }

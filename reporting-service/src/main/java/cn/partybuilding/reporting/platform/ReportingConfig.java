@@ -21,6 +21,13 @@ public interface ReportingConfig {
 
     Precompute precompute();
 
+    /**
+     * The CloudEvents source of assessment-service's events (its {@code eventing.source}). Its study records are never late
+     * (it refuses them while their month is locked); another system's record received while its month is locked is.
+     */
+    @WithDefault("/assessment-service")
+    String assessmentSource();
+
     interface Tiers {
         /** Share of the submitted units that are ADVANCED (rounded down). */
         @WithDefault("20")

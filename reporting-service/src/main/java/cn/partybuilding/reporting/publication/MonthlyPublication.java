@@ -6,7 +6,6 @@ import cn.partybuilding.eventing.EventPublisher;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.platform.ForegroundWork;
-import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.PublishedRankings;
@@ -31,11 +30,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Freezes and publishes a month's ranking: version 1, then 2, 3, … after corrections (a republication needs a reason;
- * history keeps every version). The frozen rows, {@code ranking.published} and the notice requests commit in one
+ * Freezes and publishes a month's ranking: version 1, then 2, 3, … after corrections; history keeps every version. A month
+ * is published only while it is locked in assessment-service, and published again only after it was reopened (with a
+ * reason) and locked again; the republication carries the reason given, else the reopen's ({@link PublicationPrerequisites}). The frozen rows, {@code ranking.published} and the notice requests commit in one
  * transaction (transactional outbox); the version is allocated in that transaction ({@link PublicationVersions}).
  */
 @ApplicationScoped
@@ -88,12 +87,12 @@ public class MonthlyPublication {
         }
     }
 
-    private MonthPublication publishNow(YearMonth period, String reason) {
-        boolean republication = reason != null && !reason.isBlank();
-        Optional<Integer> latest = published.latestVersion(period);
-        if (latest.isPresent() && !republication) {
-            throw reasonRequired(period, latest.get()); // before any computation; checked again under the period's lock
-        }
+    private MonthPublication publishNow(YearMonth period, String requestedReason) {
+        String given = requestedReason == null || requestedReason.isBlank() ? null : requestedReason.trim();
+        // frozen months: refused before any computation; checked again under the period's lock
+        FrozenMonth before = frozenMonth(period);
+        String lockEventId = before.lock().lockEventId();
+        before.reason(period, given);
         long t0 = System.nanoTime();
         LiveRanking live = rankings.live(period); // cached when nothing changed since it was last viewed
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -110,13 +109,16 @@ public class MonthlyPublication {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "published_ranking", "period", period.toString());
-                if (version > 1 && !republication) {
-                    throw reasonRequired(period, version - 1); // another request published it since the check above
+                FrozenMonth current = frozenMonth(c, period);
+                String reason = current.reason(period, given);
+                if (!java.util.Objects.equals(lockEventId, current.lock().lockEventId())) {
+                    // reopened (and perhaps locked again) while the ranking was computed: it may not be the locked month's
+                    throw PublicationPrerequisites.lockChanged(period);
                 }
                 MonthPublication p = new MonthPublication(period.toString(), version, now, live.system().year(), live.system().version(),
                         reason, live.entries(), notices, live.system().effectiveMonth().toString());
                 CloudEvent cloudEvent = events.rankingPublished(p);
-                insert(c, p, cloudEvent.id());
+                insert(c, p, cloudEvent.id(), lockEventId);
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
                 return p;
@@ -131,9 +133,30 @@ public class MonthlyPublication {
         return publication;
     }
 
-    private static ProblemException reasonRequired(YearMonth period, int latestVersion) {
-        return ProblemException.conflict(period + " 的排名已发布（第 " + latestVersion + " 版）；更正后重新发布须说明理由",
-                "reason", "required to republish a published month");
+    /** The month's lock and its latest publication, as the frozen-months rule needs them ({@link PublicationPrerequisites}). */
+    private record FrozenMonth(FactsReader.MonthLock lock, Integer latestVersion, String latestLockEventId) {
+        String reason(YearMonth period, String given) {
+            return PublicationPrerequisites.requireFrozen(period, lock.locked(), lock.lockEventId(), latestVersion, latestLockEventId,
+                    lock.history().lastReopenReason(), given);
+        }
+    }
+
+    private FrozenMonth frozenMonth(YearMonth period) {
+        try (Connection c = dataSource.getConnection()) {
+            return frozenMonth(c, period);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the lock of " + period, e);
+        }
+    }
+
+    private static FrozenMonth frozenMonth(Connection c, YearMonth period) throws SQLException {
+        FactsReader.MonthLock lock = FactsReader.monthLock(c, period);
+        try (PreparedStatement s = c.prepareStatement("select version, lock_event_id from published_ranking where period = ? order by version desc limit 1")) {
+            s.setString(1, period.toString());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new FrozenMonth(lock, rs.getInt(1), rs.getString(2)) : new FrozenMonth(lock, null, null);
+            }
+        }
     }
 
     private static Map<String, String> unitNames(List<RankedUnit> entries) {
@@ -143,9 +166,9 @@ public class MonthlyPublication {
     }
 
     /** The frozen version: its header (primary key period, version) first, then one row per ranked unit. */
-    private static void insert(Connection c, MonthPublication v, String eventId) throws SQLException {
+    private static void insert(Connection c, MonthPublication v, String eventId, String lockEventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into published_ranking (period, version, published_at, system_year, "
-                + "system_version, reason, event_id, system_effective_from) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "system_version, reason, event_id, system_effective_from, lock_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, v.period());
             s.setInt(2, v.version());
             s.setObject(3, v.publishedAt());
@@ -154,6 +177,7 @@ public class MonthlyPublication {
             s.setString(6, v.reason());
             s.setString(7, eventId);
             s.setString(8, v.systemEffectiveFrom());
+            s.setString(9, lockEventId);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("insert into published_entry (period, version, unit_code, rank, unit_name, score, "

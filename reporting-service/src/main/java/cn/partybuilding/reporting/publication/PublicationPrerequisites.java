@@ -18,6 +18,40 @@ final class PublicationPrerequisites {
     private PublicationPrerequisites() {
     }
 
+    /**
+     * Frozen months (issue 12.2): a month is published only while it is locked in assessment-service (reporting-service
+     * hears of it through period.locked / period.reopened), so no accepted write can change the published figures; a
+     * published month is published again only under a newer lock than its last publication's, i.e. after the committee
+     * reopened it with a reason and locked it again. Returns the reason the publication carries: the one given, else (for
+     * a republication) the last reopen's. Otherwise 409 naming the month and what to do; nothing is written.
+     */
+    static String requireFrozen(YearMonth period, boolean locked, String lockEventId, Integer latestVersion, String latestLockEventId,
+                                String reopenReason, String givenReason) {
+        String month = period.getYear() + "年" + period.getMonthValue() + "月";
+        if (!locked) {
+            throw ProblemException.conflict(month + "尚未锁定：请先在考评服务锁定该月再发布", "period", "month not locked in assessment-service");
+        }
+        if (latestVersion == null) {
+            return givenReason;
+        }
+        if (lockEventId.equals(latestLockEventId)) {
+            throw ProblemException.conflict(month + "的排名已发布（第 " + latestVersion + " 版），此后该月未重新开放：如需更正，请先在考评服务说明理由"
+                    + "重新开放该月，更正后再次锁定，再重新发布", "period", "not reopened and locked again since version " + latestVersion);
+        }
+        String reason = givenReason != null ? givenReason : reopenReason;
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.conflict(month + "的排名已发布（第 " + latestVersion + " 版）；重新发布须说明理由", "reason",
+                    "required to republish a published month");
+        }
+        return reason;
+    }
+
+    /** 409 when the month was reopened or locked again while its ranking was being computed. */
+    static ProblemException lockChanged(YearMonth period) {
+        return ProblemException.conflict(period.getYear() + "年" + period.getMonthValue() + "月的锁定状态在发布过程中发生了变化，请确认后重试",
+                "period", "lock changed during publication");
+    }
+
     /** 409 naming the months (of those the quarter or year covers) not yet published, in month order. */
     static void requireAllMonths(String what, List<YearMonth> months, Collection<String> published) {
         List<String> missing = months.stream().map(YearMonth::toString).filter(m -> !published.contains(m)).toList();

@@ -123,7 +123,7 @@ public class RankingService {
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
-                    () -> JsonBody.of(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence())))) {
+                    () -> JsonBody.of(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {
                 computed[0]++;
             }
         });
@@ -134,6 +134,6 @@ public class RankingService {
     public ScorecardView scorecard(YearMonth period, String unitCode) {
         IndicatorSystem system = system(period);
         FactsReader.UnitWithEvidence unit = facts.unit(system, period, unitCode);
-        return ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence());
+        return ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late());
     }
 }

@@ -17,8 +17,19 @@ import java.util.Map;
  */
 public record ScorecardView(String unitCode, String unitName, boolean submitted, double composite, double weightedSum,
                             double bonuses, double deductions, double completionRate, List<Dimension> dimensions,
-                            List<Adjustment> bonusItems, List<Adjustment> deductionItems,
+                            List<Adjustment> bonusItems, List<Adjustment> deductionItems, LateRecords lateRecords,
                             int systemYear, int systemVersion, String effectiveFrom) {
+
+    /**
+     * Study, exam and 学习强国 records other systems sent while the month was locked (迟报, frozen months): how many, how many
+     * of them do not count yet (they wait for the month to be reopened), and each of them said in words.
+     */
+    public record LateRecords(int count, int notCounted, List<Evidence> items) {
+        static LateRecords of(List<Evidence> items) {
+            int pending = (int) items.stream().filter(e -> Evidence.LATE_PENDING.equals(e.late())).count();
+            return new LateRecords(items.size(), pending, items);
+        }
+    }
 
     public record Dimension(String code, String name, double weight, double score, double weighted, List<Indicator> indicators) {
     }
@@ -32,13 +43,14 @@ public record ScorecardView(String unitCode, String unitName, boolean submitted,
     public record Adjustment(String id, double points, String source, String eventId, Evidence evidence) {
     }
 
-    static ScorecardView of(IndicatorSystem system, UnitScore score, Map<String, Evidence> evidence) {
+    static ScorecardView of(IndicatorSystem system, UnitScore score, Map<String, Evidence> evidence, List<Evidence> late) {
         List<Dimension> dimensions = score.dimensions().stream().map(d -> new Dimension(d.code(), d.name(), d.weight(), d.score(),
                 d.weighted(), d.indicators().stream().map(i -> new Indicator(i.code(), i.name(), i.kind(), i.maxPoints(), i.score(),
                         i.basis(), i.eventIds(), i.eventIds().stream().map(id -> evidence(evidence, id)).toList())).toList())).toList();
         return new ScorecardView(score.unitCode(), score.unitName(), score.submitted(), score.composite(), score.weightedSum(),
                 score.bonuses(), score.deductions(), score.completionRate(), dimensions, adjustments(score.bonusItems(), evidence),
-                adjustments(score.deductionItems(), evidence), system.year(), system.version(), system.effectiveMonth().toString());
+                adjustments(score.deductionItems(), evidence), LateRecords.of(late), system.year(), system.version(),
+                system.effectiveMonth().toString());
     }
 
     private static List<Adjustment> adjustments(List<UnitFacts.Adjustment> items, Map<String, Evidence> evidence) {

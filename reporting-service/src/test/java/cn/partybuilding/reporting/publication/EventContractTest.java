@@ -162,6 +162,11 @@ class EventContractTest {
                 "date", "2030-01-07", "minutes", 60)));
         events.add(event(Topics.STUDY, EventTypes.EXAM_GRADED, "CT3", map("memberId", "CT3-L", "unitCode", "CT3", "examId", "2030-01-theory",
                 "date", "2030-01-20", "score", 41, "passScore", 60, "passed", false)));
+        // frozen months: every month of 2030 is locked in assessment-service before it is published
+        for (int m = 1; m <= 12; m++) {
+            events.add(event(Topics.ASSESSMENT, EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT,
+                    map("period", String.format("2030-%02d", m), "reason", null, "by", "工委办公室")));
+        }
         assertEquals(List.of(), consumers.idempotent("contract-test", applier).handle(events));
     }
 

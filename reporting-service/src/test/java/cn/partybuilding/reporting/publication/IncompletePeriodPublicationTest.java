@@ -57,6 +57,9 @@ class IncompletePeriodPublicationTest {
                 + "', 'incomplete-period-test') on conflict do nothing");
         execute("insert into unit (unit_code, name, category, event_id) values ('IP1', '县信访局', '党政机关', 'incomplete-period-unit') "
                 + "on conflict do nothing");
+        // frozen months: a month is published only while locked in assessment-service (its period.locked, as the ingest stores it)
+        execute("insert into period_state (period, locked, event_id, locked_at) select to_char(make_date(2034, m, 1), 'YYYY-MM'), true, "
+                + "'incomplete-period-lock-' || m, now() from generate_series(1, 12) m on conflict do nothing");
         factsVersion.bump();
     }
 

@@ -122,6 +122,18 @@ final class EventFixtures implements AutoCloseable {
                 map("memberId", member, "unitCode", unit, "date", date, "points", points));
     }
 
+    /** assessment-service locked the month (frozen months: publishable from then on). */
+    CloudEvent periodLocked(String period) {
+        return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT,
+                map("period", period, "reason", null, "by", "工委办公室"));
+    }
+
+    /** The committee reopened the month with a reason. */
+    CloudEvent periodReopened(String period, String reason) {
+        return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.PERIOD_REOPENED, Topics.COMMITTEE_SUBJECT,
+                map("period", period, "reason", reason, "by", "工委办公室"));
+    }
+
     static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -188,7 +188,7 @@ class RankingScenarioTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/rankings/" + SEP).then().statusCode(200)
                 .body("entries.unitCode", equalTo(List.of("U1", "U2", "U3", "U4", "U5", "U7", "U6")))
                 .body("entries.score", equalTo(List.of(78.0f, 71.5f, 65.0f, 65.0f, 63.0f, 48.0f, 46.0f))));
-        given().post("/rankings/" + SEP + "/publish").then().statusCode(200)
+        lockedAndPublished(SEP).then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("entries.tier", equalTo(List.of("ADVANCED", "MIDDLE", "MIDDLE", "MIDDLE", "MIDDLE", "MIDDLE", "LAGGING")));
     }
@@ -359,7 +359,7 @@ class RankingScenarioTest {
         // 07:30 on 1 November in Beijing, still 31 October in UTC: the interview deadline counts from the county's day
         clock.set(Instant.parse("2026-10-31T23:30:00Z"));
         try {
-            given().post("/rankings/" + OCT + "/publish").then().statusCode(200).body("version", equalTo(1));
+            lockedAndPublished(OCT).then().statusCode(200).body("version", equalTo(1));
         } finally {
             clock.reset();
         }
@@ -395,9 +395,11 @@ class RankingScenarioTest {
         assertEquals("UNIT", notices.get("MONTHLY_BULLETIN|U1|2026-10").get("recipient").get("kind").asText());
         assertEquals(0.5, notices.get("STUDY_REMINDER|U5-L|2026-10").get("facts").get("completionRate").asDouble());
 
-        // published without a correction: a second publish needs a reason
+        // published and not reopened since (frozen months): no second version, with or without a reason
         given().contentType(ContentType.JSON).body("{}").post("/rankings/" + OCT + "/publish").then().statusCode(409)
-                .contentType("application/problem+json").body("violations.field", hasItem("reason"));
+                .contentType("application/problem+json").body("violations.field", hasItem("period"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "更正")).post("/rankings/" + OCT + "/publish").then().statusCode(409)
+                .contentType("application/problem+json").body("violations.field", hasItem("period"));
     }
 
     @Test
@@ -411,6 +413,8 @@ class RankingScenarioTest {
                 .header("Cache-Control", "no-cache").extract().header("ETag");
         given().header("If-None-Match", latestTag).get("/rankings/" + OCT + "/published").then().statusCode(304);
 
+        // the committee reopens October with a reason (assessment-service accepts the correction only then)
+        events.periodReopened(OCT, "U5 政治理论学习评分更正");
         u5Correction = events.score("U5", "P1", OCT, 45, 2);
         events.score("U5", "O1", OCT, 10, 1); // a late, lower revision: ignored
         // once the ingest committed the correction, the cached scorecard is not served any more (new content, new tag)
@@ -420,8 +424,8 @@ class RankingScenarioTest {
                 .body("entries.find { it.unitCode == 'U5' }.score", equalTo(77.5f)));
         given().get("/rankings/" + OCT + "/published").then().body("entries.find { it.unitCode == 'U5' }.score", equalTo(71.5f));
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "U5 政治理论学习评分更正")).post("/rankings/" + OCT + "/publish")
-                .then().statusCode(200).body("version", equalTo(2));
+        // locked again: version 2 carries the reopen's reason
+        lockedAndPublished(OCT).then().statusCode(200).body("version", equalTo(2));
         given().get("/rankings/" + OCT + "/history").then().statusCode(200)
                 .body("version", equalTo(List.of(1, 2)))
                 .body("reason[1]", equalTo("U5 政治理论学习评分更正"));
@@ -441,6 +445,13 @@ class RankingScenarioTest {
         JsonPath card = given().get("/units/U5/scorecard/" + OCT).then().extract().jsonPath();
         assertEquals(List.of(u5Correction.id()), card.getList("dimensions[0].indicators[0].eventIds"));
         assertEquals(OCT, rankingPublished(OCT, 2).data().get("period").asText());
+        assertEquals("U5 政治理论学习评分更正", rankingPublished(OCT, 2).data().get("reason").asText());
+
+        // a learning platform sends U7's October points after the lock: kept and shown as 迟报, not counted (U7 stays at 9)
+        events.points("U7-S", "U7", "2026-10-12", 100);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/units/U7/scorecard/" + OCT).then()
+                .body("lateRecords.count", equalTo(1)).body("lateRecords.notCounted", equalTo(1)).body("composite", equalTo(9.0f)));
+        given().get("/rankings/" + OCT).then().body("entries.find { it.unitCode == 'U7' }.score", equalTo(9.0f));
     }
 
     @Test
@@ -539,7 +550,7 @@ class RankingScenarioTest {
         for (String month : List.of("2026-11", "2026-12")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(90.7f, 73.5f, 62.0f, 61.4f, 56.65f, 50.95f, 1.5f),
                     given().get("/rankings/" + month).then().extract().jsonPath().getList("entries.score")));
-            given().post("/rankings/" + month + "/publish").then().statusCode(200);
+            lockedAndPublished(month).then().statusCode(200);
             if (month.equals("2026-11")) {
                 given().post("/quarters/2026-Q4/publish").then().statusCode(409).body("violations[0].reason", equalTo("未发布的月份：2026-12"));
             }
@@ -574,7 +585,7 @@ class RankingScenarioTest {
                 .body("violations.field", equalTo(List.of("months")))
                 .body("violations[0].reason", equalTo("未发布的月份：2026-01、2026-02、2026-03、2026-04、2026-05、2026-06、2026-07、2026-08"));
         for (int m = 1; m <= 8; m++) {
-            given().post("/rankings/2026-0" + m + "/publish").then().statusCode(200);
+            lockedAndPublished("2026-0" + m).then().statusCode(200);
         }
         given().post("/years/2026/publish").then().statusCode(409).contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("debrief")))
@@ -598,17 +609,21 @@ class RankingScenarioTest {
         String octBefore = given().get("/rankings/" + OCT).then().extract().body().asString();
         String sepBefore = given().get("/rankings/" + SEP).then().extract().body().asString();
         String cardBefore = given().get("/units/U5/scorecard/" + OCT).then().extract().body().asString();
+        // U7's card lists a record received while October was locked: a replay must find it late again (stored times)
+        String lateCardBefore = given().get("/units/U7/scorecard/" + OCT).then().extract().body().asString();
         given().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/admin/replay").then().body("state", equalTo("DONE")));
         assertTrue(given().get("/admin/replay").then().extract().jsonPath().getInt("skipped") >= 5, "poison events are skipped again");
         assertEquals(octBefore, given().get("/rankings/" + OCT).then().extract().body().asString());
         assertEquals(sepBefore, given().get("/rankings/" + SEP).then().extract().body().asString());
         assertEquals(cardBefore, given().get("/units/U5/scorecard/" + OCT).then().extract().body().asString());
+        assertEquals(lateCardBefore, given().get("/units/U7/scorecard/" + OCT).then().extract().body().asString());
         given().get("/rankings/" + OCT + "/history").then().body("version", equalTo(List.of(1, 2)));
-        // the consumer runs again afterwards
+        // the consumer runs again afterwards (October is locked: the new points are kept as a second late record, and
+        // U7 stays at 9; before frozen months they counted at once and U7 went to 12)
         events.points("U7-S", "U7", "2026-10-11", 100);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/rankings/" + OCT).then()
-                .body("entries.find { it.unitCode == 'U7' }.score", equalTo(12.0f)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/units/U7/scorecard/" + OCT).then()
+                .body("lateRecords.count", equalTo(2)).body("lateRecords.notCounted", equalTo(2)).body("composite", equalTo(9.0f)));
     }
 
     @Test
@@ -633,6 +648,20 @@ class RankingScenarioTest {
         given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
                 .body(org.hamcrest.Matchers.containsString("县直机关党建工作考评"))
                 .body(org.hamcrest.Matchers.containsString("rankings/"));
+    }
+
+    /**
+     * Frozen months: assessment-service locks the month (period.locked on the broker), then the month is published; the
+     * publication is retried (409) until the ingest has applied the lock (and the reopen before it).
+     */
+    private io.restassured.response.Response lockedAndPublished(String month) {
+        events.periodLocked(month);
+        io.restassured.response.Response[] last = new io.restassured.response.Response[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            last[0] = given().post("/rankings/" + month + "/publish");
+            assertEquals(200, last[0].statusCode(), last[0].asString());
+        });
+        return last[0];
     }
 
     /**

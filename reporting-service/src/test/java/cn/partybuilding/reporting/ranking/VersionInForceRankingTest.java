@@ -138,7 +138,10 @@ class VersionInForceRankingTest {
                 .body("proposed.findAll { it.unitCode.startsWith('VF') }.score", equalTo(List.of(75.0f, 70.0f)));
 
         // publication freezes the version the month was scored with
-        given().post("/rankings/" + MARCH + "/publish").then().statusCode(200).body("version", equalTo(1));
+        // (frozen months: published once assessment-service's lock has reached the ingest)
+        events.periodLocked(MARCH);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().post("/rankings/" + MARCH + "/publish").then().statusCode(200).body("version", equalTo(1)));
         given().get("/rankings/" + MARCH + "/published").then().statusCode(200)
                 .body("systemVersion", equalTo(1)).body("effectiveFrom", equalTo("2037-01"))
                 .body("entries.findAll { it.unitCode.startsWith('VF') }.score", equalTo(List.of(75.0f, 70.0f)));

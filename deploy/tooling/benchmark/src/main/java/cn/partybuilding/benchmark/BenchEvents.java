@@ -97,4 +97,10 @@ final class BenchEvents {
                 .put("period", period).put("score", score).put("assessor", "bench").put("systemYear", 2026).put("systemVersion", 1);
         return CloudEvent.of(SOURCE, EventTypes.ASSESSMENT_RECORDED, unitCode(unit), data);
     }
+
+    /** assessment-service locked the month: reporting-service publishes a month only once it is locked (frozen months). */
+    static CloudEvent periodLocked(String period) {
+        ObjectNode data = CloudEventCodec.MAPPER.createObjectNode().put("period", period).put("by", "bench");
+        return CloudEvent.of(SOURCE, EventTypes.PERIOD_LOCKED, cn.partybuilding.contracts.Topics.COMMITTEE_SUBJECT, data);
+    }
 }

@@ -110,6 +110,9 @@ final class BenchmarkParts {
                 }
             }
         }
+        // the month is locked once everything is in: it can be published (frozen months)
+        kafka.send(Topics.ASSESSMENT, BenchEvents.periodLocked(PERIOD));
+        events++;
         kafka.flush();
         return events;
     }

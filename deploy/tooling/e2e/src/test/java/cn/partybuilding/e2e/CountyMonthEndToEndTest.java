@@ -1,6 +1,11 @@
 package cn.partybuilding.e2e;
 
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.e2e.RunningSystem.Response;
+import cn.partybuilding.local.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,10 +127,12 @@ class CountyMonthEndToEndTest {
             ok(post(assessment, "/members", member(unit, unit.secretary(), "书记", "SECRETARY", branch)));
             ok(post(assessment, "/members", member(unit, unit.leader(), "局长", "PRINCIPAL_LEADER", branch)));
         }
+        Map<String, String> assessmentIds = new LinkedHashMap<>();
         for (String period : List.of("2026-09", "2026-10")) {
             for (UnitPlan unit : PLAN) {
                 if (unit.p1() != null) {
-                    ok(post(assessment, "/assessments", score(unit.code(), "P1", period, unit.p1())));
+                    assessmentIds.put(unit.code() + " P1 " + period,
+                            ok(post(assessment, "/assessments", score(unit.code(), "P1", period, unit.p1()))).get("assessmentId").asText());
                     ok(post(assessment, "/assessments", score(unit.code(), "D1", period, unit.d1())));
                 }
                 List<String> attendees = List.of(unit.secretary(), unit.leader()).subList(0, unit.done());
@@ -148,8 +155,14 @@ class CountyMonthEndToEndTest {
         assertEquals(3.0, scorecard.get("deductions").asDouble(), 0.001);
         assertEquals(75.0, scorecard.get("composite").asDouble(), 0.001);
 
-        ok(post(reporting, "/rankings/2026-09/publish", ""));
-        JsonNode october = ok(post(reporting, "/rankings/2026-10/publish", ""));
+        // frozen months: a month is published only once assessment-service has locked it
+        Response unlocked = post(reporting, "/rankings/2026-09/publish", "");
+        assertEquals(409, unlocked.status(), unlocked.body());
+        assertEquals("2026年9月尚未锁定：请先在考评服务锁定该月再发布", unlocked.json().get("detail").asText());
+        ok(post(assessment, "/periods/2026-09/lock", Map.of("by", "工委办公室")));
+        ok(post(assessment, "/periods/2026-10/lock", Map.of("by", "工委办公室")));
+        publishedOnceLocked(reporting, "2026-09");
+        JsonNode october = publishedOnceLocked(reporting, "2026-10");
         assertEquals(expectedRows(), rows(october));
         assertEquals(1, october.get("version").asInt());
 
@@ -176,6 +189,73 @@ class CountyMonthEndToEndTest {
         assertTrue(commendation != null);
         assertTrue(commendation.get("title").asText().contains("表扬"), commendation.toString());
         assertTrue(commendation.get("documentNumber").asText().contains("〔2026〕"), commendation.toString());
+
+        correctingALockedMonthNeedsAReopenAndIsPublishedAsVersionTwo(assessmentIds.get("E09 P1 2026-10"));
+    }
+
+    /**
+     * Frozen months, after October's version 1: a correction is refused while October is locked; a learning platform's
+     * study record for October (E04's leader, 月谈 on 16 October) arriving now is kept and shown as late but leaves the
+     * figures alone; the committee reopens October with a reason, the correction (E09 P1 30 → 40: 0.6 × 40 + 24 = 48) goes
+     * in and the late record counts (E04 2/2: 0.6 × 95 + 40 = 97); locked again, October is republished as version 2 with
+     * the reopen's reason, version 1 unchanged.
+     */
+    private void correctingALockedMonthNeedsAReopenAndIsPublishedAsVersionTwo(String e09P1) {
+        var assessment = system.assessment;
+        var reporting = system.reporting;
+        Map<String, Object> correction = Map.of("score", 40, "reason", "县纪委反馈第一议题制度落实情况", "assessor", "县直机关工委考核组");
+        Response refused = post(assessment, "/assessments/" + e09P1 + "/corrections", correction);
+        assertEquals(409, refused.status(), refused.body());
+
+        TopicProbe.publish(system.broker.bootstrapServers(), Topics.STUDY, CloudEvent.of("/learning-platform", EventTypes.STUDY_COMPLETED, "E04",
+                CloudEventCodec.toTree(Map.of("memberId", "E04-L", "unitCode", "E04", "activityType", "MONTHLY_DISCUSSION",
+                        "date", "2026-10-16", "minutes", 60))));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode card = get(reporting, "/units/E04/scorecard/2026-10").json();
+            assertEquals(1, card.get("lateRecords").get("notCounted").asInt(), card.toString());
+            assertEquals(85.0, card.get("composite").asDouble(), 0.001, "a late record changed the locked month");
+            assertEquals(1, get(assessment, "/study/late?period=2026-10").json().size(), "assessment-service keeps it, marked late");
+        });
+        assertEquals(expectedRows(), rows(get(reporting, "/rankings/2026-10").json()), "the live figures are still those published");
+
+        Response reopenWithoutReason = post(assessment, "/periods/2026-10/reopen", Map.of("by", "工委办公室"));
+        assertEquals(400, reopenWithoutReason.status(), reopenWithoutReason.body());
+        String reason = "县纪委反馈E09第一议题制度落实情况，需更正";
+        ok(post(assessment, "/periods/2026-10/reopen", Map.of("reason", reason, "by", "工委办公室")));
+        ok(post(assessment, "/assessments/" + e09P1 + "/corrections", correction));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, Double> scores = scores(get(reporting, "/rankings/2026-10").json());
+            assertEquals(97.0, scores.get("E04"), 0.001, "the late record counts once October is reopened");
+            assertEquals(48.0, scores.get("E09"), 0.001, "the correction counts");
+        });
+
+        ok(post(assessment, "/periods/2026-10/lock", Map.of("by", "工委办公室")));
+        JsonNode v2 = publishedOnceLocked(reporting, "2026-10");
+        assertEquals(2, v2.get("version").asInt());
+        assertEquals(97.0, scores(v2).get("E04"), 0.001);
+        JsonNode history = get(reporting, "/rankings/2026-10/history").json();
+        assertEquals(2, history.size());
+        assertEquals(reason, history.get(1).get("reason").asText());
+        assertEquals(85.0, scores(get(reporting, "/rankings/2026-10/published?version=1").json()).get("E04"), 0.001);
+    }
+
+    /** Publishes the month once reporting-service has heard of its lock (409 until then). */
+    private static JsonNode publishedOnceLocked(cn.partybuilding.local.ServiceProcess reporting, String month) {
+        JsonNode[] published = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Response response = post(reporting, "/rankings/" + month + "/publish", "");
+            assertEquals(200, response.status(), response.body());
+            published[0] = response.json();
+        });
+        return published[0];
+    }
+
+    private static Map<String, Double> scores(JsonNode ranking) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (JsonNode entry : ranking.get("entries")) {
+            scores.put(entry.get("unitCode").asText(), entry.get("score").asDouble());
+        }
+        return scores;
     }
 
     private static Map<String, Object> member(UnitPlan unit, String id, String title, String role, String branch) {
