@@ -1,13 +1,18 @@
 package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.reporting.facts.FactsVersion;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The roster as of the month (issue 12.3) and the newest revision of a member (issue 13.14), through the broker, in a
  * year of its own (2033). A month's study rate and points mean count the members who belonged to the unit on the
- * month's last day, from the effective dates the member events carry.
+ * month's last day, from the effective dates the member events carry. Its units are removed afterwards.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +34,12 @@ class MonthRosterThroughIngestTest {
     String bootstrap;
 
     EventFixtures events;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    FactsVersion factsVersion;
 
     @BeforeAll
     void producer() {
@@ -43,8 +54,16 @@ class MonthRosterThroughIngestTest {
     }
 
     @AfterAll
-    void close() {
+    void close() throws Exception {
         events.close();
+        // the units of this test would otherwise stand in every other test's ranking (units = registered units)
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("unit", "member", "member_version", "member_period", "assessment", "study_completion", "platform_points")) {
+                s.executeUpdate("delete from " + table + " where unit_code in ('RJ', 'RL', 'RA', 'RB')");
+            }
+            s.executeUpdate("delete from indicator_system where for_year = 2033");
+        }
+        factsVersion.bump();
     }
 
     @Test
