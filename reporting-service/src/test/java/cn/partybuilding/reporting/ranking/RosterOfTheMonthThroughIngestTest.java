@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The roster as of the month (issue 12.3) and the newest revision of a member (issue 13.14), through the broker, in a
  * year of its own (2033). A month's study rate and points mean count the members who belonged to the unit on the
- * month's last day, from the effective dates the member events carry. Its units are removed afterwards.
+ * month's last day, from the effective dates the member events carry. Its units are removed from the tables afterwards;
+ * its events stay on the topics, so it runs after RankingScenarioTest (whose replay reads the topics; test classes run in
+ * name order), as StudyMonthThroughIngestTest does.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MonthRosterThroughIngestTest {
+class RosterOfTheMonthThroughIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
