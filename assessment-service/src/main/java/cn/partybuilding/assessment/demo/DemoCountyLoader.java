@@ -174,8 +174,9 @@ public class DemoCountyLoader {
             Member.Rank rank = m < deputies ? Member.Rank.DEPUTY_DIVISION_OR_ABOVE
                     : random.nextInt(20) == 0 ? Member.Rank.OTHER : Member.Rank.SECTION_OR_BELOW;
             String memberId = String.format("%s-%03d", code, m + 1);
+            // members since the start of the demo year, so that every month of it counts them (roster as of the month)
             unitMembers.add(new MemberState(memberId, code, cells.get(m % cells.size()), DemoCounty.name(random), rank, role,
-                    memberId.toLowerCase() + "@demo-county.gov.cn", true));
+                    memberId.toLowerCase() + "@demo-county.gov.cn", true).effectiveFrom(LocalDate.of(DemoCounty.YEAR, 1, 1)));
         }
         return new DemoUnit(code, name, 0.70 + 0.28 * random.nextDouble(), 0.55 + 0.45 * random.nextDouble(), unitMembers, organizations);
     }

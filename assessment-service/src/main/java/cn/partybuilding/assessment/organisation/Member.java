@@ -32,4 +32,9 @@ public class Member extends PanacheEntityBase {
     public Role role;
     public String email;
     public boolean active;
+    /** +1 on every change (1 on registration; 0 for members registered before revisions existed). */
+    public int revision;
+    /** First day of the current state (joined, left, moved); null for members registered before effective dates existed. */
+    @Column(name = "effective_from")
+    public java.time.LocalDate effectiveFrom;
 }

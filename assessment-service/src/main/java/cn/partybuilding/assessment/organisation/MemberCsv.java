@@ -17,6 +17,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +31,9 @@ import java.util.function.Function;
 
 /**
  * Reads a member roster in CSV (header line required; columns in any order):
- * {@code memberId,unitCode,organizationId,name,rank,role,email,active}. organizationId, email and active are optional.
+ * {@code memberId,unitCode,organizationId,name,rank,role,email,active,effectiveFrom}. organizationId, email, active and
+ * effectiveFrom are optional; effectiveFrom (YYYY-MM-DD) is the day a row's change took effect (joined, left, moved),
+ * empty or absent = the day of the import; it is checked like a REST change's ({@link OrganisationRules#effectiveFromProblem}).
  * Every row is checked; the result is either all rows or the full list of row errors (line numbers count the header as 1).
  * <p>
  * A roster is often re-exported from another system with fewer columns, so an optional column that is <em>absent</em>
@@ -39,7 +43,7 @@ import java.util.function.Function;
  */
 public final class MemberCsv {
     public static final List<String> REQUIRED_COLUMNS = List.of("memberId", "unitCode", "name", "rank", "role");
-    public static final List<String> OPTIONAL_COLUMNS = List.of("organizationId", "email", "active");
+    public static final List<String> OPTIONAL_COLUMNS = List.of("organizationId", "email", "active", "effectiveFrom");
 
     /** What the file refers to: unit and organisation codes, and member ids (whose stored facts absent columns keep). */
     public record References(Set<String> codes, Set<String> memberIds) {
@@ -47,9 +51,14 @@ public final class MemberCsv {
 
     /**
      * What the registry knows, looked up in bulk by the caller. organizationUnit maps organisation id → unit code (also
-     * for the organisations existing members belong to); existing maps member id → stored facts.
+     * for the organisations existing members belong to); existing maps member id → stored facts; today is the import's
+     * day in the county's zone (the default effective date and the latest allowed).
      */
-    public record Known(Set<String> unitCodes, Map<String, String> organizationUnit, Map<String, MemberState> existing) {
+    public record Known(Set<String> unitCodes, Map<String, String> organizationUnit, Map<String, MemberState> existing, LocalDate today) {
+        public Known(Set<String> unitCodes, Map<String, String> organizationUnit, Map<String, MemberState> existing) {
+            this(unitCodes, organizationUnit, existing, null);
+        }
+
         public Known(Set<String> unitCodes, Map<String, String> organizationUnit) {
             this(unitCodes, organizationUnit, Map.of());
         }
@@ -193,9 +202,16 @@ public final class MemberCsv {
             String email = stored != null && !column.containsKey("email") ? stored.email() : cell(line, column, "email");
             Boolean active = column.containsKey("active") ? booleanCell(line, column, row, rowErrors)
                     : stored != null ? stored.active() : Boolean.TRUE;
+            LocalDate effectiveFrom = dateCell(line, column, "effectiveFrom", row, rowErrors);
             MemberState state = OrganisationService.withDefaults(new MemberState(memberId,
                     cell(line, column, "unitCode"), organizationId, cell(line, column, "name"),
-                    rank, role, email, active));
+                    rank, role, email, active, effectiveFrom, null));
+            if (effectiveFrom != null) {
+                String problem = OrganisationRules.effectiveFromProblem(effectiveFrom, known.today(), stored == null ? null : stored.effectiveFrom());
+                if (problem != null) {
+                    rowErrors.add(new Violation(row, "effectiveFrom", problem));
+                }
+            }
             Checks checks = OrganisationRules.member(state);
             checks.violations().stream()
                     .filter(v -> !(("rank".equals(v.field()) && rowHas(rowErrors, "rank")) || ("role".equals(v.field()) && rowHas(rowErrors, "role"))))
@@ -252,6 +268,19 @@ public final class MemberCsv {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new Violation(row, name, "取值无效: " + value + "，允许 " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static LocalDate dateCell(List<String> line, Map<String, Integer> column, String name, int row, List<Violation> errors) {
+        String value = cell(line, column, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Violation(row, name, "日期无效: " + value + "，格式应为 YYYY-MM-DD"));
             return null;
         }
     }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Bulk import of a member roster from CSV, all or nothing. A new memberId registers the member
  * (member.registered); a known one with different facts updates it (member.updated); an identical row changes nothing.
- * Optional columns absent from the file keep a known member's values ({@link MemberCsv}).
+ * Optional columns absent from the file keep a known member's values ({@link MemberCsv}). Each change is a new revision
+ * of the member taking effect on the row's effectiveFrom (default: the day of the import).
  */
 @ApplicationScoped
 public class MemberImportService {
@@ -54,13 +55,15 @@ public class MemberImportService {
             Unit.<Unit>list("unitCode in ?1", chunk).forEach(u -> units.add(u.unitCode));
             PartyOrganization.<PartyOrganization>list("organizationId in ?1", chunk).forEach(o -> organizationUnit.put(o.organizationId, o.unitCode));
         }
-        return new MemberCsv.Known(units, organizationUnit, existing);
+        return new MemberCsv.Known(units, organizationUnit, existing, organisation.today());
     }
 
     /** Stores validated rows and publishes their events in one outbox batch. Must run inside a transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ImportResult store(List<MemberState> rows) {
-        Map<String, Member> existing = organisation.membersById(rows.stream().map(MemberState::memberId).toList());
+        // locked: each change is a new revision of the member (read, incremented, published)
+        Map<String, Member> existing = organisation.lockMembers(rows.stream().map(MemberState::memberId).toList());
+        java.time.LocalDate today = organisation.today();
         List<CloudEvent> batch = new ArrayList<>();
         int registered = 0;
         int updated = 0;
@@ -69,12 +72,12 @@ public class MemberImportService {
             if (member == null) {
                 member = new Member();
                 member.memberId = row.memberId();
-                OrganisationService.apply(member, row);
+                OrganisationService.change(member, row, today);
                 member.persist();
                 batch.add(organisation.memberEvent(EventTypes.MEMBER_REGISTERED, member));
                 registered++;
             } else if (!row.sameAs(member)) {
-                OrganisationService.apply(member, row);
+                OrganisationService.change(member, row, today);
                 batch.add(organisation.memberEvent(EventTypes.MEMBER_UPDATED, member));
                 updated++;
             }

@@ -101,7 +101,7 @@ public class OrganisationResource {
 
     @POST
     @Path("members")
-    @Operation(summary = "Register a member (党员)")
+    @Operation(summary = "Register a member (党员), a member from effectiveFrom (default: today in the county's zone); revision 1")
     public Response registerMember(MemberState in) {
         MemberState out = service.registerMember(in);
         return Response.created(URI.create("/members/" + out.memberId())).entity(out).build();
@@ -109,7 +109,7 @@ public class OrganisationResource {
 
     @PUT
     @Path("members/{memberId}")
-    @Operation(summary = "Replace a member's facts (active=false when the member left)")
+    @Operation(summary = "Replace a member's facts (active=false when the member left, another unitCode/organizationId when moved) from effectiveFrom (default: today in the county's zone; not in the future, not before the member's last change); each change is the next revision")
     public MemberState updateMember(@PathParam("memberId") String memberId, MemberState in) {
         return service.updateMember(memberId, in);
     }

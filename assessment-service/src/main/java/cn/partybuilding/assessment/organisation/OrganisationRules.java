@@ -60,4 +60,21 @@ public final class OrganisationRules {
         checks.email("email", in.email());
         return checks;
     }
+
+    /**
+     * What is wrong with {@code effectiveFrom} as the first day of a member's new state, or null. Not in the future: the
+     * registry holds the member's state now, and a move that has not happened yet would be wrong there until it does.
+     * Not before the day the member's current state began ({@code previous}, null when unknown): the membership
+     * history is a sequence of states in time, each from its effective date to the next one's, so an earlier date would
+     * rewrite a state that a later change already followed.
+     */
+    public static String effectiveFromProblem(java.time.LocalDate effectiveFrom, java.time.LocalDate today, java.time.LocalDate previous) {
+        if (today != null && effectiveFrom.isAfter(today)) {
+            return "生效日期不能晚于今天（" + today + "）：请在变动发生后登记";
+        }
+        if (previous != null && effectiveFrom.isBefore(previous)) {
+            return "生效日期不能早于该党员上次变动的生效日期 " + previous;
+        }
+        return null;
+    }
 }

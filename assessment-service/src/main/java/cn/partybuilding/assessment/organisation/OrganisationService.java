@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +27,9 @@ public class OrganisationService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    java.time.Clock clock;
 
     @Transactional
     public UnitView registerUnit(UnitView in) {
@@ -94,11 +98,20 @@ public class OrganisationService {
 
     /** Members by id, one query per 500 ids (no lookups per row). */
     public Map<String, Member> membersById(Collection<String> ids) {
+        return membersById(ids, LockModeType.NONE);
+    }
+
+    /** Members by id with a row lock each (a roster import's changes, each a new revision of the member). */
+    Map<String, Member> lockMembers(Collection<String> ids) {
+        return membersById(ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Map<String, Member> membersById(Collection<String> ids, LockModeType lock) {
         Map<String, Member> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            Member.<Member>list("memberId in ?1", chunk).forEach(m -> found.put(m.memberId, m));
+            Member.<Member>find("memberId in ?1", chunk).withLock(lock).<Member>list().forEach(m -> found.put(m.memberId, m));
         }
         return found;
     }
@@ -156,7 +169,7 @@ public class OrganisationService {
         }
         Member member = new Member();
         member.memberId = normalised.memberId();
-        apply(member, normalised);
+        change(member, normalised, today());
         member.persist();
         events.publish(Topics.ORGANISATION, EventTypes.MEMBER_REGISTERED, member.unitCode, MemberChanged.of(member));
         return MemberState.of(member);
@@ -164,19 +177,20 @@ public class OrganisationService {
 
     @Transactional
     public MemberState updateMember(String memberId, MemberState in) {
-        Member member = Member.findById(memberId);
+        // locked: the revision is read, incremented and published; two concurrent changes must not both get the same one
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
         if (member == null) {
             throw ProblemException.notFound("memberId", "未知党员: " + memberId);
         }
         MemberState normalised = withDefaults(new MemberState(memberId, in.unitCode(), in.organizationId(), in.name(),
-                in.rank(), in.role(), in.email(), in.active()));
+                in.rank(), in.role(), in.email(), in.active(), in.effectiveFrom(), null));
         OrganisationRules.member(normalised).throwIfAny("党员信息不完整或无效");
         Unit unit = requireUnit("unitCode", normalised.unitCode());
         checkOrganization(normalised, unit);
         if (normalised.sameAs(member)) {
-            return normalised;
+            return MemberState.of(member);
         }
-        apply(member, normalised);
+        change(member, normalised, today());
         events.publish(Topics.ORGANISATION, EventTypes.MEMBER_UPDATED, member.unitCode, MemberChanged.of(member));
         return MemberState.of(member);
     }
@@ -198,7 +212,27 @@ public class OrganisationService {
         String email = in.email() == null || in.email().isBlank() ? null : in.email().trim();
         String org = in.organizationId() == null || in.organizationId().isBlank() ? null : in.organizationId().trim();
         return new MemberState(in.memberId(), in.unitCode(), org, in.name() == null ? null : in.name().trim(),
-                in.rank(), in.role(), email, in.active() == null ? Boolean.TRUE : in.active());
+                in.rank(), in.role(), email, in.active() == null ? Boolean.TRUE : in.active(), in.effectiveFrom(), null);
+    }
+
+    /** Today in the county's zone (the platform clock): the default effective date of a change. */
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Applies a change of the member's facts as a new revision taking effect on {@code in.effectiveFrom()} (default
+     * {@code today}); a 400 naming effectiveFrom when the date breaks {@link OrganisationRules#effectiveFromProblem}.
+     */
+    static void change(Member member, MemberState in, LocalDate today) {
+        LocalDate effective = in.effectiveFrom() != null ? in.effectiveFrom() : today;
+        String problem = OrganisationRules.effectiveFromProblem(effective, today, member.effectiveFrom);
+        if (problem != null) {
+            throw ProblemException.invalid("生效日期无效：" + problem + "，未作任何修改", "effectiveFrom", problem);
+        }
+        apply(member, in);
+        member.effectiveFrom = effective;
+        member.revision++;
     }
 
     static void apply(Member member, MemberState in) {

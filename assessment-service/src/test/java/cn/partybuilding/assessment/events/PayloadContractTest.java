@@ -77,10 +77,14 @@ class PayloadContractTest {
         member.role = Member.Role.SECRETARY;
         member.email = "wangwei@example.cn";
         member.active = true;
+        member.effectiveFrom = java.time.LocalDate.of(2026, 3, 1);
+        member.revision = 1;
         payloads.put(EventTypes.MEMBER_REGISTERED, MemberChanged.of(member));
         member.organizationId = null;
         member.email = null;
         member.active = false;
+        member.effectiveFrom = java.time.LocalDate.of(2026, 9, 10);
+        member.revision = 2;
         payloads.put(EventTypes.MEMBER_UPDATED, MemberChanged.of(member));
 
         IndicatorSystem system = new IndicatorSystem(2026, 2, new BigDecimal("5.00"), new BigDecimal("60.00"),

@@ -27,4 +27,16 @@ class OrganisationRulesTest {
         assertNotNull(OrganisationRules.parentProblem(ORGANS_COMMITTEE, BRANCH));
         assertNotNull(OrganisationRules.parentProblem(BRANCH, GROUP));
     }
+
+    @Test
+    void anEffectiveDateIsNeitherInTheFutureNorBeforeTheMembersLastChange() {
+        java.time.LocalDate today = java.time.LocalDate.parse("2026-11-28");
+        assertNull(OrganisationRules.effectiveFromProblem(today, today, null));
+        assertNull(OrganisationRules.effectiveFromProblem(java.time.LocalDate.parse("2026-01-01"), today, null), "back-dated: allowed");
+        assertNull(OrganisationRules.effectiveFromProblem(java.time.LocalDate.parse("2026-06-01"), today, java.time.LocalDate.parse("2026-06-01")),
+                "two changes on one day");
+        assertNotNull(OrganisationRules.effectiveFromProblem(java.time.LocalDate.parse("2026-11-29"), today, null), "tomorrow");
+        assertNotNull(OrganisationRules.effectiveFromProblem(java.time.LocalDate.parse("2026-05-31"), today, java.time.LocalDate.parse("2026-06-01")),
+                "before the change the member's current state began with");
+    }
 }

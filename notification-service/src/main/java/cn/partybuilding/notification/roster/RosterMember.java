@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.util.List;
 
-/** A member as last registered/updated on party.organisation.v1. */
+/** A member as of the newest revision registered/updated on party.organisation.v1. */
 @Entity
 @Table(name = "roster_member")
 public class RosterMember extends PanacheEntityBase {
@@ -23,6 +23,8 @@ public class RosterMember extends PanacheEntityBase {
     public String role;
     public String email;
     public boolean active;
+    /** The member's revision this row holds: an event with a lower one is older and changes nothing. */
+    public int revision;
 
     public static List<RosterMember> activeOfUnit(String unitCode) {
         return list("unitCode = ?1 and active = true order by memberId", unitCode);

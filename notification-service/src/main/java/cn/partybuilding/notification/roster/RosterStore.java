@@ -23,11 +23,12 @@ public class RosterStore {
     // refuses it and the platform dead-letters that one event ("refused by the database: ...").
     private static final String MERGE_MEMBER = "merge into roster_member t using (select cast(? as varchar) as member_id, "
             + "cast(? as varchar) as unit_code, cast(? as varchar) as organization_id, cast(? as varchar) as name, "
-            + "cast(? as varchar) as role, cast(? as varchar) as email, cast(? as boolean) as active) s "
-            + "on t.member_id = s.member_id when matched then update set unit_code = s.unit_code, organization_id = s.organization_id, "
-            + "name = s.name, role = s.role, email = s.email, active = s.active when not matched then insert "
-            + "(member_id, unit_code, organization_id, name, role, email, active) "
-            + "values (s.member_id, s.unit_code, s.organization_id, s.name, s.role, s.email, s.active)";
+            + "cast(? as varchar) as role, cast(? as varchar) as email, cast(? as boolean) as active, cast(? as integer) as revision) s "
+            // the newest revision wins whatever order the events arrive in (issue 13.14); an equal one: the later event
+            + "on t.member_id = s.member_id when matched and t.revision <= s.revision then update set unit_code = s.unit_code, "
+            + "organization_id = s.organization_id, name = s.name, role = s.role, email = s.email, active = s.active, revision = s.revision "
+            + "when not matched then insert (member_id, unit_code, organization_id, name, role, email, active, revision) "
+            + "values (s.member_id, s.unit_code, s.organization_id, s.name, s.role, s.email, s.active, s.revision)";
     private static final String MERGE_ORGANIZATION = "merge into roster_organization t using (select cast(? as varchar) as organization_id, "
             + "cast(? as varchar) as unit_code, cast(? as varchar) as parent_id, cast(? as varchar) as kind, "
             + "cast(? as varchar) as name) s on t.organization_id = s.organization_id when matched then update set "
@@ -39,13 +40,14 @@ public class RosterStore {
 
     /**
      * Applies a batch's roster events set-based: one JDBC batch of MERGEs per table instead of a lookup, an insert or an
-     * update per event (a roster import brings tens of thousands at once). Full state per event: the last one of an id in
-     * the batch wins, as it would applied one by one. Call {@link #check} on each event first.
+     * update per event (a roster import brings tens of thousands at once). Full state per event: of a member, the event
+     * with the highest revision wins, in the batch and against the table (an equal one: the later event, as it would
+     * applied one by one), so an older event read later never undoes a newer one. Call {@link #check} on each event first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<RosterViews.Member> members, List<RosterViews.Organization> organizations) {
         Map<String, RosterViews.Member> lastMember = new LinkedHashMap<>();
-        members.forEach(m -> lastMember.put(m.memberId(), m));
+        members.forEach(m -> lastMember.merge(m.memberId(), m, (old, now) -> now.revisionOrZero() >= old.revisionOrZero() ? now : old));
         Map<String, RosterViews.Organization> lastOrganization = new LinkedHashMap<>();
         organizations.forEach(o -> lastOrganization.put(o.organizationId(), o));
         if (lastMember.isEmpty() && lastOrganization.isEmpty()) {
@@ -61,6 +63,7 @@ public class RosterStore {
                     merge.setString(5, m.role());
                     merge.setString(6, blank(m.email()) ? null : m.email().trim());
                     merge.setBoolean(7, m.active() == null || m.active());
+                    merge.setInt(8, m.revisionOrZero());
                     merge.addBatch();
                 }
                 merge.executeBatch();
@@ -83,6 +86,9 @@ public class RosterStore {
     public static void check(RosterViews.Member m) {
         if (blank(m.memberId()) || blank(m.unitCode()) || blank(m.role())) {
             throw new InvalidEventException("member needs memberId, unitCode and role");
+        }
+        if (m.revision() != null && m.revision() < 0) {
+            throw new InvalidEventException("member revision must not be negative, was " + m.revision());
         }
     }
 

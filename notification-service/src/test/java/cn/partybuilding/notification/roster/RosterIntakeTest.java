@@ -69,6 +69,39 @@ class RosterIntakeTest {
         assertEquals("R301-M7", secretaryOf("R301-M1").memberId());
     }
 
+    /**
+     * Issue 13.14: a transfer (revision 2, keyed by the new unit, so possibly on another partition) applied before the
+     * registration it follows (revision 1): the older event arriving last does not move the member back.
+     */
+    @Test
+    void theNewestRevisionOfAMemberStaysWhateverOrderTheEventsArriveIn() {
+        Map<String, Object> registered = RosterEvents.member("R302", "R302-M1", null, "调动党员", "SECRETARY", "r302@example.gov.cn");
+        registered.put("revision", 1);
+        registered.put("effectiveFrom", "2026-01-05");
+        Map<String, Object> transferred = RosterEvents.member("R303", "R302-M1", null, "调动党员", "MEMBER", "r302@example.gov.cn");
+        transferred.put("revision", 2);
+        transferred.put("effectiveFrom", "2026-06-01");
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_UPDATED, transferred));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "R303".equals(unitOf("R302-M1")));
+
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, registered));
+        // a later event on the older one's key: once it is applied, the older one has been read too
+        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED,
+                RosterEvents.member("R302", "R302-M2", null, "标记党员", "MEMBER", null)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> unitOf("R302-M2") != null);
+
+        assertEquals("R303", unitOf("R302-M1"), "the transfer (revision 2) stays");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> roster.holder(RecipientKind.UNIT_SECRETARY, "R302", null)).isEmpty(),
+                "the member is no secretary of the unit he left");
+    }
+
+    private static String unitOf(String memberId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RosterMember m = RosterMember.findById(memberId);
+            return m == null ? null : m.unitCode;
+        });
+    }
+
     private Roster.Person secretaryOf(String memberId) {
         return QuarkusTransaction.requiringNew().call(() -> roster.holder(RecipientKind.BRANCH_SECRETARY, "R301", memberId)).orElseThrow();
     }

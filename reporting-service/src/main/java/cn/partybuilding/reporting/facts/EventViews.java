@@ -38,8 +38,12 @@ public final class EventViews {
         }
     }
 
+    /**
+     * A member's state from {@code effectiveFrom} (null: since always) on, as the member's {@code revision} (null: an
+     * event from before revisions existed, read as 0).
+     */
     public record MemberView(String memberId, String unitCode, String organizationId, String name, MemberRank rank,
-                             MemberRole role, String email, Boolean active) {
+                             MemberRole role, String email, Boolean active, Integer revision, LocalDate effectiveFrom) {
         void validate() {
             require(memberId, "memberId");
             require(unitCode, "unitCode");
@@ -47,6 +51,13 @@ public final class EventViews {
             require(rank, "rank");
             require(role, "role");
             require(active, "active");
+            if (revision != null && revision < 0) {
+                throw new InvalidEventException("revision must not be negative, was " + revision);
+            }
+        }
+
+        public int revisionOrZero() {
+            return revision == null ? 0 : revision;
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The tables a replay rebuilds from the topics (Flyway V2): the facts, and {@code consumed_event} (the platform's record of
+ * The tables a replay rebuilds from the topics (Flyway V2; the membership history V10): the facts, and {@code consumed_event} (the platform's record of
  * the ids applied to them; the ingest is this service's only consumer, so every id there is a fact's). Publications,
  * quarterly grades, annual results and debrief scores are not facts and are kept.
  * <p>
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * partial rebuild.
  */
 public final class FactTables {
-    public static final List<String> ALL = List.of("consumed_event", "unit", "party_organization", "member", "indicator_system",
+    public static final List<String> ALL = List.of("consumed_event", "unit", "party_organization", "member", "member_version", "member_period", "indicator_system",
             "assessment", "finding", "bonus", "rectification", "period_state", "period_change", "study_completion", "exam_result", "platform_points");
 
     /** Where a replay builds the new tables (created by Flyway V12_1). */

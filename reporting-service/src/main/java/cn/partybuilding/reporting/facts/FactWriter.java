@@ -6,6 +6,7 @@ import cn.partybuilding.reporting.facts.EventViews.MemberView;
 import cn.partybuilding.reporting.facts.EventViews.PointsView;
 import cn.partybuilding.reporting.facts.EventViews.StudyView;
 import cn.partybuilding.reporting.facts.ParsedBatch.Item;
+import cn.partybuilding.reporting.scoring.Membership;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -40,8 +41,19 @@ public final class FactWriter {
     // instead of a JDBC batch of single-row MERGEs.
     private static final List<Sql.Col> MEMBER_KEYS = List.of(col("member_id", V));
     private static final List<Sql.Col> MEMBER_OTHERS = List.of(col("unit_code", V), col("organization_id", V), col("name", V),
-            col("rank", V), col("role", V), col("email", V), col("active", "boolean"), col("event_id", ID));
-    private static final String MEMBER = Sql.mergeUnnest("member", MEMBER_KEYS, MEMBER_OTHERS);
+            col("rank", V), col("role", V), col("email", V), col("active", "boolean"), col("event_id", ID), col("revision", "integer"),
+            col("effective_from", "date"));
+    /** The current state: the highest revision wins (an equal one: the later event, as before revisions existed). */
+    private static final String MEMBER = Sql.mergeUnnest("member", MEMBER_KEYS, MEMBER_OTHERS, "t.revision <= s.revision");
+    private static final List<Sql.Col> VERSION_KEYS = List.of(col("member_id", V), col("revision", "integer"));
+    private static final List<Sql.Col> VERSION_OTHERS = List.of(col("effective_from", "date"), col("unit_code", V), col("organization_id", V),
+            col("name", V), col("rank", V), col("role", V), col("email", V), col("active", "boolean"), col("event_id", ID));
+    private static final String VERSION = Sql.mergeUnnest("member_version", VERSION_KEYS, VERSION_OTHERS);
+    private static final List<Sql.Col> PERIOD_COLUMNS = List.of(col("member_id", V), col("revision", "integer"), col("unit_code", V),
+            col("organization_id", V), col("name", V), col("rank", V), col("role", V), col("email", V), col("valid_from", "date"),
+            col("valid_to", "date"));
+    private static final String PERIOD_INSERT = "insert into member_period (member_id, revision, unit_code, organization_id, name, rank, role, "
+            + "email, valid_from, valid_to) select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("for_year", "integer"), col("version", "integer")),
             List.of(col("body", "text"), col("event_id", ID)), null);
     private static final List<Sql.Col> ASSESSMENT_KEYS = List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)"));
@@ -99,16 +111,70 @@ public final class FactWriter {
         b.organizations.forEach(i -> organizations.put(i.view().organizationId(), new Object[]{i.view().organizationId(),
                 i.view().unitCode(), i.view().parentId(), i.view().kind().name(), i.view().name(), i.eventId()}));
         Sql.batch(c, ORGANIZATION, new ArrayList<>(organizations.values()));
-        Map<String, Object[]> members = new LinkedHashMap<>();
-        for (Item<MemberView> i : b.members) {
-            MemberView m = i.view();
-            members.put(m.memberId(), new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(),
-                    m.role().name(), m.email(), m.active(), i.eventId()});
-        }
-        mergeColumns(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), new ArrayList<>(members.values()));
+        writeMembers(c, b.members);
         Map<String, Object[]> systems = new LinkedHashMap<>();
         b.systems.forEach(s -> systems.put(s.year() + "/" + s.version(), new Object[]{s.year(), s.version(), s.body(), s.eventId()}));
         Sql.batch(c, SYSTEM, new ArrayList<>(systems.values()));
+    }
+
+    /**
+     * Member events, order-independent (issue 13.14): every event is kept as a version of its member (member_version), the
+     * current state is the highest revision (member), and the membership periods of the members concerned are derived
+     * again from all their versions ({@link Membership#periods}). Two batches touching one member (two consumer loops,
+     * a replay beside the live loop) take the member's lock in the same order first, so the second one derives its periods
+     * from the first one's versions too.
+     */
+    private static void writeMembers(Connection c, List<Item<MemberView>> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<String, Item<MemberView>> newest = new LinkedHashMap<>();
+        Map<String, Object[]> versions = new LinkedHashMap<>();
+        for (Item<MemberView> i : items) {
+            MemberView m = i.view();
+            newest.merge(m.memberId(), i, (old, now) -> now.view().revisionOrZero() >= old.view().revisionOrZero() ? now : old);
+            versions.put(m.memberId() + "|" + m.revisionOrZero(), new Object[]{m.memberId(), m.revisionOrZero(), date(m.effectiveFrom()),
+                    m.unitCode(), m.organizationId(), m.name(), m.rank().name(), m.role().name(), m.email(), m.active(), i.eventId()});
+        }
+        String[] ids = newest.keySet().stream().sorted().toArray(String[]::new);
+        // one lock per member, taken in key order (no deadlock between two batches), held until the commit
+        Sql.query(c, "select pg_advisory_xact_lock(k) from (select hashtextextended('member:' || m, 0) as k from unnest(?) as u(m) order by 1) l",
+                rs -> { }, Sql.array(c, "varchar", ids));
+        List<Object[]> members = new ArrayList<>();
+        for (Item<MemberView> i : newest.values()) {
+            MemberView m = i.view();
+            members.add(new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(), m.role().name(), m.email(),
+                    m.active(), i.eventId(), m.revisionOrZero(), date(m.effectiveFrom())});
+        }
+        mergeColumns(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), members);
+        mergeColumns(c, VERSION, Sql.concat(VERSION_KEYS, VERSION_OTHERS), new ArrayList<>(versions.values()));
+        writePeriods(c, ids);
+    }
+
+    /** The state of a member in one version: the columns a period repeats. */
+    private record MemberState(String unitCode, String organizationId, String name, String rank, String role, String email) {
+    }
+
+    private static void writePeriods(Connection c, String[] memberIds) throws SQLException {
+        Map<String, List<Membership.Version<MemberState>>> byMember = new LinkedHashMap<>();
+        Sql.query(c, "select member_id, revision, effective_from, active, unit_code, organization_id, name, rank, role, email from member_version "
+                + "where member_id = any(?)", rs -> byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new Membership.Version<>(
+                rs.getInt(2), rs.getObject(3, java.time.LocalDate.class), rs.getBoolean(4),
+                new MemberState(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))),
+                Sql.array(c, "varchar", memberIds));
+        List<Object[]> rows = new ArrayList<>();
+        byMember.forEach((memberId, versions) -> {
+            for (Membership.Period<MemberState> p : Membership.periods(versions)) {
+                MemberState s = p.state();
+                rows.add(new Object[]{memberId, p.revision(), s.unitCode(), s.organizationId(), s.name(), s.rank(), s.role(), s.email(),
+                        date(p.from()), date(p.to())});
+            }
+        });
+        try (PreparedStatement delete = c.prepareStatement("delete from member_period where member_id = any(?)")) {
+            delete.setArray(1, Sql.array(c, "varchar", memberIds));
+            delete.executeUpdate();
+        }
+        mergeColumns(c, PERIOD_INSERT, PERIOD_COLUMNS, rows);
     }
 
     private static void writeAssessmentFacts(Connection c, ParsedBatch b) throws SQLException {

@@ -9,6 +9,7 @@ import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.LockHistory;
 import cn.partybuilding.reporting.scoring.MemberExam;
 import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.Membership;
 import cn.partybuilding.reporting.scoring.StudyRequirements;
 import cn.partybuilding.reporting.scoring.UnitFacts;
 import io.agroal.api.AgroalDataSource;
@@ -40,6 +41,8 @@ import static cn.partybuilding.reporting.facts.Sql.query;
 @ApplicationScoped
 public class FactsReader {
     private static final int EVIDENCE_LIMIT = 500;
+    /** A member_period row {@code p} in a month's roster: its period contains the day given twice as parameters. */
+    private static final String IN_ROSTER = "(p.valid_from is null or p.valid_from <= ?) and (p.valid_to is null or p.valid_to >= ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -137,7 +140,7 @@ public class FactsReader {
         if (facts == null) {
             throw ProblemException.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
         }
-        return attachEvidence(Map.of(unitCode, facts), month).get(unitCode);
+        return attachEvidence(Map.of(unitCode, facts), system, month).get(unitCode);
     }
 
     /**
@@ -157,7 +160,7 @@ public class FactsReader {
             List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
             Map<String, UnitFacts> units = new HashMap<>();
             chunk.forEach(u -> units.put(u.unitCode(), u));
-            Map<String, UnitWithEvidence> withEvidence = attachEvidence(units, month);
+            Map<String, UnitWithEvidence> withEvidence = attachEvidence(units, system, month);
             chunk.forEach(unit -> {
                 action.accept(withEvidence.get(unit.unitCode()));
                 unit.dropEvidence();
@@ -173,7 +176,7 @@ public class FactsReader {
      * any number of units. The one place that decides what a scorecard's drill-down lists, for one unit and for the bulk
      * pass alike.
      */
-    private Map<String, UnitWithEvidence> attachEvidence(Map<String, UnitFacts> units, YearMonth month) {
+    private Map<String, UnitWithEvidence> attachEvidence(Map<String, UnitFacts> units, IndicatorSystem system, YearMonth month) {
         Date from = Date.valueOf(month.atDay(1));
         Date to = Date.valueOf(month.atEndOfMonth());
         Map<String, Map<String, Evidence>> evidence = new HashMap<>();
@@ -186,20 +189,28 @@ public class FactsReader {
             LockHistory locks = lockHistory(c, month);
             // the units' codes as an array (not a range: the database's collation may order codes unlike Java)
             java.sql.Array codes = c.createArrayOf("varchar", units.keySet().toArray());
-            query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time, received_at from (select m.unit_code, "
-                    + "s.activity_type, s.event_id, s.member_id, m.name, s.on_day, s.event_source, s.event_time, s.received_at, row_number() over "
-                    + "(partition by m.unit_code order by s.on_day, s.event_id) as n from study_completion s join member m on m.member_id = s.member_id "
-                    + "join unnest(?) as u(code) on m.unit_code = u.code where s.period = ?) e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
-                UnitFacts unit = units.get(rs.getString(1));
-                if (unit != null) {
-                    ActivityType type = ActivityType.valueOf(rs.getString(2));
-                    Evidence item = Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
-                            rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
-                    if (behindTheNumber(locks, rs.getObject(9, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
-                        unit.studyEvent(type, rs.getString(3));
+            // the completions the score counts (issue 13.1: a weekly one in the month of its week's Monday) of the members in
+            // the month's roster (issue 12.3), as the scoring reads them in membersWithCounts; a record another system sent
+            // while the month was locked is listed as late and counts only once the month was reopened (frozen months)
+            String counted = countedCompletions(system, month);
+            Date rosterDay = Date.valueOf(Membership.rosterDay(month));
+            if (counted != null) {
+                query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time, received_at from "
+                        + "(select p.unit_code, s.activity_type, s.event_id, s.member_id, p.name, s.on_day, s.event_source, s.event_time, "
+                        + "s.received_at, row_number() over (partition by p.unit_code order by s.on_day, s.event_id) as n from study_completion s "
+                        + "join member_period p on p.member_id = s.member_id and " + IN_ROSTER + " join unnest(?) as u(code) on p.unit_code = u.code "
+                        + "where " + counted + ") e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
+                    UnitFacts unit = units.get(rs.getString(1));
+                    if (unit != null) {
+                        ActivityType type = ActivityType.valueOf(rs.getString(2));
+                        Evidence item = Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
+                                rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
+                        if (behindTheNumber(locks, rs.getObject(9, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
+                            unit.studyEvent(type, rs.getString(3));
+                        }
                     }
-                }
-            }, codes, month.toString());
+                }, rosterDay, rosterDay, codes);
+            }
             query(c, "select unit_code, event_id, member_id, name, on_day, exam_id, score, passed, event_source, event_time, received_at from (select t.unit_code, "
                     + "t.event_id, t.member_id, m.name, t.on_day, t.exam_id, t.score, t.passed, t.event_source, t.event_time, t.received_at, row_number() over "
                     + "(partition by t.unit_code order by t.on_day, t.event_id) as n from exam_result t join unnest(?) as u(code) on t.unit_code = u.code "
@@ -344,16 +355,14 @@ public class FactsReader {
      * study_completion key), so no second pass or per-member lookup is needed.
      */
     private List<MemberFacts> membersWithCounts(IndicatorSystem system, YearMonth month, String onlyUnit) {
+        Date rosterDay = Date.valueOf(Membership.rosterDay(month));
         int firstMonth = month.getMonthValue();
         // the activity types the month requires, each with the frequency that decides which month a completion belongs to
-        Map<ActivityType, IndicatorSystem.PlanItem> types = new java.util.EnumMap<>(ActivityType.class);
+        Map<ActivityType, IndicatorSystem.PlanItem> types = requiredItems(system, month);
         boolean weekly = false;
-        for (IndicatorSystem.PlanItem item : system.studyPlan()) {
-            if (StudyRequirements.required(item, month) > 0) {
-                firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
-                types.putIfAbsent(item.activityType(), item);
-                weekly |= item.frequency() == cn.partybuilding.reporting.scoring.Enums.Frequency.WEEKLY;
-            }
+        for (IndicatorSystem.PlanItem item : types.values()) {
+            firstMonth = Math.min(firstMonth, StudyRequirements.windowStart(item, month));
+            weekly |= item.frequency() == cn.partybuilding.reporting.scoring.Enums.Frequency.WEEKLY;
         }
         List<ActivityType> columnType = new ArrayList<>();
         List<Integer> columnMonth = new ArrayList<>();
@@ -377,11 +386,13 @@ public class FactsReader {
                     sql.append(", c.c").append(column);
                 }
             }
-            sql.append(" from member m left join (select s.member_id").append(sums).append(" from study_completion s");
+            sql.append(" from member_period m left join (select s.member_id").append(sums).append(" from study_completion s");
             if (onlyUnit != null) {
                 // one unit: from its members into the key of study_completion (an index probe per member, no month scan)
-                sql.append(" join member mu on mu.member_id = s.member_id and mu.unit_code = ?");
+                sql.append(" join member_period mu on mu.member_id = s.member_id and mu.unit_code = ? and ").append(IN_ROSTER.replace("p.", "mu."));
                 args.add(onlyUnit);
+                args.add(rosterDay);
+                args.add(rosterDay);
             }
             // the window's periods as a list (generated, not user input): an equality on the key's first column per month
             StringBuilder periods = new StringBuilder();
@@ -395,9 +406,12 @@ public class FactsReader {
             sql.append(" and").append(COMPLETION_COUNTED);
             sql.append(" group by s.member_id) c on c.member_id = m.member_id");
         } else {
-            sql.append(" from member m");
+            sql.append(" from member_period m");
         }
-        sql.append(" where m.active = true");
+        // the month's roster: the members whose membership period contains its last day (scoring.Membership)
+        sql.append(" where ").append(IN_ROSTER.replace("p.", "m."));
+        args.add(rosterDay);
+        args.add(rosterDay);
         if (onlyUnit != null) {
             sql.append(" and m.unit_code = ?");
             args.add(onlyUnit);
@@ -420,6 +434,45 @@ public class FactsReader {
             throw new IllegalStateException("cannot read the members of " + month, e);
         }
         return members;
+    }
+
+    /** The plan items the month requires, the first one per activity type (its frequency decides a completion's month). */
+    private static Map<ActivityType, IndicatorSystem.PlanItem> requiredItems(IndicatorSystem system, YearMonth month) {
+        Map<ActivityType, IndicatorSystem.PlanItem> types = new java.util.EnumMap<>(ActivityType.class);
+        for (IndicatorSystem.PlanItem item : system.studyPlan()) {
+            if (StudyRequirements.required(item, month) > 0) {
+                types.putIfAbsent(item.activityType(), item);
+            }
+        }
+        return types;
+    }
+
+    /**
+     * The completions the month's study score counts, as a condition on {@code s} (study_completion): per required
+     * activity type, the days of its counting window ({@link StudyRequirements#countingDays}: a weekly one by the month of
+     * its week's Monday), with the stored calendar months those days fall in (the key's first column); null when the
+     * month requires nothing. Generated dates and enum names only: nothing user-supplied is inlined.
+     */
+    private static String countedCompletions(IndicatorSystem system, YearMonth month) {
+        Map<ActivityType, IndicatorSystem.PlanItem> types = requiredItems(system, month);
+        if (types.isEmpty()) {
+            return null;
+        }
+        java.time.LocalDate first = null;
+        java.time.LocalDate last = null;
+        StringBuilder windows = new StringBuilder();
+        for (Map.Entry<ActivityType, IndicatorSystem.PlanItem> type : types.entrySet()) {
+            java.time.LocalDate[] days = StudyRequirements.countingDays(type.getValue(), month);
+            windows.append(windows.length() == 0 ? "(" : " or ").append("(s.activity_type = '").append(type.getKey().name())
+                    .append("' and s.on_day between date '").append(days[0]).append("' and date '").append(days[1]).append("')");
+            first = first == null || days[0].isBefore(first) ? days[0] : first;
+            last = last == null || days[1].isAfter(last) ? days[1] : last;
+        }
+        StringBuilder periods = new StringBuilder();
+        for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
+            periods.append(periods.length() == 0 ? "'" : ", '").append(m).append('\'');
+        }
+        return "s.period in (" + periods + ") and " + windows + ")";
     }
 
     /** unit → {examined, passed, points} of the month. */

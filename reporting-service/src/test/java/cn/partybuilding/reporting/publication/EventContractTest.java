@@ -174,7 +174,7 @@ class EventContractTest {
     @AfterEach
     void removeCounty() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("unit", "party_organization", "member", "assessment", "exam_result", "study_completion")) {
+            for (String table : List.of("unit", "party_organization", "member", "member_version", "member_period", "assessment", "exam_result", "study_completion")) {
                 s.executeUpdate("delete from " + table + " where unit_code in ('CT1', 'CT2', 'CT3')");
             }
             s.executeUpdate("delete from indicator_system where for_year = 2030");

@@ -87,6 +87,17 @@ final class EventFixtures implements AutoCloseable {
         member(unit + "-L", unit, unit + "-ORG", unit + " 主要负责人", "PRINCIPAL_LEADER");
     }
 
+    /**
+     * A member event as assessment-service publishes it since issue 12.3/13.14: the member's state from
+     * {@code effectiveFrom} on, with the member's revision; keyed by the member's (new) unit.
+     */
+    CloudEvent member(String type, String id, String unit, String role, boolean active, int revision, String effectiveFrom) {
+        return send(Topics.ORGANISATION, "/assessment-service", type, unit,
+                map("memberId", id, "unitCode", unit, "organizationId", null, "name", id + " 同志", "rank", "SECTION_OR_BELOW",
+                        "role", role, "email", id.toLowerCase() + "@example.gov.cn", "active", active, "revision", revision,
+                        "effectiveFrom", effectiveFrom));
+    }
+
     CloudEvent system(Map<String, Object> system) {
         return send(Topics.ASSESSMENT, "/assessment-service", EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT, system);
     }

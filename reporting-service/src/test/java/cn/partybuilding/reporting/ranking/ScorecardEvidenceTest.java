@@ -105,6 +105,40 @@ class ScorecardEvidenceTest {
         assertItem(card, "bonusItems[0].evidence", bonus, "加 1.5 分：市级表彰", MONTH, "/assessment-service", "/assessment-service");
     }
 
+    /**
+     * The weekly study behind P2 is the study the score counts: a week belongs to the month of its Monday, so March 2031's
+     * drill-down lists Friday 4 April (week of Monday 31 March) and not Saturday 1 March (week of Monday 24 February).
+     */
+    @Test
+    void weeklyStudyEvidenceListsTheWeeksOfTheMonthAsTheScoreCountsThem() {
+        List<IncomingEvent> events = new ArrayList<>();
+        events.add(event(Topics.ASSESSMENT, "/assessment-service", "2031-01-02T08:00:00+08:00", EventTypes.INDICATOR_SYSTEM_PUBLISHED,
+                Topics.COMMITTEE_SUBJECT, map("year", 2031, "version", 1, "bonusCap", 5, "examPassScore", 60,
+                        "dimensions", List.of(map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
+                                map("code", "P1", "name", "政治理论学习", "maxPoints", 50, "kind", "MANUAL"),
+                                map("code", "P2", "name", "周学完成率", "maxPoints", 50, "kind", "STUDY_RATE", "activityTypes", List.of("WEEKLY_STUDY"))))),
+                        "studyPlan", List.of(map("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS")))));
+        events.add(event(Topics.ORGANISATION, "/assessment-service", "2031-01-02T08:00:00+08:00", EventTypes.UNIT_REGISTERED, "EV1",
+                map("unitCode", "EV1", "name", "县统计局", "category", "党政机关")));
+        events.add(event(Topics.ORGANISATION, "/assessment-service", "2031-01-02T08:00:00+08:00", EventTypes.MEMBER_REGISTERED, "EV1",
+                map("memberId", "EV1-M", "unitCode", "EV1", "organizationId", null, "name", "张三", "rank", "DEPUTY_DIVISION_OR_ABOVE",
+                        "role", "SECRETARY", "email", "ev1-m@example.gov.cn", "active", true)));
+        List<String> ids = new ArrayList<>();
+        for (String day : List.of("2031-03-01", "2031-03-10", "2031-04-04")) {
+            events.add(event(Topics.STUDY, "/learning-platform", day + "T21:30:00+08:00", EventTypes.STUDY_COMPLETED, "EV1",
+                    map("memberId", "EV1-M", "unitCode", "EV1", "activityType", "WEEKLY_STUDY", "date", day, "minutes", 60)));
+            ids.add(events.get(events.size() - 1).event().id());
+        }
+        assertEquals(List.of(), consumers.idempotent("evidence-test", applier).handle(events));
+        factsVersion.bump();
+
+        JsonPath card = given().get("/units/EV1/scorecard/" + MONTH).then().statusCode(200).extract().jsonPath();
+        assertEquals("完成 2/5", card.getString("dimensions[0].indicators[1].basis"));
+        assertEquals(List.of(ids.get(1), ids.get(2)), card.getList("dimensions[0].indicators[1].eventIds"),
+                "the completions the score counts: 10 March and Friday 4 April, not Saturday 1 March");
+        assertEquals(List.of("2031-03-10", "2031-04-04"), card.getList("dimensions[0].indicators[1].evidence.on"));
+    }
+
     private static void assertItem(JsonPath card, String path, CloudEvent event, String what, String on, String by, String source) {
         Map<String, Object> item = card.getMap(path);
         assertEquals(event.id(), item == null ? null : item.get("eventId"), path + " " + item);
@@ -118,7 +152,7 @@ class ScorecardEvidenceTest {
     @AfterEach
     void removeUnit() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("unit", "member", "assessment", "finding", "bonus", "exam_result", "platform_points", "study_completion")) {
+            for (String table : List.of("unit", "member", "member_version", "member_period", "assessment", "finding", "bonus", "exam_result", "platform_points", "study_completion")) {
                 s.executeUpdate("delete from " + table + " where unit_code = 'EV1'");
             }
             s.executeUpdate("delete from indicator_system where for_year = 2031");

@@ -265,6 +265,9 @@ class CountyMonthEndToEndTest {
         member.put("organizationId", branch);
         member.put("name", unit.name() + title);
         member.put("rank", "DEPUTY_DIVISION_OR_ABOVE");
+        // members since the start of the year: September's and October's rosters count them (issue 12.3; without a date
+        // the registration takes effect today and the months before would have no members)
+        member.put("effectiveFrom", "2026-01-01");
         member.put("role", role);
         member.put("email", id.toLowerCase() + "@county.example");
         member.put("active", true);
