@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +73,7 @@ public class EarlyWarningService {
 
     public List<NoticeRequest> run(YearMonth period) {
         LiveRanking live = rankings.live(period);
-        Map<String, String> unitNames = new LinkedHashMap<>();
-        live.entries().forEach(e -> unitNames.put(e.unitCode(), e.unitName()));
+        Map<String, String> unitNames = live.unitNames();
         var roster = live.members();
         NoticePlanner planner = new NoticePlanner(new Recipients(roster, facts.organizationParents()));
         for (RankedUnit e : live.entries()) {
