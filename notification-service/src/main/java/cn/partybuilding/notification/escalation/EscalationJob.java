@@ -71,7 +71,7 @@ public class EscalationJob {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<String> overdue = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>list(
-                        "status = ?1 and acknowledgedAt is null and escalatedAt is null and recipientKind <> ?2 and issueDate < ?3",
+                        "status = ?1 and acknowledgedAt is null and escalatedAt is null and withdrawnAt is null and recipientKind <> ?2 and issueDate < ?3",
                         Notice.Status.ISSUED, RecipientKind.COMMITTEE, today).stream()
                 .filter(n -> calendar.overdue(n.issueDate, workingDays, today)).map(n -> n.id).toList());
         List<Notice> issued = new ArrayList<>();

@@ -99,6 +99,8 @@ public class IntakeHandler implements EventApplier {
         String type = in.type();
         if (EventTypes.NOTICE_REQUESTED.equals(type)) {
             request(in);
+        } else if (EventTypes.NOTICE_WITHDRAWAL_REQUESTED.equals(type)) {
+            withdrawal(in);
         } else if (EventTypes.RANKING_PUBLISHED.equals(type)) {
             ranking(in);
         } else if (Topics.NOTICE_REQUESTS.equals(in.record().topic())) {
@@ -112,6 +114,16 @@ public class IntakeHandler implements EventApplier {
     private void request(IncomingEvent in) {
         NoticeRequestView view = CloudEventCodec.data(in.event(), NoticeRequestView.class);
         NoticeRequestRules.Valid valid = NoticeRequestRules.check(view);
+        String facts;
+        try {
+            facts = view.facts() == null || view.facts().isNull() ? null : CloudEventCodec.MAPPER.writeValueAsString(view.facts());
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("facts unreadable: " + e.getOriginalMessage());
+        }
+        if (!valid.copies().isEmpty()) {
+            copies(in, valid, view, facts);
+            return;
+        }
         Notice draft = new Notice();
         draft.noticeKey = valid.noticeKey();
         draft.type = valid.type();
@@ -124,13 +136,48 @@ public class IntakeHandler implements EventApplier {
         draft.recipientEmail = view.recipient().email() == null || view.recipient().email().isBlank() ? null : view.recipient().email().trim();
         draft.deadline = view.deadline();
         draft.sourceEventId = in.id();
-        try {
-            draft.facts = view.facts() == null || view.facts().isNull() ? null : CloudEventCodec.MAPPER.writeValueAsString(view.facts());
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("facts unreadable: " + e.getOriginalMessage());
-        }
+        draft.facts = facts;
         if (notices.createIfAbsent(draft).isEmpty()) {
             LOG.debugf("notice %s exists already; request %s ignored", draft.noticeKey, in.id());
+        }
+    }
+
+    /**
+     * A county-wide document (issue 12.5): one notice per addressee, each a copy of the same document under the
+     * request's key ({@code documentKey}), so they share one 文号 and one text; each copy has its own key, inbox entry,
+     * 签收 and deliveries. Copies that exist already are left alone (a redelivered request changes nothing).
+     */
+    private void copies(IncomingEvent in, NoticeRequestRules.Valid valid, NoticeRequestView view, String facts) {
+        for (NoticeRequestRules.Copy copy : valid.copies()) {
+            Notice draft = new Notice();
+            draft.noticeKey = copy.noticeKey();
+            draft.documentKey = valid.documentKey();
+            draft.type = valid.type();
+            draft.period = view.period();
+            draft.unitCode = copy.unitCode();
+            draft.unitName = copy.unitName();
+            draft.recipientId = copy.recipientId();
+            draft.recipientKind = copy.kind();
+            draft.recipientName = copy.name();
+            draft.recipientEmail = copy.email();
+            draft.deadline = view.deadline();
+            draft.sourceEventId = in.id();
+            draft.facts = facts;
+            notices.createIfAbsent(draft);
+        }
+    }
+
+    /**
+     * Issue 13.5: a notice that no longer applies is withdrawn (idempotent: a repeat, or a withdrawal of a notice that
+     * does not exist, changes nothing).
+     */
+    private void withdrawal(IncomingEvent in) {
+        NoticeWithdrawalView view = CloudEventCodec.data(in.event(), NoticeWithdrawalView.class);
+        if (view.noticeKey() == null || view.noticeKey().isBlank() || view.reason() == null || view.reason().isBlank()) {
+            throw new InvalidEventException("invalid withdrawal request: noticeKey and reason are required");
+        }
+        if (notices.withdraw(view.noticeKey(), view.reason()).isEmpty()) {
+            LOG.infof("withdrawal of %s (request %s): no such notice, or withdrawn already", view.noticeKey(), in.id());
         }
     }
 

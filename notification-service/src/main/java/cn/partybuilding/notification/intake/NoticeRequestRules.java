@@ -7,7 +7,9 @@ import cn.partybuilding.notification.notice.RecipientKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +23,21 @@ public final class NoticeRequestRules {
     private NoticeRequestRules() {
     }
 
-    /** A request that passed the checks. */
-    public record Valid(String noticeKey, NoticeType type, RecipientKind kind, String unitCode, NoticeRequestView request) {
+    /**
+     * Recipient id and kind of a county-wide document 主送 all units (issue 12.5): one document, one 文号, a copy to each
+     * of the request's {@code addressees} (the units' secretaries). Not a {@link RecipientKind}: no notice is addressed
+     * to it, only its copies are.
+     */
+    public static final String ALL_UNITS = "ALL_UNITS";
+
+    /** A request that passed the checks; {@code copies} lists the addressees of a county-wide document (else empty, {@code kind} set). */
+    public record Valid(String noticeKey, NoticeType type, RecipientKind kind, String unitCode, NoticeRequestView request,
+                        List<Copy> copies, String documentKey) {
+    }
+
+    /** One addressee's copy of a county-wide document: its own key (type|addressee|period), inbox, 签收 and deliveries. */
+    public record Copy(String noticeKey, RecipientKind kind, String recipientId, String name, String email, String unitCode,
+                       String unitName) {
     }
 
     public static Valid check(NoticeRequestView r) {
@@ -47,7 +62,9 @@ public final class NoticeRequestRules {
                 problems.add("recipient.id is longer than " + MAX_ID + " characters or contains '|'");
             }
             kind = RecipientKind.parse(r.recipient().kind());
-            if (kind == null) {
+            if (ALL_UNITS.equals(r.recipient().kind())) {
+                checkAddressees(type, r, problems);
+            } else if (kind == null) {
                 problems.add("recipient.kind '" + r.recipient().kind() + "' is not one of " + Arrays.toString(RecipientKind.values()));
             }
             String email = r.recipient().email();
@@ -55,12 +72,16 @@ public final class NoticeRequestRules {
                 problems.add("recipient.email '" + email + "' is not an e-mail address");
             }
         }
-        if (type == NoticeType.MONTHLY_BULLETIN && !blank(r.period()) && !r.period().matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
-            problems.add("period of a MONTHLY_BULLETIN must be YYYY-MM, was '" + r.period() + "'");
+        if (type != null && type.bulletin() && !blank(r.period()) && !r.period().matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
+            problems.add("period of a " + type + " must be YYYY-MM, was '" + r.period() + "'");
+        }
+        if (type == NoticeType.CORRECTION_BULLETIN && edition(r) < 2) {
+            problems.add("facts.version of a CORRECTION_BULLETIN must be the corrected publication version (2 or more)");
         }
         String unitCode = !blank(r.unitCode()) ? r.unitCode()
                 : kind == RecipientKind.UNIT && r.recipient() != null ? r.recipient().id() : null;
-        if (unitCode == null && kind != RecipientKind.COMMITTEE && type != null && type != NoticeType.MONTHLY_BULLETIN) {
+        boolean countyWide = r.recipient() != null && ALL_UNITS.equals(r.recipient().kind());
+        if (unitCode == null && kind != RecipientKind.COMMITTEE && !countyWide && type != null && !type.bulletin()) {
             problems.add("unitCode is missing");
         }
         if (!problems.isEmpty()) {
@@ -74,7 +95,50 @@ public final class NoticeRequestRules {
             throw new InvalidEventException("invalid notice request: noticeKey '" + r.noticeKey()
                     + "' does not match noticeType|recipient.id|period '" + key + "'");
         }
-        return new Valid(key, type, kind, unitCode, r);
+        // a 更正通报 is issued again for each corrected version: its copies and its document carry the version
+        String edition = type == NoticeType.CORRECTION_BULLETIN ? "|v" + edition(r) : "";
+        List<Copy> copies = !countyWide ? List.of() : r.addressees().stream().map(a -> new Copy(NoticeKey.of(type, a.id(), r.period()) + edition,
+                RecipientKind.parse(a.kind()), a.id(), a.name(), blank(a.email()) ? null : a.email().trim(), a.unitCode(), a.unitName())).toList();
+        return new Valid(key, type, kind, unitCode, r, copies, key + edition);
+    }
+
+    private static int edition(NoticeRequestView r) {
+        return r.facts() == null ? 0 : r.facts().path("version").asInt(0);
+    }
+
+    /** A county-wide document: a monthly bulletin with at least one addressee, each a readable recipient of a unit. */
+    private static void checkAddressees(NoticeType type, NoticeRequestView r, List<String> problems) {
+        if (type != null && !type.bulletin()) {
+            problems.add("recipient.kind " + ALL_UNITS + " is for a MONTHLY_BULLETIN or CORRECTION_BULLETIN only, not " + type);
+        }
+        if (r.addressees() == null || r.addressees().isEmpty()) {
+            problems.add("addressees are missing (recipient.kind " + ALL_UNITS + " needs the units' recipients)");
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < r.addressees().size(); i++) {
+            NoticeRequestView.Addressee a = r.addressees().get(i);
+            String at = "addressees[" + i + "]";
+            if (a == null) {
+                problems.add(at + " is null");
+                continue;
+            }
+            if (blank(a.id()) || a.id().length() > MAX_ID || a.id().contains("|")) {
+                problems.add(at + ".id is missing, longer than " + MAX_ID + " characters or contains '|'");
+            } else if (!ids.add(a.id())) {
+                problems.add(at + ".id '" + a.id() + "' is listed twice");
+            }
+            RecipientKind kind = RecipientKind.parse(a.kind());
+            if (kind == null || kind == RecipientKind.COMMITTEE) {
+                problems.add(at + ".kind '" + a.kind() + "' is not the recipient kind of a unit");
+            }
+            if (blank(a.unitCode())) {
+                problems.add(at + ".unitCode is missing");
+            }
+            if (!blank(a.email()) && !EMAIL.matcher(a.email().trim()).matches()) {
+                problems.add(at + ".email '" + a.email() + "' is not an e-mail address");
+            }
+        }
     }
 
     private static boolean blank(String s) {

@@ -48,6 +48,19 @@ public class Notice extends PanacheEntityBase {
     public Status status;
     @Column(name = "document_number")
     public String documentNumber;
+    /**
+     * The key of the document this notice is a copy of, for a document with many addressees (the monthly bulletin 主送
+     * all units, issue 12.5): every copy carries the same 文号. Null for a notice that is a document of its own.
+     */
+    @Column(name = "document_key")
+    public String documentKey;
+    /** Issue 13.5: when and why the notice was withdrawn (已撤回), and the 撤回通知 sent to its recipient. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+    @Column(name = "withdrawal_notice_id")
+    public String withdrawalNoticeId;
     public String title;
     public String body;
     /** The whole rendered document: title, number, addressee, body, issuer, date. */
@@ -85,7 +98,14 @@ public class Notice extends PanacheEntityBase {
     }
 
     public static List<Notice> heldBulletins(String period) {
-        return list("status = ?1 and type = ?2 and period = ?3", Status.HELD, NoticeType.MONTHLY_BULLETIN, period);
+        return list("status = ?1 and type in ?2 and period = ?3", Status.HELD,
+                List.of(NoticeType.MONTHLY_BULLETIN, NoticeType.CORRECTION_BULLETIN), period);
+    }
+
+    /** The 文号 of a document some copy of which is issued already. */
+    public static Optional<String> numberOfDocument(String documentKey) {
+        return find("documentKey = ?1 and status = ?2 and documentNumber is not null", documentKey, Status.ISSUED)
+                .<Notice>firstResultOptional().map(n -> n.documentNumber);
     }
 
     public boolean acknowledged() {

@@ -35,6 +35,10 @@ public class NoticeEvents {
         publish(EventTypes.NOTICE_ESCALATED, n, NoticeEscalated.of(n, escalation, clock.getZone()));
     }
 
+    public void withdrawn(Notice n) {
+        publish(EventTypes.NOTICE_WITHDRAWN, n, NoticeWithdrawn.of(n, clock.getZone()));
+    }
+
     private void publish(String type, Notice n, Object payload) {
         String subject = n.unitCode == null || n.unitCode.isBlank() ? Topics.COMMITTEE_SUBJECT : n.unitCode;
         publisher.publish(Topics.NOTIFICATION, type, subject, payload);

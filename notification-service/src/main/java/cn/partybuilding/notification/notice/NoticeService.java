@@ -57,8 +57,8 @@ public class NoticeService {
         draft.id = UUID.randomUUID().toString();
         draft.createdAt = clock.instant();
         draft.status = Notice.Status.HELD;
-        if (draft.type == NoticeType.MONTHLY_BULLETIN) {
-            Optional<RankingView> ranking = rankings.latest(draft.period);
+        if (draft.type.bulletin()) {
+            Optional<RankingView> ranking = rankings.latest(draft.period).filter(r -> quotable(draft, r));
             if (ranking.isEmpty()) {
                 draft.persist();
                 return Optional.of(draft);
@@ -78,10 +78,65 @@ public class NoticeService {
             return 0;
         }
         RankingView ranking = rankings.latest(period).orElseThrow();
+        int released = 0;
         for (Notice n : held) {
-            issue(n, ranking, null);
+            if (quotable(n, ranking)) {
+                issue(n, ranking, null);
+                released++;
+            }
         }
-        return held.size();
+        return released;
+    }
+
+    /**
+     * Whether a bulletin can quote {@code ranking}: a 更正通报 waits for the version it corrects to (facts.version; the
+     * ranking and the request travel on different topics), a monthly bulletin takes any.
+     */
+    private static boolean quotable(Notice n, RankingView ranking) {
+        if (n.type != NoticeType.CORRECTION_BULLETIN) {
+            return true;
+        }
+        JsonNode f = facts(n);
+        int edition = f == null ? 0 : f.path("version").asInt(0);
+        return ranking.version() != null && ranking.version() >= edition;
+    }
+
+    /**
+     * Withdraws the notice of {@code noticeKey} (issue 13.5): marks it 已撤回 with the reason, issues a 撤回通知 to its
+     * recipient (inbox and the same channels: e-mail, webhook) and publishes notice.withdrawn. A notice that does not
+     * exist (never requested, or its request was dead-lettered) or is withdrawn already is left alone: empty.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Notice> withdraw(String noticeKey, String reason) {
+        Optional<Notice> found = Notice.byKey(noticeKey);
+        if (found.isEmpty() || found.get().withdrawnAt != null) {
+            return Optional.empty();
+        }
+        Notice n = found.get();
+        n.withdrawnAt = clock.instant();
+        n.withdrawalReason = reason;
+        if (n.status == Notice.Status.HELD) {
+            return Optional.of(n); // never issued nor seen: nothing to tell anyone
+        }
+        Notice withdrawal = new Notice();
+        withdrawal.id = UUID.randomUUID().toString();
+        withdrawal.noticeKey = NoticeType.NOTICE_WITHDRAWAL.name() + "|" + n.noticeKey;
+        withdrawal.type = NoticeType.NOTICE_WITHDRAWAL;
+        withdrawal.period = n.period;
+        withdrawal.unitCode = n.unitCode;
+        withdrawal.unitName = n.unitName;
+        withdrawal.recipientId = n.recipientId;
+        withdrawal.recipientKind = n.recipientKind;
+        withdrawal.recipientName = n.recipientName;
+        withdrawal.recipientEmail = n.recipientEmail;
+        withdrawal.sourceEventId = n.sourceEventId;
+        withdrawal.createdAt = n.withdrawnAt;
+        withdrawal.facts = CloudEventCodec.MAPPER.createObjectNode().put("reason", reason).toString();
+        issue(withdrawal, null, new RenderInput.EscalatedNotice(n.title, n.documentNumber, n.issueDate, n.recipientKind, n.unitName,
+                n.recipientName, 0, null, null, null, null));
+        n.withdrawalNoticeId = withdrawal.id;
+        events.withdrawn(n);
+        return Optional.of(n);
     }
 
     /**
@@ -103,7 +158,9 @@ public class NoticeService {
     private void issue(Notice n, RankingView ranking, RenderInput.EscalatedNotice original) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        n.documentNumber = numbering.next(today.getYear());
+        // a copy of a document with many addressees takes the number its first copy got: one document, one 文号
+        n.documentNumber = n.documentKey == null ? numbering.next(today.getYear())
+                : Notice.numberOfDocument(n.documentKey).orElseGet(() -> numbering.next(today.getYear()));
         n.issuer = config.issuer();
         n.issueDate = today;
         n.issuedAt = now;

@@ -3,6 +3,8 @@ package cn.partybuilding.notification.notice;
 /** The kinds of notice (SPEC "Notices"); all but ESCALATION arrive as notice.requested. */
 public enum NoticeType {
     MONTHLY_BULLETIN("月度通报"),
+    /** Issue 13.5: the 更正通报 of a republished month, one document 主送 all units with the corrected table. */
+    CORRECTION_BULLETIN("更正通报"),
     COMMENDATION("通报表扬"),
     CRITICISM("通报批评"),
     INTERVIEW("约谈通知"),
@@ -13,7 +15,9 @@ public enum NoticeType {
     RECTIFICATION_OVERDUE("逾期通报"),
     EARLY_WARNING("预警提醒"),
     /** Issued by this service when a notice is not acknowledged in time (督办通知). */
-    ESCALATION("督办通知");
+    ESCALATION("督办通知"),
+    /** Issued by this service when a notice is withdrawn (撤回通知, issue 13.5), to the withdrawn notice's recipient. */
+    NOTICE_WITHDRAWAL("撤回通知");
 
     private final String label;
 
@@ -25,9 +29,14 @@ public enum NoticeType {
         return label;
     }
 
-    /** Whether other systems may request this type (ESCALATION is this service's own). */
+    /** Whether other systems may request this type (ESCALATION and NOTICE_WITHDRAWAL are this service's own). */
     public boolean requestable() {
-        return this != ESCALATION;
+        return this != ESCALATION && this != NOTICE_WITHDRAWAL;
+    }
+
+    /** A county-wide bulletin: quotes the period's ranking table (waits HELD for it), 主送 all units. */
+    public boolean bulletin() {
+        return this == MONTHLY_BULLETIN || this == CORRECTION_BULLETIN;
     }
 
     public static NoticeType parse(String value) {

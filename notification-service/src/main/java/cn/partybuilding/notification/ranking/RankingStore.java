@@ -55,11 +55,13 @@ public class RankingStore {
         }
         latest.remove(ranking.period());
         try {
-            em.createNativeQuery("insert into monthly_ranking (period, version, published_at, entries) values (?1, ?2, ?3, ?4)")
+            em.createNativeQuery("insert into monthly_ranking (period, version, published_at, entries, not_submitted) "
+                            + "values (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, ranking.period())
                     .setParameter(2, ranking.version())
                     .setParameter(3, publishedAt == null ? null : Timestamp.from(publishedAt))
                     .setParameter(4, CloudEventCodec.MAPPER.writeValueAsString(ranking.entries()))
+                    .setParameter(5, ranking.notSubmitted() == null ? null : CloudEventCodec.MAPPER.writeValueAsString(ranking.notSubmitted()))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -80,7 +82,7 @@ public class RankingStore {
 
     private Optional<RankingView> read(String period) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select version, entries from monthly_ranking where period = ?1 order by version desc")
+        List<Object[]> rows = em.createNativeQuery("select version, entries, not_submitted from monthly_ranking where period = ?1 order by version desc")
                 .setParameter(1, period).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -88,7 +90,10 @@ public class RankingStore {
         try {
             List<RankingView.Entry> entries = CloudEventCodec.MAPPER.readValue((String) rows.get(0)[1],
                     CloudEventCodec.MAPPER.getTypeFactory().constructCollectionType(List.class, RankingView.Entry.class));
-            return Optional.of(new RankingView(period, ((Number) rows.get(0)[0]).intValue(), entries));
+            String notSubmitted = (String) rows.get(0)[2];
+            List<RankingView.Unit> units = notSubmitted == null ? null : CloudEventCodec.MAPPER.readValue(notSubmitted,
+                    CloudEventCodec.MAPPER.getTypeFactory().constructCollectionType(List.class, RankingView.Unit.class));
+            return Optional.of(new RankingView(period, ((Number) rows.get(0)[0]).intValue(), entries, units));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored ranking of " + period + " unreadable", e);
         }

@@ -140,8 +140,17 @@ public class NoticeRenderer implements NoticeText {
                 ChineseText.rankChange(e.rankChange()), "NOT_SUBMITTED".equals(e.status()))).toList();
         List<String> advanced = entries.stream().filter(e -> "ADVANCED".equals(e.tier())).map(NoticeRenderer::name).toList();
         List<String> lagging = entries.stream().filter(e -> "LAGGING".equals(e.tier())).map(NoticeRenderer::name).toList();
-        String notSubmitted = entries.stream().filter(e -> "NOT_SUBMITTED".equals(e.status())).map(NoticeRenderer::name)
-                .collect(Collectors.joining("、"));
+        List<String> notSubmittedNames = new ArrayList<>(entries.stream().filter(e -> "NOT_SUBMITTED".equals(e.status()))
+                .map(NoticeRenderer::name).toList());
+        // since issue 12.4 a unit that submitted nothing is not an entry (versions before it listed it as one, ranked last)
+        List<NoticeModel.Row> all = new ArrayList<>(rows);
+        for (RankingView.Unit u : view.notSubmitted() == null ? List.<RankingView.Unit>of() : view.notSubmitted()) {
+            String name = u.unitName() == null || u.unitName().isBlank() ? u.unitCode() : u.unitName();
+            notSubmittedNames.add(name);
+            all.add(new NoticeModel.Row(0, name, null, null, null, true));
+        }
+        String notSubmitted = String.join("、", notSubmittedNames);
+        rows = all;
         return new NoticeModel.Ranking(view.version() == null ? 1 : view.version(), rows.size(), rows,
                 String.join("、", advanced), advanced.size(), String.join("、", lagging), lagging.size(),
                 notSubmitted.isEmpty() ? null : notSubmitted);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NoticeRequestRulesTest {
     static NoticeRequestView request(String key, String type, String period, String unitCode, String id, String kind, String email) {
-        return new NoticeRequestView(key, type, period, unitCode, "县财政局", new NoticeRequestView.Recipient(id, kind, "张三", email), null, null);
+        return new NoticeRequestView(key, type, period, unitCode, "县财政局", new NoticeRequestView.Recipient(id, kind, "张三", email), null, null, null);
     }
 
     @Test
@@ -51,6 +51,6 @@ class NoticeRequestRulesTest {
         assertThrows(InvalidEventException.class, () ->
                 NoticeRequestRules.check(request("MONTHLY_BULLETIN|U7|2026-Q3", "MONTHLY_BULLETIN", "2026-Q3", "U7", "U7", "UNIT", null)));
         assertThrows(InvalidEventException.class, () ->
-                NoticeRequestRules.check(new NoticeRequestView("CRITICISM|x|2026-10", "CRITICISM", "2026-10", "U7", null, null, null, null)));
+                NoticeRequestRules.check(new NoticeRequestView("CRITICISM|x|2026-10", "CRITICISM", "2026-10", "U7", null, null, null, null, null)));
     }
 }

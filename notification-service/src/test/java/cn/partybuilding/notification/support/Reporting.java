@@ -50,6 +50,58 @@ public final class Reporting {
                 CloudEventCodec.toTree(data));
     }
 
+    /**
+     * The one monthly bulletin of a period as reporting-service requests it since issue 12.5: recipient ALL_UNITS, no
+     * unit, a copy to each addressee (the units' secretaries: {@code Recipient} plus unit code and name).
+     */
+    public static CloudEvent bulletin(String period, List<Map<String, Object>> addressees) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("noticeKey", "MONTHLY_BULLETIN|ALL_UNITS|" + period);
+        data.put("noticeType", "MONTHLY_BULLETIN");
+        data.put("period", period);
+        data.put("recipient", Map.of("id", "ALL_UNITS", "kind", "ALL_UNITS", "name", "各县直机关单位党组（党委）、机关党委（党总支、党支部）"));
+        data.put("facts", Map.of("unitsRanked", addressees.size()));
+        data.put("addressees", addressees);
+        return CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, Topics.COMMITTEE_SUBJECT, CloudEventCodec.toTree(data));
+    }
+
+    /** The 更正通报 of a republished month (issue 13.5): like the bulletin, with the version it corrects to and the reason. */
+    public static CloudEvent correction(String period, int version, String reason, List<Map<String, Object>> addressees) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("noticeKey", "CORRECTION_BULLETIN|ALL_UNITS|" + period);
+        data.put("noticeType", "CORRECTION_BULLETIN");
+        data.put("period", period);
+        data.put("recipient", Map.of("id", "ALL_UNITS", "kind", "ALL_UNITS", "name", "各县直机关单位党组（党委）、机关党委（党总支、党支部）"));
+        data.put("facts", Map.of("version", version, "reason", reason));
+        data.put("addressees", addressees);
+        return CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, Topics.COMMITTEE_SUBJECT, CloudEventCodec.toTree(data));
+    }
+
+    /** A withdrawal of the notice of {@code noticeKey} as reporting-service requests it (issue 13.5). */
+    public static CloudEvent withdrawal(String noticeKey, String period, String unitCode, int version, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("noticeKey", noticeKey);
+        data.put("noticeType", noticeKey.substring(0, noticeKey.indexOf('|')));
+        data.put("period", period);
+        data.put("unitCode", unitCode);
+        data.put("recipientId", noticeKey.split("\\|")[1]);
+        data.put("version", version);
+        data.put("reason", reason);
+        return CloudEvent.of("/reporting-service", EventTypes.NOTICE_WITHDRAWAL_REQUESTED, unitCode, CloudEventCodec.toTree(data));
+    }
+
+    /** An addressee of a county-wide document: a unit's secretary. */
+    public static Map<String, Object> addressee(String id, String name, String email, String unitCode, String unitName) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", id);
+        a.put("kind", "UNIT_SECRETARY");
+        a.put("name", name);
+        a.put("email", email);
+        a.put("unitCode", unitCode);
+        a.put("unitName", unitName);
+        return a;
+    }
+
     public static Map<String, Object> entry(int rank, String unitCode, String unitName, double score, String tier, Integer rankChange) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("rank", rank);
@@ -66,6 +118,11 @@ public final class Reporting {
     }
 
     public static CloudEvent ranking(String period, int version, List<Map<String, Object>> entries) {
+        return ranking(period, version, entries, null);
+    }
+
+    /** A ranking with the units that submitted nothing beside its entries (issue 12.4; null: none listed). */
+    public static CloudEvent ranking(String period, int version, List<Map<String, Object>> entries, List<Map<String, Object>> notSubmitted) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("period", period);
         data.put("version", version);
@@ -73,6 +130,9 @@ public final class Reporting {
         data.put("systemYear", 2026);
         data.put("systemVersion", 1);
         data.put("entries", entries);
+        if (notSubmitted != null) {
+            data.put("notSubmitted", notSubmitted);
+        }
         return CloudEvent.of("/reporting-service", EventTypes.RANKING_PUBLISHED, Topics.COMMITTEE_SUBJECT, CloudEventCodec.toTree(data));
     }
 

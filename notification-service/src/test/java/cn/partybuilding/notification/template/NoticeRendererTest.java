@@ -32,8 +32,8 @@ class NoticeRendererTest {
             Map.entry("platformPoints", 35)));
     static final RankingView RANKING = new RankingView("2026-10", 1, List.of(
             new RankingView.Entry(2, "U2", "县财政局", new BigDecimal("90.00"), 3, 1, "MIDDLE", "SUBMITTED", null, null),
-            new RankingView.Entry(1, "U1", "县发展和改革局", new BigDecimal("95.5"), 1, 0, "ADVANCED", "SUBMITTED", null, null),
-            new RankingView.Entry(3, "U3", "县统计局", BigDecimal.ZERO, null, null, "LAGGING", "NOT_SUBMITTED", null, null)));
+            new RankingView.Entry(1, "U1", "县发展和改革局", new BigDecimal("95.5"), 1, 0, "ADVANCED", "SUBMITTED", null, null)),
+            List.of(new RankingView.Unit("U3", "县统计局")));
 
     @Inject
     NoticeRenderer renderer;
@@ -76,10 +76,12 @@ class NoticeRendererTest {
         String body = r.body();
         int first = body.indexOf("第1名　县发展和改革局　95.5分　先进　与上月持平");
         int second = body.indexOf("第2名　县财政局　90分　中间　较上月上升1位");
-        int third = body.indexOf("第3名　县统计局　未报送　后进");
+        // issue 12.4: a unit that submitted nothing is listed after the ranked ones, without rank, score or tier
+        int third = body.indexOf("—　县统计局　未报送\n");
+        assertFalse(body.contains("第3名"), body);
         assertTrue(first > 0 && second > first && third > second, body);
         assertTrue(body.contains("全县3个县直机关单位"), body);
-        assertTrue(body.contains("县统计局未按时报送考评材料"), body);
+        assertTrue(body.contains("县统计局未按时报送考评材料，不参加本月排名"), body);
         assertTrue(r.document().contains("各县直机关单位党组（党委）、机关党委（党总支、党支部）："), r.document());
     }
 

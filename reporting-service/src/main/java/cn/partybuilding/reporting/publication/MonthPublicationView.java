@@ -1,5 +1,6 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.reporting.ranking.NotSubmittedView;
 import cn.partybuilding.reporting.ranking.RankingEntryView;
 
 import java.time.OffsetDateTime;
@@ -11,9 +12,10 @@ import java.util.List;
  * independently.
  */
 public record MonthPublicationView(String period, int version, OffsetDateTime publishedAt, List<RankingEntryView> entries,
-                                   int noticeRequests) {
+                                   List<NotSubmittedView> notSubmitted, int noticeRequests) {
 
     static MonthPublicationView of(MonthlyPublication.MonthPublication p) {
-        return new MonthPublicationView(p.period(), p.version(), p.publishedAt(), RankingEntryView.of(p.entries()), p.notices().size());
+        return new MonthPublicationView(p.period(), p.version(), p.publishedAt(), RankingEntryView.of(p.entries()),
+                NotSubmittedView.of(p.notSubmitted()), p.notices().size());
     }
 }

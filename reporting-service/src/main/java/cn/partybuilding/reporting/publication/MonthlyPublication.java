@@ -5,12 +5,15 @@ import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.facts.FactsVersion;
+import cn.partybuilding.reporting.facts.Sql;
 import cn.partybuilding.reporting.platform.ForegroundWork;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.PublishedRankings;
 import cn.partybuilding.reporting.ranking.RankingService;
+import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -24,12 +27,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Freezes and publishes a month's ranking: version 1, then 2, 3, … after corrections; history keeps every version. A month
@@ -75,7 +82,8 @@ public class MonthlyPublication {
      * ({@link RankingPublished}) and the REST response ({@link MonthPublicationView}) are each built from it.
      */
     public record MonthPublication(String period, int version, OffsetDateTime publishedAt, Integer systemYear, Integer systemVersion,
-                                   String reason, List<RankedUnit> entries, List<NoticeRequest> notices, String systemEffectiveFrom) {
+                                   String reason, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted,
+                                   List<NoticeRequest> notices, String systemEffectiveFrom) {
     }
 
     public MonthPublication publish(YearMonth period, String reason) {
@@ -98,12 +106,17 @@ public class MonthlyPublication {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Tier> previousTiers = new HashMap<>();
         published.latestByUnit(period.minusMonths(1)).forEach((unit, e) -> previousTiers.put(unit, e.tier()));
-        Map<String, String> unitNames = unitNames(live.entries());
-        NoticePlanner planner = new NoticePlanner(new Recipients(live.members(), facts.organizationParents()))
-                .monthlyRanking(period.toString(), live.entries(), previousTiers, now.toLocalDate().plusDays(config.notices().interviewDeadlineDays()))
+        Map<String, String> unitNames = live.unitNames();
+        Recipients recipients = new Recipients(live.members(), facts.organizationParents());
+        LocalDate interviewDeadline = now.toLocalDate().plusDays(config.notices().interviewDeadlineDays());
+        NoticePlanner planner = new NoticePlanner(recipients)
+                .monthlyRanking(period.toString(), live.entries(), live.notSubmitted(), previousTiers, interviewDeadline)
                 .exams(period, facts.examsUpTo(period), unitNames)
                 .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold());
-        List<NoticeRequest> notices = planner.requests();
+        // issue 12.4: a month in which no unit submitted anything has no ranking and no tiers, so it sends no notice at
+        // all (no bulletin of an empty table, no reminders); it is still published (all units 未报送), because quarters
+        // and years need every month published and count such a month 0
+        List<NoticeRequest> planned = live.entries().isEmpty() ? List.of() : planner.requests();
         long t1 = System.nanoTime();
         MonthPublication publication = QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
@@ -115,12 +128,19 @@ public class MonthlyPublication {
                     // reopened (and perhaps locked again) while the ranking was computed: it may not be the locked month's
                     throw PublicationPrerequisites.lockChanged(period);
                 }
+                // issue 13.5: a republication sends a 更正通报 instead of the bulletin and withdraws what no longer applies
+                List<NoticeRequest> notices = Republication.requests(planned, version, reason);
+                List<NoticeWithdrawal> withdrawals = version == 1 ? List.of() : Republication.withdrawals(
+                        sentNotices(c, period.toString(), version - 1), notices, period.toString(), version, reason);
                 MonthPublication p = new MonthPublication(period.toString(), version, now, live.system().year(), live.system().version(),
-                        reason, live.entries(), notices, live.system().effectiveMonth().toString());
+                        reason, live.entries(), live.notSubmitted(), notices, live.system().effectiveMonth().toString());
                 CloudEvent cloudEvent = events.rankingPublished(p);
                 insert(c, p, cloudEvent.id(), lockEventId);
+                insertSent(c, period.toString(), version, notices);
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
+                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "v" + version, now));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
+                followingMonthsInterviews(c, p, recipients, interviewDeadline, now);
                 return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, period.toString(), version);
@@ -128,7 +148,7 @@ public class MonthlyPublication {
         });
         long t2 = System.nanoTime();
         Log.infof("published %s version %d: %d entries, %d notice requests; ranked and planned in %d ms, stored in %d ms", period,
-                publication.version(), live.entries().size(), notices.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                publication.version(), live.entries().size(), publication.notices().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         factsVersion.bump();
         return publication;
     }
@@ -159,13 +179,63 @@ public class MonthlyPublication {
         }
     }
 
-    private static Map<String, String> unitNames(List<RankedUnit> entries) {
-        Map<String, String> names = new LinkedHashMap<>();
-        entries.forEach(e -> names.put(e.unitCode(), e.unitName()));
-        return names;
+    /**
+     * Issue 13.6: the month after, when published already, gets its two-lagging-months interviews decided again from its
+     * latest version and this one: an interview it now calls for is requested (April published before March, or March
+     * republished after April, makes a unit LAGGING in both), one it no longer calls for is withdrawn. Both are recorded
+     * against the following month's latest version, so that its own republication compares with them.
+     */
+    private void followingMonthsInterviews(Connection c, MonthPublication p, Recipients recipients, LocalDate deadline,
+                                           OffsetDateTime now) throws SQLException {
+        YearMonth next = YearMonth.parse(p.period()).plusMonths(1);
+        Integer[] nextVersion = new Integer[1];
+        Sql.query(c, "select max(version) from published_ranking where period = ?", rs -> nextVersion[0] = (Integer) rs.getObject(1),
+                next.toString());
+        if (nextVersion[0] == null) {
+            return;
+        }
+        List<RankedUnit> later = published.version(next, nextVersion[0]).map(PublishedRankings.Published::entries).orElse(List.of());
+        Map<String, Tier> tiers = new HashMap<>();
+        p.entries().forEach(e -> tiers.put(e.unitCode(), e.tier()));
+        NoticePlanner planner = new NoticePlanner(recipients);
+        Set<String> needed = InterviewRule.twiceLagging(tiers, later);
+        later.stream().filter(e -> needed.contains(e.unitCode())).forEach(e -> planner.interview(next.toString(), e, later.size(), deadline));
+        List<NoticeRequest> interviews = planner.requests();
+        List<Republication.SentNotice> sent = sentNotices(c, next.toString(), nextVersion[0]).stream()
+                .filter(n -> n.noticeType().equals("INTERVIEW")).toList();
+        Set<String> sentKeys = sent.stream().map(Republication.SentNotice::noticeKey).collect(Collectors.toSet());
+        Set<String> neededKeys = interviews.stream().map(NoticeRequest::noticeKey).collect(Collectors.toSet());
+        List<NoticeRequest> added = interviews.stream().filter(r -> !sentKeys.contains(r.noticeKey())).toList();
+        List<NoticeWithdrawal> withdrawn = sent.stream().filter(n -> !neededKeys.contains(n.noticeKey()))
+                .map(n -> new NoticeWithdrawal(n.noticeKey(), n.noticeType(), next.toString(), n.unitCode(), n.recipientId(),
+                        nextVersion[0], InterviewRule.withdrawalReason(p.period(), p.version(), p.reason(), next.toString()))).toList();
+        if (added.isEmpty() && withdrawn.isEmpty()) {
+            return;
+        }
+        String publication = "v" + nextVersion[0] + "-after-" + p.period() + "-v" + p.version();
+        insertSent(c, next.toString(), nextVersion[0], added);
+        Sql.batch(c, "delete from published_notice where period = ? and version = ? and notice_key = ?", withdrawn.stream()
+                .map(w -> new Object[]{next.toString(), nextVersion[0], w.noticeKey()}).toList());
+        publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawn, publication, now));
+        publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(added, publication, now));
     }
 
-    /** The frozen version: its header (primary key period, version) first, then one row per ranked unit. */
+    /** The notice requests a published version emitted (none for versions published before V11_2). */
+    private static List<Republication.SentNotice> sentNotices(Connection c, String period, int version) throws SQLException {
+        List<Republication.SentNotice> sent = new ArrayList<>();
+        Sql.query(c, "select notice_key, notice_type, unit_code, recipient_id from published_notice where period = ? and version = ? "
+                + "order by notice_key", rs -> sent.add(new Republication.SentNotice(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4))), period, version);
+        return sent;
+    }
+
+    private static void insertSent(Connection c, String period, int version, List<NoticeRequest> notices) throws SQLException {
+        Sql.batch(c, "insert into published_notice (period, version, notice_key, notice_type, unit_code, recipient_id) values (?, ?, ?, ?, ?, ?)",
+                notices.stream().map(Republication.SentNotice::of).map(n -> new Object[]{period, version, n.noticeKey(), n.noticeType(),
+                        n.unitCode(), n.recipientId()}).toList());
+    }
+
+    /** The frozen version: its header (primary key period, version) first, then one row per ranked unit and one (status NOT_SUBMITTED, no rank, score nor tier) per unit that submitted nothing. */
     private static void insert(Connection c, MonthPublication v, String eventId, String lockEventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into published_ranking (period, version, published_at, system_year, "
                 + "system_version, reason, event_id, system_effective_from, lock_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -196,6 +266,22 @@ public class MonthlyPublication {
                 s.setBigDecimal(11, BigDecimal.valueOf(e.completionRate()));
                 s.setBigDecimal(12, BigDecimal.valueOf(e.deductions()));
                 s.setBigDecimal(13, BigDecimal.valueOf(e.bonuses()));
+                s.addBatch();
+            }
+            for (NotSubmittedUnit u : v.notSubmitted()) {
+                s.setString(1, v.period());
+                s.setInt(2, v.version());
+                s.setString(3, u.unitCode());
+                s.setNull(4, Types.INTEGER);
+                s.setString(5, u.unitName());
+                s.setNull(6, Types.NUMERIC);
+                s.setNull(7, Types.INTEGER);
+                s.setNull(8, Types.INTEGER);
+                s.setNull(9, Types.VARCHAR);
+                s.setString(10, Status.NOT_SUBMITTED.name());
+                s.setBigDecimal(11, BigDecimal.ZERO);
+                s.setBigDecimal(12, BigDecimal.ZERO);
+                s.setBigDecimal(13, BigDecimal.ZERO);
                 s.addBatch();
             }
             s.executeBatch();

@@ -6,6 +6,7 @@ import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.MemberExam;
 import cn.partybuilding.reporting.scoring.MemberFacts;
 import cn.partybuilding.reporting.scoring.MonthlyScorer;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ import java.util.Map;
  * (addressed to them as MEMBER, titled with their name) and keeps the members list, whichever exam is planned first.
  */
 public final class NoticePlanner {
+    /** Recipient id and kind of a document 主送 every unit (its copies go to the units' secretaries). */
+    public static final String ALL_UNITS = "ALL_UNITS";
     private final Map<String, NoticeRequest> requests = new LinkedHashMap<>();
     private final Recipients recipients;
 
@@ -40,27 +43,61 @@ public final class NoticePlanner {
     }
 
     /**
-     * Notices of a published month: bulletin to every unit; commendation (ADVANCED) and criticism (LAGGING) to the unit
+     * Notices of a published month: ONE bulletin (月度通报, one document and one 文号) 主送 every unit, ranked or not, whose
+     * copies go to each unit's secretary ({@link #bulletin}); commendation (ADVANCED) and criticism (LAGGING) to the unit
      * secretary; an interview with a deadline to the principal leader of a unit LAGGING in this and the previous
-     * published month.
+     * published month. A unit that submitted nothing has no tier, so none of these but the bulletin.
      */
-    public NoticePlanner monthlyRanking(String period, List<RankedUnit> entries, Map<String, Tier> previousTiers, LocalDate interviewDeadline) {
+    public NoticePlanner monthlyRanking(String period, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted,
+                                        Map<String, Tier> previousTiers, LocalDate interviewDeadline) {
+        bulletin("MONTHLY_BULLETIN", period, entries, notSubmitted, Map.of());
         for (RankedUnit e : entries) {
             Map<String, Object> facts = unitFacts(e, entries.size());
-            add("MONTHLY_BULLETIN", period, e.unitCode(), e.unitName(), recipients.unit(e.unitCode(), e.unitName()), null, facts);
             if (e.tier() == Tier.ADVANCED) {
                 add("COMMENDATION", period, e.unitCode(), e.unitName(), recipients.unitSecretary(e.unitCode()), null, facts);
             }
             if (e.tier() == Tier.LAGGING) {
                 add("CRITICISM", period, e.unitCode(), e.unitName(), recipients.unitSecretary(e.unitCode()), null, facts);
                 if (previousTiers.get(e.unitCode()) == Tier.LAGGING) {
-                    Map<String, Object> interview = new LinkedHashMap<>(facts);
-                    interview.put("reason", "连续两个月处于后进");
-                    interview.put("previousTier", Tier.LAGGING.name());
-                    add("INTERVIEW", period, e.unitCode(), e.unitName(), recipients.principalLeader(e.unitCode()), interviewDeadline, interview);
+                    interview(period, e, entries.size(), interviewDeadline);
                 }
             }
         }
+        return this;
+    }
+
+    /** INTERVIEW with a deadline to the principal leader of a unit LAGGING in {@code period} and the month before. */
+    public NoticePlanner interview(String period, RankedUnit e, int unitsRanked, LocalDate deadline) {
+        Map<String, Object> interview = unitFacts(e, unitsRanked);
+        interview.put("reason", "连续两个月处于后进");
+        interview.put("previousTier", Tier.LAGGING.name());
+        add("INTERVIEW", period, e.unitCode(), e.unitName(), recipients.principalLeader(e.unitCode()), deadline, interview);
+        return this;
+    }
+
+    /**
+     * A county-wide document (the monthly bulletin, issue 12.5): one request, recipient {@code ALL_UNITS} (key
+     * {@code type|ALL_UNITS|period}, subject COMMITTEE), listing as addressees the secretary of every unit (a unit has no
+     * address; its secretary has): notification-service issues it under one 文号 with a copy per addressee. The ranking
+     * table itself comes with {@code ranking.published}.
+     */
+    public NoticePlanner bulletin(String type, String period, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted,
+                                  Map<String, Object> extraFacts) {
+        List<NoticeRequest.Addressee> addressees = new ArrayList<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        entries.forEach(e -> units.put(e.unitCode(), e.unitName()));
+        notSubmitted.forEach(u -> units.put(u.unitCode(), u.unitName()));
+        units.forEach((code, name) -> {
+            Recipient secretary = recipients.unitSecretary(code);
+            addressees.add(new NoticeRequest.Addressee(secretary.id(), secretary.kind(), secretary.name(), secretary.email(), code, name));
+        });
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("unitsRanked", entries.size());
+        facts.put("notSubmitted", notSubmitted.size());
+        facts.putAll(extraFacts);
+        String key = NoticeRequest.key(type, ALL_UNITS, period);
+        requests.put(key, new NoticeRequest(key, type, period, null, null,
+                new Recipient(ALL_UNITS, ALL_UNITS, "各县直机关单位党组（党委）、机关党委（党总支、党支部）", null), null, facts, addressees));
         return this;
     }
 

@@ -58,6 +58,19 @@ public class PublicationEvents {
         return events;
     }
 
+    /**
+     * {@code notice.withdrawal-requested} events (subject = unit code, like the request they withdraw, so both keep their
+     * order on one partition); the id is derived from the notice key and the publication.
+     */
+    List<CloudEvent> noticeWithdrawals(List<NoticeWithdrawal> withdrawals, String publication, OffsetDateTime now) {
+        List<CloudEvent> events = new ArrayList<>(withdrawals.size());
+        for (NoticeWithdrawal w : withdrawals) {
+            events.add(CloudEvent.withId(deterministicId("withdraw|" + w.noticeKey() + "|" + publication), publisher.source(),
+                    EventTypes.NOTICE_WITHDRAWAL_REQUESTED, w.unitCode() == null ? Topics.COMMITTEE_SUBJECT : w.unitCode(), now, data(w)));
+        }
+        return events;
+    }
+
     private CloudEvent committee(String name, String type, OffsetDateTime time, Object payload) {
         return CloudEvent.withId(deterministicId(name), publisher.source(), type, Topics.COMMITTEE_SUBJECT, time, data(payload));
     }

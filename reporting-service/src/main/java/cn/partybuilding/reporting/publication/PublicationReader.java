@@ -3,6 +3,7 @@ package cn.partybuilding.reporting.publication;
 import cn.partybuilding.reporting.facts.Sql;
 import cn.partybuilding.reporting.ranking.PublishedRankings;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,12 @@ public class PublicationReader {
                 for (RankedUnit e : p.entries()) {
                     scores.computeIfAbsent(e.unitCode(), u -> new ArrayList<>()).add(e.score());
                     names.put(e.unitCode(), e.unitName());
+                }
+                // a month the unit submitted nothing has no score; it counts 0 in the quarter's and year's mean
+                // (issue 12.4): not reporting is not better than reporting little
+                for (NotSubmittedUnit u : p.notSubmitted()) {
+                    scores.computeIfAbsent(u.unitCode(), k -> new ArrayList<>()).add(0.0);
+                    names.put(u.unitCode(), u.unitName());
                 }
             });
         }

@@ -13,12 +13,18 @@ import java.util.List;
  * the contract.
  */
 record RankingPublished(String period, int version, OffsetDateTime publishedAt, Integer systemYear, Integer systemVersion,
-                        String reason, List<Entry> entries) {
+                        String reason, List<Entry> entries, List<Unit> notSubmitted) {
 
     static RankingPublished of(MonthlyPublication.MonthPublication p) {
         List<Entry> entries = new ArrayList<>(p.entries().size());
         p.entries().forEach(e -> entries.add(Entry.of(e)));
-        return new RankingPublished(p.period(), p.version(), p.publishedAt(), p.systemYear(), p.systemVersion(), p.reason(), entries);
+        List<Unit> notSubmitted = p.notSubmitted().stream().map(u -> new Unit(u.unitCode(), u.unitName())).toList();
+        return new RankingPublished(p.period(), p.version(), p.publishedAt(), p.systemYear(), p.systemVersion(), p.reason(), entries,
+                notSubmitted);
+    }
+
+    /** A unit of the contract's {@code notSubmitted} (issue 12.4, additive): not ranked, no score, no tier (未报送). */
+    record Unit(String unitCode, String unitName) {
     }
 
     /** RankingEntry of the contract; tier and status as the contract's strings. */

@@ -24,10 +24,6 @@ public final class Recipients {
         this.organizationParents = organizationParents;
     }
 
-    public Recipient unit(String unitCode, String unitName) {
-        return new Recipient(unitCode, "UNIT", unitName, null);
-    }
-
     public Recipient unitSecretary(String unitCode) {
         List<MemberFacts> secretaries = members(unitCode).stream().filter(m -> m.role() == MemberRole.SECRETARY)
                 .sorted(Comparator.comparing(MemberFacts::memberId)).toList();

@@ -1,5 +1,6 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,8 @@ public final class BulletinExport {
     private BulletinExport() {
     }
 
-    public static List<List<Object>> rows(List<RankedUnit> entries) {
+    /** The ranked units, then those that submitted nothing: 未报送 where the score would be, no rank and no tier (issue 12.4). */
+    public static List<List<Object>> rows(List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
         List<List<Object>> rows = new ArrayList<>();
         for (RankedUnit e : entries) {
             List<Object> row = new ArrayList<>();
@@ -36,32 +38,36 @@ public final class BulletinExport {
                 case MIDDLE -> "中间";
                 case LAGGING -> "后进";
             });
-            row.add(e.status().name().equals("SUBMITTED") ? "已报送" : "未报送");
+            row.add("已报送");
             row.add(String.format(Locale.ROOT, "%.1f%%", e.completionRate() * 100));
             row.add(e.deductions());
             row.add(e.bonuses());
             rows.add(row);
         }
+        for (NotSubmittedUnit u : notSubmitted) {
+            rows.add(List.of("", u.unitCode(), u.unitName() == null ? "" : u.unitName(), NotSubmittedView.LABEL, "", "", "",
+                    NotSubmittedView.LABEL, "", "", ""));
+        }
         return rows;
     }
 
-    public static byte[] csv(String title, List<RankedUnit> entries) {
+    public static byte[] csv(String title, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(csvCell(title)).append("\r\n");
         out.append(String.join(",", HEADER.stream().map(BulletinExport::csvCell).toList())).append("\r\n");
-        for (List<Object> row : rows(entries)) {
+        for (List<Object> row : rows(entries, notSubmitted)) {
             out.append(String.join(",", row.stream().map(v -> csvCell(text(v))).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static byte[] xlsx(String title, List<RankedUnit> entries) {
+    public static byte[] xlsx(String title, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
         StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(title));
         rows.add(new ArrayList<>(HEADER));
-        rows.addAll(rows(entries));
+        rows.addAll(rows(entries, notSubmitted));
         for (int r = 0; r < rows.size(); r++) {
             sheet.append("<row r=\"").append(r + 1).append("\">");
             List<Object> row = rows.get(r);

@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ public class PublishedRankings {
                           String reason, String eventId, String systemEffectiveFrom) {
     }
 
-    public record Published(Version version, List<RankedUnit> entries) {
+    /** A frozen version: the ranked units and, beside them, those that had submitted nothing (未报送). */
+    public record Published(Version version, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
     }
 
     public List<Version> versions(YearMonth period) {
@@ -69,16 +71,24 @@ public class PublishedRankings {
 
     private Published load(Version version) {
         List<RankedUnit> entries = new ArrayList<>();
+        List<NotSubmittedUnit> notSubmitted = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            // a NOT_SUBMITTED row has no rank, score nor tier (V11_1); versions frozen before that rule carried a score
+            // and LAGGING for such a unit, which is read as 未报送 too: the status is what was decided
             query(c, "select rank, unit_code, unit_name, score, previous_rank, rank_change, tier, status, completion_rate, "
-                    + "deductions, bonuses from published_entry where period = ? and version = ? order by rank", rs -> entries.add(
-                    new RankedUnit(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4), (Integer) rs.getObject(5),
-                            (Integer) rs.getObject(6), Tier.valueOf(rs.getString(7)), Status.valueOf(rs.getString(8)), rs.getDouble(9),
-                            rs.getDouble(10), rs.getDouble(11))), version.period(), version.version());
+                    + "deductions, bonuses from published_entry where period = ? and version = ? order by rank, unit_code", rs -> {
+                if (Status.valueOf(rs.getString(8)) == Status.NOT_SUBMITTED) {
+                    notSubmitted.add(new NotSubmittedUnit(rs.getString(2), rs.getString(3)));
+                } else {
+                    entries.add(new RankedUnit(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4), (Integer) rs.getObject(5),
+                            (Integer) rs.getObject(6), Tier.valueOf(rs.getString(7)), Status.SUBMITTED, rs.getDouble(9),
+                            rs.getDouble(10), rs.getDouble(11)));
+                }
+            }, version.period(), version.version());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Published(version, entries);
+        return new Published(version, entries, notSubmitted);
     }
 
     /** unit → entry of the latest published version of {@code period} (empty when never published). */

@@ -3,6 +3,8 @@ package cn.partybuilding.reporting.ranking;
 import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
+import cn.partybuilding.reporting.scoring.Enums.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,9 @@ public class RankingResource {
     @Inject
     Clock clock;
 
+    /** Said instead of a ranking when no unit has submitted anything for the month (issue 12.4). */
+    static final String NOBODY_SUBMITTED = "本月尚无单位报送考评数据，不评定等次，不发通报";
+
     /** The month ranked from the current facts (changes as events arrive until it is published). */
     @GET
     @Path("rankings/{period}")
@@ -55,6 +60,10 @@ public class RankingResource {
         body.put("systemVersion", live.system().version());
         body.put("effectiveFrom", live.system().effectiveMonth().toString());
         body.put("entries", RankingEntryView.of(live.entries()));
+        body.put("notSubmitted", NotSubmittedView.of(live.notSubmitted()));
+        if (live.entries().isEmpty()) {
+            body.put("note", NOBODY_SUBMITTED);
+        }
         return body;
     }
 
@@ -83,6 +92,7 @@ public class RankingResource {
         body.put("systemVersion", p.version().systemVersion());
         body.put("effectiveFrom", p.version().systemEffectiveFrom());
         body.put("entries", RankingEntryView.of(p.entries()));
+        body.put("notSubmitted", NotSubmittedView.of(p.notSubmitted()));
         return body;
     }
 
@@ -98,7 +108,8 @@ public class RankingResource {
         return rankings.scorecardBody(Periods.month("period", period), unitCode).respond(headers, "no-cache");
     }
 
-    public record TrendPoint(String period, double score, int rank, String tier, String status, boolean published) {
+    /** A month of a unit's trend; score, rank and tier are null in a month it submitted nothing (未报送). */
+    public record TrendPoint(String period, Double score, Integer rank, String tier, String status, boolean published) {
     }
 
     /** Month by month: the published figure where the month was published, else the live one. */
@@ -113,19 +124,29 @@ public class RankingResource {
         List<TrendPoint> points = new ArrayList<>();
         boolean known = false;
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            Optional<RankedUnit> entry = published.latest(m).flatMap(p -> p.entries().stream().filter(e -> e.unitCode().equals(unitCode)).findFirst());
-            boolean isPublished = entry.isPresent();
-            if (entry.isEmpty()) {
+            Optional<PublishedRankings.Published> frozen = published.latest(m);
+            List<RankedUnit> entries;
+            List<NotSubmittedUnit> notSubmitted;
+            if (frozen.isPresent()) {
+                entries = frozen.get().entries();
+                notSubmitted = frozen.get().notSubmitted();
+            } else {
                 try {
-                    entry = rankings.live(m).entries().stream().filter(e -> e.unitCode().equals(unitCode)).findFirst();
+                    LiveRanking live = rankings.live(m);
+                    entries = live.entries();
+                    notSubmitted = live.notSubmitted();
                 } catch (ProblemException noSystem) {
-                    entry = Optional.empty();
+                    continue;
                 }
             }
-            if (entry.isPresent()) {
+            String month = m.toString();
+            Optional<TrendPoint> point = entries.stream().filter(e -> e.unitCode().equals(unitCode)).findFirst()
+                    .map(e -> new TrendPoint(month, e.score(), e.rank(), e.tier().name(), e.status().name(), frozen.isPresent()))
+                    .or(() -> notSubmitted.stream().filter(u -> u.unitCode().equals(unitCode)).findFirst()
+                            .map(u -> new TrendPoint(month, null, null, null, Status.NOT_SUBMITTED.name(), frozen.isPresent())));
+            if (point.isPresent()) {
                 known = true;
-                RankedUnit e = entry.get();
-                points.add(new TrendPoint(m.toString(), e.score(), e.rank(), e.tier().name(), e.status().name(), isPublished));
+                points.add(point.get());
             }
         }
         if (!known) {
@@ -139,7 +160,7 @@ public class RankingResource {
     @Produces("text/csv")
     public Response csv(@PathParam("period") String period) {
         Bulletin b = bulletin(period);
-        return Response.ok(BulletinExport.csv(b.title(), b.entries()), "text/csv; charset=UTF-8")
+        return Response.ok(BulletinExport.csv(b.title(), b.entries(), b.notSubmitted()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"bulletin-" + period + ".csv\"").build();
     }
 
@@ -148,11 +169,11 @@ public class RankingResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Response xlsx(@PathParam("period") String period) {
         Bulletin b = bulletin(period);
-        return Response.ok(BulletinExport.xlsx(b.title(), b.entries()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return Response.ok(BulletinExport.xlsx(b.title(), b.entries(), b.notSubmitted()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .header("Content-Disposition", "attachment; filename=\"bulletin-" + period + ".xlsx\"").build();
     }
 
-    private record Bulletin(String title, List<RankedUnit> entries) {
+    private record Bulletin(String title, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
     }
 
     /** The latest published version when there is one, else the live ranking (marked 未发布 in the title). */
@@ -160,8 +181,11 @@ public class RankingResource {
         YearMonth month = Periods.month("period", period);
         String base = month.getYear() + " 年 " + month.getMonthValue() + " 月党建工作考评排名";
         return published.latest(month)
-                .map(p -> new Bulletin(base + "（第 " + p.version().version() + " 版）", p.entries()))
-                .orElseGet(() -> new Bulletin(base + "（未发布）", rankings.live(month).entries()));
+                .map(p -> new Bulletin(base + "（第 " + p.version().version() + " 版）", p.entries(), p.notSubmitted()))
+                .orElseGet(() -> {
+                    LiveRanking live = rankings.live(month);
+                    return new Bulletin(base + "（未发布）", live.entries(), live.notSubmitted());
+                });
     }
 
     private PublishedRankings.Published publishedOr404(YearMonth month, Integer version) {

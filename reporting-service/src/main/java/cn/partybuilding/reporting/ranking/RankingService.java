@@ -86,7 +86,7 @@ public class RankingService {
         }
         List<RankedUnit> entries = RankingCalculator.rank(new ArrayList<>(scores.values()), previousRanks(period),
                 config.tiers().advancedPercent(), config.tiers().laggingPercent());
-        return new LiveRanking(period, system, unitFacts, scores, entries);
+        return new LiveRanking(period, system, unitFacts, scores, entries, RankingCalculator.notSubmitted(scored));
     }
 
     /** Ranks of the previous month's latest published version. */

@@ -15,10 +15,10 @@ import java.util.Map;
  * each list of event ids, what each event was ({@code evidence}: what, on which date, recorded when, by whom, from which
  * system). Its own record so that the drill-down's wording never changes the scoring's types.
  */
-public record ScorecardView(String unitCode, String unitName, boolean submitted, double composite, double weightedSum,
+public record ScorecardView(String unitCode, String unitName, boolean submitted, Double composite, Double weightedSum,
                             double bonuses, double deductions, double completionRate, List<Dimension> dimensions,
                             List<Adjustment> bonusItems, List<Adjustment> deductionItems, LateRecords lateRecords,
-                            int systemYear, int systemVersion, String effectiveFrom) {
+                            int systemYear, int systemVersion, String effectiveFrom, String label) {
 
     /**
      * Study, exam and 学习强国 records other systems sent while the month was locked (迟报, frozen months): how many, how many
@@ -47,10 +47,13 @@ public record ScorecardView(String unitCode, String unitName, boolean submitted,
         List<Dimension> dimensions = score.dimensions().stream().map(d -> new Dimension(d.code(), d.name(), d.weight(), d.score(),
                 d.weighted(), d.indicators().stream().map(i -> new Indicator(i.code(), i.name(), i.kind(), i.maxPoints(), i.score(),
                         i.basis(), i.eventIds(), i.eventIds().stream().map(id -> evidence(evidence, id)).toList())).toList())).toList();
-        return new ScorecardView(score.unitCode(), score.unitName(), score.submitted(), score.composite(), score.weightedSum(),
-                score.bonuses(), score.deductions(), score.completionRate(), dimensions, adjustments(score.bonusItems(), evidence),
-                adjustments(score.deductionItems(), evidence), LateRecords.of(late), system.year(), system.version(),
-                system.effectiveMonth().toString());
+        // issue 12.4: a unit that submitted nothing has no composite (未报送, never a number); what its facts give per
+        // indicator is still shown, so it can see what is missing
+        boolean submitted = score.submitted();
+        return new ScorecardView(score.unitCode(), score.unitName(), submitted, submitted ? score.composite() : null,
+                submitted ? score.weightedSum() : null, score.bonuses(), score.deductions(), score.completionRate(), dimensions,
+                adjustments(score.bonusItems(), evidence), adjustments(score.deductionItems(), evidence), LateRecords.of(late),
+                system.year(), system.version(), system.effectiveMonth().toString(), submitted ? null : NotSubmittedView.LABEL);
     }
 
     private static List<Adjustment> adjustments(List<UnitFacts.Adjustment> items, Map<String, Evidence> evidence) {

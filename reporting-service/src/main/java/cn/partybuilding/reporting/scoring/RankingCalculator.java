@@ -9,28 +9,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks a month: submitted units first by score desc, then study completion rate desc, then fewer deductions,
- * then unit code; NOT_SUBMITTED units after all submitted ones (same order among themselves).
- * Tiers are shares of the SUBMITTED units: the top floor(advanced% × n) are ADVANCED, the bottom
- * ceil(lagging% × n) are LAGGING, the rest MIDDLE; every NOT_SUBMITTED unit is LAGGING (shown, never dropped,
- * and not taking a lagging slot from a unit that was assessed).
+ * Ranks a month: the submitted units by score desc, then study completion rate desc, then fewer deductions,
+ * then unit code. Tiers are shares of them: the top floor(advanced% × n) are ADVANCED, the bottom
+ * ceil(lagging% × n) are LAGGING, the rest MIDDLE. A NOT_SUBMITTED unit (nothing recorded for the month) is not
+ * ranked and has no score and no tier (issue 12.4: whatever study or bonus facts it has would otherwise add up to
+ * free points, and a month nobody has entered yet would make every unit 后进); it is listed beside the ranking as
+ * 未报送 ({@link #notSubmitted}). A month without any submission has no ranking at all.
  */
 public final class RankingCalculator {
     private RankingCalculator() {
     }
 
     public static final Comparator<UnitScore> ORDER = Comparator
-            .comparing((UnitScore s) -> !s.submitted())
-            .thenComparing(UnitScore::composite, Comparator.reverseOrder())
+            .comparing(UnitScore::composite, Comparator.reverseOrder())
             .thenComparing(UnitScore::completionRate, Comparator.reverseOrder())
             .thenComparing(UnitScore::deductions)
             .thenComparing(UnitScore::unitCode);
 
+    /** The units that submitted nothing, by unit code. */
+    public static List<NotSubmittedUnit> notSubmitted(List<UnitScore> scores) {
+        return scores.stream().filter(s -> !s.submitted()).sorted(Comparator.comparing(UnitScore::unitCode))
+                .map(s -> new NotSubmittedUnit(s.unitCode(), s.unitName())).toList();
+    }
+
     public static List<RankedUnit> rank(List<UnitScore> scores, Map<String, Integer> previousRanks,
                                         double advancedPercent, double laggingPercent) {
-        List<UnitScore> sorted = new ArrayList<>(scores);
+        List<UnitScore> sorted = new ArrayList<>(scores.stream().filter(UnitScore::submitted).toList());
         sorted.sort(ORDER);
-        int submitted = (int) sorted.stream().filter(UnitScore::submitted).count();
+        int submitted = sorted.size();
         int advanced = (int) Math.floor(submitted * advancedPercent / 100.0 + 1e-9);
         int lagging = (int) Math.ceil(submitted * laggingPercent / 100.0 - 1e-9);
         List<RankedUnit> ranked = new ArrayList<>(sorted.size());
@@ -38,7 +44,7 @@ public final class RankingCalculator {
             UnitScore s = sorted.get(i);
             int rank = i + 1;
             Tier tier;
-            if (!s.submitted() || rank > submitted - lagging) {
+            if (rank > submitted - lagging) {
                 tier = Tier.LAGGING;
             } else if (rank <= advanced) {
                 tier = Tier.ADVANCED;
@@ -48,7 +54,7 @@ public final class RankingCalculator {
             Integer previous = previousRanks.get(s.unitCode());
             ranked.add(new RankedUnit(rank, s.unitCode(), s.unitName(), s.composite(), previous,
                     previous == null ? null : previous - rank, tier,
-                    s.submitted() ? Status.SUBMITTED : Status.NOT_SUBMITTED,
+                    Status.SUBMITTED,
                     s.completionRate(), s.deductions(), s.bonuses()));
         }
         return ranked;

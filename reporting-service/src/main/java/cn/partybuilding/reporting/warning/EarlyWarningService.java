@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +82,7 @@ public class EarlyWarningService {
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = today.isBefore(period.atEndOfMonth()) ? today : period.atEndOfMonth();
         LiveRanking live = rankings.runningOn(period, asOf);
-        Map<String, String> unitNames = new LinkedHashMap<>();
-        live.entries().forEach(e -> unitNames.put(e.unitCode(), e.unitName()));
+        Map<String, String> unitNames = live.unitNames();
         var roster = live.members();
         NoticePlanner planner = new NoticePlanner(new Recipients(roster, facts.organizationParents()));
         for (RankedUnit e : live.entries()) {

@@ -4,6 +4,7 @@ import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.ranking.LiveRanking;
+import cn.partybuilding.reporting.ranking.NotSubmittedView;
 import cn.partybuilding.reporting.ranking.RankingEntryView;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
@@ -73,6 +74,7 @@ public class WhatIfResource {
         body.put("proposedWeights", weights(proposed));
         body.put("current", RankingEntryView.of(current.entries()));
         body.put("proposed", RankingEntryView.of(alternative.entries()));
+        body.put("notSubmitted", NotSubmittedView.of(current.notSubmitted()));
         body.put("comparison", rows);
         body.put("tierChanges", tierChanges);
         return body;

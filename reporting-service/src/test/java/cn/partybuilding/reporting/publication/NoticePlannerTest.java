@@ -6,6 +6,7 @@ import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.MemberExam;
 import cn.partybuilding.reporting.scoring.MemberFacts;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +27,19 @@ class NoticePlannerTest {
 
     // Unit U1: committee secretary S (top organisation O1), branch O2 with secretary B and members M1, M2; principal leader L.
     static Recipients recipients() {
-        List<MemberFacts> members = List.of(
+        Map<String, String> parents = new HashMap<>();
+        parents.put("O1", null);
+        parents.put("O2", "O1");
+        return new Recipients(Map.of("U1", recipientsRoster()), parents);
+    }
+
+    static List<MemberFacts> recipientsRoster() {
+        return List.of(
                 new MemberFacts("S", "书记", "U1", "O1", MemberRole.SECRETARY, MemberRank.DEPUTY_DIVISION_OR_ABOVE, "s@x"),
                 new MemberFacts("B", "支部书记", "U1", "O2", MemberRole.SECRETARY, MemberRank.SECTION_OR_BELOW, null),
                 new MemberFacts("L", "局长", "U1", "O1", MemberRole.PRINCIPAL_LEADER, MemberRank.DEPUTY_DIVISION_OR_ABOVE, null),
                 new MemberFacts("M1", "党员一", "U1", "O2", MemberRole.MEMBER, MemberRank.SECTION_OR_BELOW, null),
                 new MemberFacts("M2", "党员二", "U1", "O2", MemberRole.MEMBER, MemberRank.SECTION_OR_BELOW, null));
-        Map<String, String> parents = new HashMap<>();
-        parents.put("O1", null);
-        parents.put("O2", "O1");
-        return new Recipients(Map.of("U1", members), parents);
     }
 
     static RankedUnit entry(String unit, Tier tier) {
@@ -46,18 +50,53 @@ class NoticePlannerTest {
     void laggingTwiceRunningMeansAnInterviewForThePrincipalLeaderWithADeadline() {
         LocalDate deadline = LocalDate.of(2026, 12, 1);
         List<NoticeRequest> requests = new NoticePlanner(recipients())
-                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), Map.of("U1", Tier.LAGGING), deadline).requests();
+                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), List.of(), Map.of("U1", Tier.LAGGING), deadline).requests();
         Map<String, NoticeRequest> byKey = new HashMap<>();
         requests.forEach(r -> byKey.put(r.noticeKey(), r));
-        assertEquals(List.of("MONTHLY_BULLETIN|U1|2026-10", "CRITICISM|S|2026-10", "INTERVIEW|L|2026-10"),
+        assertEquals(List.of("MONTHLY_BULLETIN|ALL_UNITS|2026-10", "CRITICISM|S|2026-10", "INTERVIEW|L|2026-10"),
                 requests.stream().map(NoticeRequest::noticeKey).toList());
         assertEquals("UNIT_SECRETARY", byKey.get("CRITICISM|S|2026-10").recipient().kind());
         assertEquals("s@x", byKey.get("CRITICISM|S|2026-10").recipient().email());
         assertEquals(deadline, byKey.get("INTERVIEW|L|2026-10").deadline());
 
         List<NoticeRequest> once = new NoticePlanner(recipients())
-                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), Map.of("U1", Tier.MIDDLE), deadline).requests();
+                .monthlyRanking("2026-10", List.of(entry("U1", Tier.LAGGING)), List.of(), Map.of("U1", Tier.MIDDLE), deadline).requests();
         assertFalse(once.stream().anyMatch(r -> r.noticeType().equals("INTERVIEW")));
+    }
+
+    /**
+     * Issue 12.5: the month's bulletin is ONE request (one document, one 文号) 主送 all units, ranked or not, with each
+     * unit's secretary as an addressee (a unit has no e-mail address; its secretary has); before, it was one request
+     * per unit, addressed to the unit itself, each becoming a document with its own number.
+     */
+    @Test
+    void theMonthlyBulletinIsOneRequestAddressedToEveryUnitsSecretary() {
+        List<MemberFacts> u2 = List.of(new MemberFacts("S2", "书记二", "U2", "O21", MemberRole.SECRETARY, MemberRank.SECTION_OR_BELOW, "s2@x"));
+        Map<String, List<MemberFacts>> roster = new HashMap<>();
+        roster.put("U1", recipientsRoster());
+        roster.put("U2", u2);
+        Map<String, String> parents = new HashMap<>();
+        parents.put("O1", null);
+        parents.put("O2", "O1");
+        parents.put("O21", null);
+        List<NoticeRequest> requests = new NoticePlanner(new Recipients(roster, parents))
+                .monthlyRanking("2026-10", List.of(entry("U1", Tier.ADVANCED), entry("U2", Tier.MIDDLE)),
+                        List.of(new NotSubmittedUnit("U3", "县三局")), Map.of(), LocalDate.of(2026, 12, 1)).requests();
+        List<NoticeRequest> bulletins = requests.stream().filter(r -> r.noticeType().equals("MONTHLY_BULLETIN")).toList();
+        assertEquals(1, bulletins.size(), "one bulletin: " + requests);
+        NoticeRequest bulletin = bulletins.get(0);
+        assertEquals("MONTHLY_BULLETIN|ALL_UNITS|2026-10", bulletin.noticeKey());
+        assertEquals("ALL_UNITS", bulletin.recipient().kind());
+        assertEquals(null, bulletin.unitCode());
+        assertEquals(List.of("S", "S2", "U3"), bulletin.addressees().stream().map(NoticeRequest.Addressee::id).toList(),
+                "every unit's secretary; a unit whose roster names none is addressed by its code");
+        assertEquals(List.of("UNIT_SECRETARY", "UNIT_SECRETARY", "UNIT_SECRETARY"),
+                bulletin.addressees().stream().map(NoticeRequest.Addressee::kind).toList());
+        assertEquals(List.of("s@x", "s2@x"), bulletin.addressees().stream().map(NoticeRequest.Addressee::email).filter(e -> e != null).toList());
+        assertEquals(List.of("U1", "U2", "U3"), bulletin.addressees().stream().map(NoticeRequest.Addressee::unitCode).toList());
+        assertTrue(requests.stream().noneMatch(r -> r.noticeKey().contains("U3") && !r.noticeType().equals("MONTHLY_BULLETIN")),
+                "a unit that submitted nothing has no tier, so no commendation nor criticism");
+        assertEquals(List.of("MONTHLY_BULLETIN|ALL_UNITS|2026-10", "COMMENDATION|S|2026-10"), requests.stream().map(NoticeRequest::noticeKey).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
 import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class PublicationViewsTest {
 
     private static final MonthlyPublication.MonthPublication MONTH = new MonthlyPublication.MonthPublication("2026-10", 2, AT, 2026, 1,
             "更正", List.of(new RankedUnit(1, "U1", "县档案馆", 91.5, null, null, Tier.ADVANCED, Status.SUBMITTED, 0.75, 0, 1.5),
-            new RankedUnit(2, "U2", "县财政局", 40.0, 1, -1, Tier.LAGGING, Status.NOT_SUBMITTED, 0, 2, 0)),
+            new RankedUnit(2, "U2", "县财政局", 40.0, 1, -1, Tier.LAGGING, Status.SUBMITTED, 0, 2, 0)),
+            List.of(new NotSubmittedUnit("U3", "县统计局")),
             List.of(new NoticeRequest("MONTHLY_BULLETIN|U1|2026-10", "MONTHLY_BULLETIN", "2026-10", "U1", "县档案馆",
                     new NoticeRequest.Recipient("U1", "UNIT", "县档案馆", null), null, java.util.Map.of())), "2026-01");
 
@@ -33,20 +35,22 @@ class PublicationViewsTest {
     void theMonthsResponseAndItsEventAreDifferentRecordsWithTheirOwnFields() {
         JsonNode view = tree(MonthPublicationView.of(MONTH));
         JsonNode event = tree(RankingPublished.of(MONTH));
-        assertEquals(List.of("period", "version", "publishedAt", "entries", "noticeRequests"), names(view));
-        assertEquals(List.of("period", "version", "publishedAt", "systemYear", "systemVersion", "reason", "entries"), names(event));
+        assertEquals(List.of("period", "version", "publishedAt", "entries", "notSubmitted", "noticeRequests"), names(view));
+        assertEquals(List.of("period", "version", "publishedAt", "systemYear", "systemVersion", "reason", "entries", "notSubmitted"),
+                names(event));
         assertEquals(1, view.get("noticeRequests").asInt(), "the API tells how many notices went out; the ranking event does not");
         assertEquals(view.get("entries"), event.get("entries"), "the rows themselves read the same on both sides today");
     }
 
     @Test
-    void theRankingEventIsTheJsonPublishedBeforeTheSplit() {
+    void theRankingEventIsTheJsonPublishedBeforeTheSplitPlusTheUnitsThatSubmittedNothing() {
         assertEquals("{\"period\":\"2026-10\",\"version\":2,\"publishedAt\":\"2026-11-01T02:00:00Z\",\"systemYear\":2026,\"systemVersion\":1,"
                 + "\"reason\":\"更正\",\"entries\":["
                 + "{\"rank\":1,\"unitCode\":\"U1\",\"unitName\":\"县档案馆\",\"score\":91.5,\"previousRank\":null,\"rankChange\":null,"
                 + "\"tier\":\"ADVANCED\",\"status\":\"SUBMITTED\",\"completionRate\":0.75,\"deductions\":0.0,\"bonuses\":1.5},"
                 + "{\"rank\":2,\"unitCode\":\"U2\",\"unitName\":\"县财政局\",\"score\":40.0,\"previousRank\":1,\"rankChange\":-1,"
-                + "\"tier\":\"LAGGING\",\"status\":\"NOT_SUBMITTED\",\"completionRate\":0.0,\"deductions\":2.0,\"bonuses\":0.0}]}",
+                + "\"tier\":\"LAGGING\",\"status\":\"SUBMITTED\",\"completionRate\":0.0,\"deductions\":2.0,\"bonuses\":0.0}],"
+                + "\"notSubmitted\":[{\"unitCode\":\"U3\",\"unitName\":\"县统计局\"}]}",
                 json(RankingPublished.of(MONTH)));
     }
 

@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.ranking;
 
 import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
+import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -27,17 +28,18 @@ class BulletinExportXlsxTest {
     private static final List<RankedUnit> ENTRIES = List.of(
             new RankedUnit(1, "U007", "县发展和改革局", 96.35, 3, 2, Tier.ADVANCED, Status.SUBMITTED, 0.987, 0, 1.5),
             new RankedUnit(2, "U012", "县财政局 & <审计> \"专班\"", 90.0, null, null, Tier.MIDDLE, Status.SUBMITTED, 0.9, 0.5, 0),
-            new RankedUnit(3, "U040", "县融媒体中心", 41.2, 1, -2, Tier.LAGGING, Status.NOT_SUBMITTED, 0.55, 2, 0));
+            new RankedUnit(3, "U040", "县融媒体中心", 41.2, 1, -2, Tier.LAGGING, Status.SUBMITTED, 0.55, 2, 0));
+    private static final List<NotSubmittedUnit> NOT_SUBMITTED = List.of(new NotSubmittedUnit("U041", "县档案馆"));
 
     @Test
     void aRealReaderOpensTheWorkbookAndSeesTheRanking() throws Exception {
-        byte[] xlsx = BulletinExport.xlsx(TITLE, ENTRIES);
+        byte[] xlsx = BulletinExport.xlsx(TITLE, ENTRIES, NOT_SUBMITTED);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals(1, workbook.getNumberOfSheets());
             Sheet sheet = workbook.getSheetAt(0);
             assertEquals("排名", sheet.getSheetName());
             assertEquals(0, sheet.getFirstRowNum());
-            assertEquals(ENTRIES.size() + 1, sheet.getLastRowNum()); // title, header, one row per unit
+            assertEquals(ENTRIES.size() + NOT_SUBMITTED.size() + 1, sheet.getLastRowNum()); // title, header, one row per unit
 
             assertEquals(List.of(TITLE), texts(sheet.getRow(0)));
             assertEquals(List.of("名次", "单位代码", "单位名称", "得分", "上月名次", "名次变化", "等次", "状态", "学习完成率", "扣分", "加分"),
@@ -65,13 +67,21 @@ class BulletinExportXlsxTest {
             assertEquals("", second.getCell(4).getStringCellValue());
             assertEquals("中间", second.getCell(6).getStringCellValue());
 
-            Row last = sheet.getRow(4);
-            assertEquals(3, last.getCell(0).getNumericCellValue());
-            assertEquals("县融媒体中心", last.getCell(2).getStringCellValue());
-            assertEquals(-2, last.getCell(5).getNumericCellValue());
-            assertEquals("后进", last.getCell(6).getStringCellValue());
+            Row third = sheet.getRow(4);
+            assertEquals(3, third.getCell(0).getNumericCellValue());
+            assertEquals("县融媒体中心", third.getCell(2).getStringCellValue());
+            assertEquals(-2, third.getCell(5).getNumericCellValue());
+            assertEquals("后进", third.getCell(6).getStringCellValue());
+
+            // issue 12.4: a unit that submitted nothing comes after the ranking, 未报送 instead of a score, no rank nor tier
+            Row last = sheet.getRow(5);
+            assertEquals("", last.getCell(0).getStringCellValue());
+            assertEquals("U041", last.getCell(1).getStringCellValue());
+            assertEquals(CellType.STRING, last.getCell(3).getCellType());
+            assertEquals("未报送", last.getCell(3).getStringCellValue());
+            assertEquals("", last.getCell(6).getStringCellValue());
             assertEquals("未报送", last.getCell(7).getStringCellValue());
-            assertNull(sheet.getRow(5));
+            assertNull(sheet.getRow(6));
         }
     }
 

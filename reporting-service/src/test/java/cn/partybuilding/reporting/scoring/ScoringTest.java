@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scoring rules as plain functions (SPEC "Scoring"). */
 class ScoringTest {
@@ -173,28 +174,35 @@ class ScoringTest {
     }
 
     @Test
-    void rankingBreaksTiesAndKeepsNotSubmittedUnitsLast() {
+    void rankingBreaksTiesAndLeavesNotSubmittedUnitsUnranked() {
         List<UnitScore> scores = new ArrayList<>(List.of(
                 unit("A", true, 80, 0.5, 0),
                 unit("B", true, 90, 0.5, 0),
                 unit("C", true, 80, 0.9, 0),  // same score as A, better rate
                 unit("D", true, 80, 0.5, 1),  // same score and rate as A, more deductions
                 unit("E", true, 80, 0.5, 0),  // equal to A in everything: code decides
-                unit("Z", false, 99, 1, 0),   // not submitted: last whatever its score
+                unit("Z", false, 99, 1, 0),   // not submitted: no rank, no tier, whatever its facts add up to
                 unit("F", true, 70, 1, 0),
                 unit("G", true, 60, 1, 0),
                 unit("H", true, 50, 1, 0),
                 unit("I", true, 40, 1, 0),
                 unit("J", true, 30, 1, 0)));
         List<RankedUnit> ranked = RankingCalculator.rank(scores, Map.of("B", 3, "Z", 1), 20, 10);
-        assertEquals(List.of("B", "C", "A", "E", "D", "F", "G", "H", "I", "J", "Z"), ranked.stream().map(RankedUnit::unitCode).toList());
-        // 10 submitted: top floor(2) ADVANCED, bottom ceil(1) LAGGING; Z LAGGING as NOT_SUBMITTED
+        assertEquals(List.of("B", "C", "A", "E", "D", "F", "G", "H", "I", "J"), ranked.stream().map(RankedUnit::unitCode).toList());
+        // 10 submitted: top floor(2) ADVANCED, bottom ceil(1) LAGGING
         assertEquals(List.of(Tier.ADVANCED, Tier.ADVANCED, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE,
-                Tier.MIDDLE, Tier.LAGGING, Tier.LAGGING), ranked.stream().map(RankedUnit::tier).toList());
-        assertEquals(Status.NOT_SUBMITTED, ranked.get(10).status());
+                Tier.MIDDLE, Tier.LAGGING), ranked.stream().map(RankedUnit::tier).toList());
+        assertTrue(ranked.stream().allMatch(e -> e.status() == Status.SUBMITTED));
         assertEquals(2, ranked.get(0).rankChange(), "B moved up from 3 to 1");
-        assertEquals(-10, ranked.get(10).rankChange());
         assertEquals(null, ranked.get(1).previousRank());
+        assertEquals(List.of(new NotSubmittedUnit("Z", "Z")), RankingCalculator.notSubmitted(scores));
+    }
+
+    @Test
+    void aMonthWithoutAnySubmissionHasNoRankingAndNoTiers() {
+        List<UnitScore> nobody = List.of(unit("A", false, 7.5, 0, 0), unit("B", false, 7.5, 0, 0), unit("C", false, 0, 0, 0));
+        assertEquals(List.of(), RankingCalculator.rank(nobody, Map.of(), 20, 10), "nobody is 后进 when nobody was assessed");
+        assertEquals(List.of("A", "B", "C"), RankingCalculator.notSubmitted(nobody).stream().map(NotSubmittedUnit::unitCode).toList());
     }
 
     @Test

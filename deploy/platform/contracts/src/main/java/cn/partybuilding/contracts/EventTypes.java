@@ -36,11 +36,14 @@ public final class EventTypes {
 
     // party.notice-requests.v1
     public static final String NOTICE_REQUESTED = PREFIX + "notice.requested";
+    /** Issue 13.5: a notice requested before no longer applies (a republished month changed it); notification withdraws it. */
+    public static final String NOTICE_WITHDRAWAL_REQUESTED = PREFIX + "notice.withdrawal-requested";
 
     // party.notification.v1
     public static final String NOTICE_ISSUED = PREFIX + "notice.issued";
     public static final String NOTICE_ACKNOWLEDGED = PREFIX + "notice.acknowledged";
     public static final String NOTICE_ESCALATED = PREFIX + "notice.escalated";
+    public static final String NOTICE_WITHDRAWN = PREFIX + "notice.withdrawn";
 
     /** Schema version of every payload in this release. A breaking change bumps it and the topic suffix. */
     public static final int SCHEMA_VERSION = 1;

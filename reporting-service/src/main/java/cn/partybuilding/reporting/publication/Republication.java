@@ -1,0 +1,73 @@
+package cn.partybuilding.reporting.publication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a republished month (version n > 1) sends besides its ranking (issue 13.5), as plain rules: the 更正通报 instead of
+ * a second bulletin, and the withdrawal of every notice the previous version requested that this one no longer does.
+ */
+final class Republication {
+    static final String CORRECTION_BULLETIN = "CORRECTION_BULLETIN";
+    private static final Set<String> BULLETINS = Set.of("MONTHLY_BULLETIN", CORRECTION_BULLETIN);
+
+    /** A notice request a published version emitted (table published_notice). */
+    record SentNotice(String noticeKey, String noticeType, String unitCode, String recipientId) {
+        static SentNotice of(NoticeRequest r) {
+            return new SentNotice(r.noticeKey(), r.noticeType(), r.unitCode(), r.recipient().id());
+        }
+    }
+
+    private Republication() {
+    }
+
+    /**
+     * The requests of version {@code version}: as planned, except that from version 2 on the monthly bulletin (already
+     * issued, one document under one 文号) becomes a 更正通报 to the same addressees, citing the version and the reason;
+     * notification-service quotes the corrected table of that version.
+     */
+    static List<NoticeRequest> requests(List<NoticeRequest> planned, int version, String reason) {
+        if (version <= 1) {
+            return planned;
+        }
+        List<NoticeRequest> requests = new ArrayList<>(planned.size());
+        for (NoticeRequest r : planned) {
+            if (!r.noticeType().equals("MONTHLY_BULLETIN")) {
+                requests.add(r);
+                continue;
+            }
+            Map<String, Object> facts = new LinkedHashMap<>(r.facts());
+            facts.put("version", version);
+            facts.put("reason", reason);
+            requests.add(new NoticeRequest(NoticeRequest.key(CORRECTION_BULLETIN, r.recipient().id(), r.period()), CORRECTION_BULLETIN,
+                    r.period(), null, null, r.recipient(), null, facts, r.addressees()));
+        }
+        return requests;
+    }
+
+    /**
+     * The notices {@code previous} requested that {@code now} does not (a unit 先进 in version 1 and 后进 in version 2:
+     * its 表扬 no longer applies): each is withdrawn, with a reason naming the version and why it was republished. A
+     * bulletin is never withdrawn: the 更正通报 supersedes it.
+     */
+    static List<NoticeWithdrawal> withdrawals(List<SentNotice> previous, List<NoticeRequest> now, String period, int version, String reason) {
+        Set<String> still = now.stream().map(NoticeRequest::noticeKey).collect(Collectors.toSet());
+        List<NoticeWithdrawal> withdrawals = new ArrayList<>();
+        for (SentNotice n : previous) {
+            if (!BULLETINS.contains(n.noticeType()) && !still.contains(n.noticeKey())) {
+                withdrawals.add(new NoticeWithdrawal(n.noticeKey(), n.noticeType(), period, n.unitCode(), n.recipientId(), version,
+                        withdrawalReason(period, version, reason)));
+            }
+        }
+        return withdrawals;
+    }
+
+    static String withdrawalReason(String period, int version, String reason) {
+        return period.substring(0, 4) + "年" + Integer.parseInt(period.substring(5)) + "月考评排名已更正为第" + version + "版（"
+                + reason + "），本通知所依据的结果已不再成立";
+    }
+}
