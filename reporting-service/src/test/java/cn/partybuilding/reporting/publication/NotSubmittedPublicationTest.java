@@ -71,6 +71,7 @@ class NotSubmittedPublicationTest {
         String csv = given().get("/rankings/2041-01/bulletin.csv").then().statusCode(200).extract().body().asString();
         assertTrue(csv.contains("\r\n,NS3,县三局,未报送,,,,未报送,"), csv);
 
+        apply(county.locked("2041-01"));
         JsonPath published = given().post("/rankings/2041-01/publish").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("NS1", "NS2"), published.getList("entries.unitCode"));
         given().get("/rankings/2041-01/published").then().statusCode(200)
@@ -96,6 +97,11 @@ class NotSubmittedPublicationTest {
                 .body("[0].tier", nullValue());
     }
 
+    private void apply(County county) {
+        assertEquals(List.of(), consumers.idempotent("not-submitted-test", applier).handle(county.events()));
+        factsVersion.bump();
+    }
+
     @Test
     void aMonthInWhichNobodySubmittedHasNoTiersAndIsPublishedWithoutAnyNotice() throws Exception {
         County county = new County(2041).unit("NS1", "县一局").unit("NS2", "县二局").study("NS1", "2041-02-04");
@@ -107,6 +113,7 @@ class NotSubmittedPublicationTest {
                 .body("notSubmitted.unitCode", equalTo(List.of("NS1", "NS2")))
                 .body("note", equalTo("本月尚无单位报送考评数据，不评定等次，不发通报"));
         // published (quarters and years need every month), all units 未报送, and not a single notice
+        apply(county.locked("2041-02"));
         given().post("/rankings/2041-02/publish").then().statusCode(200)
                 .body("entries", equalTo(List.of())).body("notSubmitted.unitCode", equalTo(List.of("NS1", "NS2")))
                 .body("noticeRequests", equalTo(0));

@@ -66,12 +66,12 @@ class RepublicationNoticesTest {
         for (int u = 1; u <= 5; u++) {
             county.unit("RP" + u, "县RP" + u + "局").score("RP" + u, MONTH, scores[u - 1], 1);
         }
-        apply(county);
+        apply(county.locked(MONTH));
         given().post("/rankings/" + MONTH + "/publish").then().statusCode(200).body("entries[0].unitCode", equalTo("RP1"));
         List<String> v1 = keys(requested(1));
         assertTrue(v1.containsAll(List.of("MONTHLY_BULLETIN|ALL_UNITS|2042-01", "COMMENDATION|RP1-S|2042-01", "CRITICISM|RP5-S|2042-01")), v1::toString);
 
-        apply(county.score("RP1", MONTH, 5, 2).score("RP5", MONTH, 95, 2));
+        apply(county.reopened(MONTH, "县RP1局、县RP5局得分录入有误").score("RP1", MONTH, 5, 2).score("RP5", MONTH, 95, 2).locked(MONTH));
         given().contentType(ContentType.JSON).body(Map.of("reason", "县RP1局、县RP5局得分录入有误"))
                 .post("/rankings/" + MONTH + "/publish").then().statusCode(200).body("version", equalTo(2));
 
@@ -105,6 +105,7 @@ class RepublicationNoticesTest {
         read.forEach(CONTRACT::assertConforms);
 
         // a third version changing nothing withdraws nothing more
+        apply(county.reopened(MONTH, "复核").locked(MONTH));
         given().contentType(ContentType.JSON).body(Map.of("reason", "复核无变化")).post("/rankings/" + MONTH + "/publish").then().statusCode(200);
         assertEquals(2, Outbox.events(dataSource, Topics.NOTICE_REQUESTS).stream()
                 .filter(e -> e.type().equals(EventTypes.NOTICE_WITHDRAWAL_REQUESTED) && MONTH.equals(e.data().path("period").asText())).count());
@@ -124,7 +125,7 @@ class RepublicationNoticesTest {
         }
         scores(county, "2043-04", 1, 90, 70, 60, 50, 10);
         scores(county, "2043-03", 1, 90, 70, 60, 50, 10);
-        apply(county);
+        apply(county.locked("2043-03").locked("2043-04"));
         given().post("/rankings/2043-04/publish").then().statusCode(200);
         assertFalse(interviews().contains("INTERVIEW|IV5-L|2043-04"), "March is not published yet");
         given().post("/rankings/2043-03/publish").then().statusCode(200);
@@ -132,15 +133,15 @@ class RepublicationNoticesTest {
 
         scores(county, "2043-06", 1, 10, 70, 60, 50, 90);
         scores(county, "2043-07", 1, 90, 70, 60, 50, 10);
-        apply(county);
+        apply(county.locked("2043-06").locked("2043-07"));
         given().post("/rankings/2043-06/publish").then().statusCode(200);
         given().post("/rankings/2043-07/publish").then().statusCode(200);
         assertFalse(interviews().contains("INTERVIEW|IV5-L|2043-07"), "IV5 was not lagging in June");
-        apply(county.score("IV5", "2043-06", 5, 2).score("IV1", "2043-06", 95, 2));
+        apply(county.reopened("2043-06", "6月得分更正").score("IV5", "2043-06", 5, 2).score("IV1", "2043-06", 95, 2).locked("2043-06"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "6月得分更正")).post("/rankings/2043-06/publish").then().statusCode(200);
         assertTrue(interviews().contains("INTERVIEW|IV5-L|2043-07"), "June republished after July with IV5 lagging");
 
-        apply(county.score("IV5", "2043-06", 95, 3).score("IV1", "2043-06", 5, 3));
+        apply(county.reopened("2043-06", "6月得分再次更正").score("IV5", "2043-06", 95, 3).score("IV1", "2043-06", 5, 3).locked("2043-06"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "6月得分再次更正")).post("/rankings/2043-06/publish").then().statusCode(200);
         CloudEvent withdrawal = Outbox.events(dataSource, Topics.NOTICE_REQUESTS).stream()
                 .filter(e -> e.type().equals(EventTypes.NOTICE_WITHDRAWAL_REQUESTED)

@@ -65,6 +65,18 @@ public final class County {
         return this;
     }
 
+    /** assessment-service locked the month (frozen months: a month is published only while locked). */
+    public County locked(String month) {
+        add(Topics.ASSESSMENT, EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT, map("period", month, "reason", null, "by", "工委办公室"));
+        return this;
+    }
+
+    /** The committee reopened the month with a reason (a republication needs a reopen, then a new lock). */
+    public County reopened(String month, String reason) {
+        add(Topics.ASSESSMENT, EventTypes.PERIOD_REOPENED, Topics.COMMITTEE_SUBJECT, map("period", month, "reason", reason, "by", "工委办公室"));
+        return this;
+    }
+
     /** The events added since the last call, then forgets them (the next batch starts empty). */
     public List<IncomingEvent> events() {
         List<IncomingEvent> batch = List.copyOf(events);
