@@ -45,11 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * E08   40  1/2   70           0.6×60 + 28           =  64.0    8   MIDDLE
  * E11   35  1/2   65           0.6×55 + 26           =  59.0    9   MIDDLE
  * E09   30  0/2   60           0.6×30 + 24           =  42.0   10   LAGGING  bottom 10 % of the 10 assessed units, rounded up
- * E10   —    —     —           no assessment         NOT_SUBMITTED 11 LAGGING  kept and marked, never dropped
+ * E10   —    —     —           no assessment         未报送: listed, never ranked, no score, tier nor tier notice
  * </pre>
  * Tiers: top 20 % of the 10 assessed units = 2 ADVANCED. September has the same scores without the
- * bonus and the finding, so E09 and E10 are LAGGING two months running (interview notices to their
- * principal leaders). E09's principal leader fails the October theory exam (education reminder).
+ * bonus and the finding, so E09 is LAGGING two months running (an interview notice to its
+ * principal leader). E09's principal leader fails the October theory exam (education reminder).
  */
 class CountyMonthEndToEndTest {
     private static RunningSystem system;
@@ -101,7 +101,7 @@ class CountyMonthEndToEndTest {
             new Object[]{"E08", 64.0, "MIDDLE", "SUBMITTED"},
             new Object[]{"E11", 59.0, "MIDDLE", "SUBMITTED"},
             new Object[]{"E09", 42.0, "LAGGING", "SUBMITTED"},
-            new Object[]{"E10", null, "LAGGING", "NOT_SUBMITTED"});
+            new Object[]{"E10", null, null, "NOT_SUBMITTED"});
 
     @Test
     void scoresEnteredInAssessmentBecomeTheRankingAndTheNotices() {
@@ -171,12 +171,22 @@ class CountyMonthEndToEndTest {
             assertTrue(types(notification, "E01-S", "2026-10").contains("COMMENDATION"), "E01 secretary commended");
             assertTrue(types(notification, "E02-S", "2026-10").contains("COMMENDATION"), "E02 secretary commended");
             assertTrue(types(notification, "E09-S", "2026-10").contains("CRITICISM"), "E09 secretary criticised");
-            assertTrue(types(notification, "E10-S", "2026-10").contains("CRITICISM"), "E10 secretary criticised");
             assertTrue(types(notification, "E09-L", "2026-10").contains("INTERVIEW"), "E09 leader: lagging twice → interview");
-            assertTrue(types(notification, "E10-L", "2026-10").contains("INTERVIEW"), "E10 leader: lagging twice → interview");
             assertTrue(types(notification, "E09-L", "2026-10").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            assertTrue(types(notification, "E03", "2026-10").contains("MONTHLY_BULLETIN"), "every unit gets the bulletin");
+            for (UnitPlan unit : PLAN) {
+                assertTrue(types(notification, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
+            }
         });
+        // one bulletin: one document, one 文号, 主送 every unit (the 未报送 one too); the commendations have their own numbers
+        java.util.Set<String> bulletinNumbers = new java.util.TreeSet<>();
+        for (UnitPlan unit : PLAN) {
+            bulletinNumbers.add(documentNumber(notification, unit.secretary(), "MONTHLY_BULLETIN", "2026-10"));
+        }
+        assertEquals(1, bulletinNumbers.size(), bulletinNumbers.toString());
+        assertTrue(!bulletinNumbers.contains(documentNumber(notification, "E01-S", "COMMENDATION", "2026-10")));
+        // 未报送 is no tier: no criticism, no interview
+        assertTrue(!types(notification, "E10-S", "2026-10").contains("CRITICISM"), "an unranked unit is not criticised");
+        assertTrue(!types(notification, "E10-L", "2026-10").contains("INTERVIEW"), "an unranked unit is not interviewed");
         assertTrue(!types(notification, "E03-S", "2026-10").contains("COMMENDATION"), "a MIDDLE unit is not commended");
         assertTrue(!types(notification, "E09-L", "2026-09").contains("INTERVIEW"), "one lagging month is no interview yet");
         JsonNode inbox = get(notification, "/inbox/E01-S").json();
@@ -237,6 +247,22 @@ class CountyMonthEndToEndTest {
         assertEquals(2, history.size());
         assertEquals(reason, history.get(1).get("reason").asText());
         assertEquals(85.0, scores(get(reporting, "/rankings/2026-10/published?version=1").json()).get("E04"), 0.001);
+        // the units hear of the correction: a 更正通报 to every unit's secretary, one document
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (UnitPlan unit : PLAN) {
+                assertTrue(types(system.notification, unit.secretary(), "2026-10").contains("CORRECTION_BULLETIN"), unit.code());
+            }
+        });
+    }
+
+    /** The 文号 of the recipient's notice of that type and period. */
+    private static String documentNumber(cn.partybuilding.local.ServiceProcess notification, String recipient, String type, String period) {
+        for (JsonNode notice : get(notification, "/inbox/" + recipient).json()) {
+            if (period.equals(notice.path("period").asText()) && type.equals(notice.path("noticeType").asText())) {
+                return notice.path("documentNumber").asText();
+            }
+        }
+        throw new AssertionError("no " + type + " for " + recipient + " in " + period);
     }
 
     /** Publishes the month once reporting-service has heard of its lock (409 until then). */
@@ -283,7 +309,7 @@ class CountyMonthEndToEndTest {
         List<String> rows = new ArrayList<>();
         int rank = 1;
         for (Object[] row : EXPECTED_OCTOBER) {
-            rows.add(rank++ + " " + row[0] + " " + (row[1] == null ? "-" : String.format("%.2f", (Double) row[1])) + " " + row[2] + " " + row[3]);
+            rows.add(row[1] == null ? "- " + row[0] + " 未报送" : rank++ + " " + row[0] + " " + String.format("%.2f", (Double) row[1]) + " " + row[2] + " " + row[3]);
         }
         return rows;
     }
@@ -295,6 +321,10 @@ class CountyMonthEndToEndTest {
             rows.add(entry.get("rank").asInt() + " " + entry.get("unitCode").asText() + " "
                     + (submitted ? String.format("%.2f", entry.get("score").asDouble()) : "-") + " "
                     + entry.get("tier").asText() + " " + entry.get("status").asText());
+        }
+        // the units that submitted nothing: listed after the ranked ones, without rank, score or tier
+        for (JsonNode unit : ranking.path("notSubmitted")) {
+            rows.add("- " + unit.get("unitCode").asText() + " " + unit.get("label").asText());
         }
         return rows;
     }
