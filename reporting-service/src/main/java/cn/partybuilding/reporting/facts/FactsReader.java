@@ -101,14 +101,6 @@ public class FactsReader {
     private static final String POINTS_COUNTED = EXAM_COUNTED;
 
     /** The month's locks and reopens in topic order (empty when it was never locked). */
-    public LockHistory lockHistory(YearMonth month) {
-        try (Connection c = dataSource.getConnection()) {
-            return lockHistory(c, month);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the locks of " + month, e);
-        }
-    }
-
     private static LockHistory lockHistory(Connection c, YearMonth month) throws SQLException {
         List<LockHistory.Change> changes = new ArrayList<>();
         query(c, "select locked, changed_at, reason from period_change where period = ? order by seq", rs -> changes.add(
