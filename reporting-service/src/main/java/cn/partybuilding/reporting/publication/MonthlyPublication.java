@@ -188,34 +188,33 @@ public class MonthlyPublication {
     private void followingMonthsInterviews(Connection c, MonthPublication p, Recipients recipients, LocalDate deadline,
                                            OffsetDateTime now) throws SQLException {
         YearMonth next = YearMonth.parse(p.period()).plusMonths(1);
-        Integer[] nextVersion = new Integer[1];
-        Sql.query(c, "select max(version) from published_ranking where period = ?", rs -> nextVersion[0] = (Integer) rs.getObject(1),
-                next.toString());
-        if (nextVersion[0] == null) {
+        Optional<PublishedRankings.Published> latest = published.latest(next);
+        if (latest.isEmpty()) {
             return;
         }
-        List<RankedUnit> later = published.version(next, nextVersion[0]).map(PublishedRankings.Published::entries).orElse(List.of());
+        int nextVersion = latest.get().version().version();
+        List<RankedUnit> later = latest.get().entries();
         Map<String, Tier> tiers = new HashMap<>();
         p.entries().forEach(e -> tiers.put(e.unitCode(), e.tier()));
         NoticePlanner planner = new NoticePlanner(recipients);
         Set<String> needed = InterviewRule.twiceLagging(tiers, later);
         later.stream().filter(e -> needed.contains(e.unitCode())).forEach(e -> planner.interview(next.toString(), e, later.size(), deadline));
         List<NoticeRequest> interviews = planner.requests();
-        List<Republication.SentNotice> sent = sentNotices(c, next.toString(), nextVersion[0]).stream()
+        List<Republication.SentNotice> sent = sentNotices(c, next.toString(), nextVersion).stream()
                 .filter(n -> n.noticeType().equals("INTERVIEW")).toList();
         Set<String> sentKeys = sent.stream().map(Republication.SentNotice::noticeKey).collect(Collectors.toSet());
         Set<String> neededKeys = interviews.stream().map(NoticeRequest::noticeKey).collect(Collectors.toSet());
         List<NoticeRequest> added = interviews.stream().filter(r -> !sentKeys.contains(r.noticeKey())).toList();
         List<NoticeWithdrawal> withdrawn = sent.stream().filter(n -> !neededKeys.contains(n.noticeKey()))
                 .map(n -> new NoticeWithdrawal(n.noticeKey(), n.noticeType(), next.toString(), n.unitCode(), n.recipientId(),
-                        nextVersion[0], InterviewRule.withdrawalReason(p.period(), p.version(), p.reason(), next.toString()))).toList();
+                        nextVersion, InterviewRule.withdrawalReason(p.period(), p.version(), p.reason(), next.toString()))).toList();
         if (added.isEmpty() && withdrawn.isEmpty()) {
             return;
         }
-        String publication = "v" + nextVersion[0] + "-after-" + p.period() + "-v" + p.version();
-        insertSent(c, next.toString(), nextVersion[0], added);
+        String publication = "v" + nextVersion + "-after-" + p.period() + "-v" + p.version();
+        insertSent(c, next.toString(), nextVersion, added);
         Sql.batch(c, "delete from published_notice where period = ? and version = ? and notice_key = ?", withdrawn.stream()
-                .map(w -> new Object[]{next.toString(), nextVersion[0], w.noticeKey()}).toList());
+                .map(w -> new Object[]{next.toString(), nextVersion, w.noticeKey()}).toList());
         publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawn, publication, now));
         publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(added, publication, now));
     }
