@@ -2,6 +2,7 @@ package cn.partybuilding.assessment.support;
 
 import cn.partybuilding.local.KafkaBrokerResource;
 import cn.partybuilding.local.PostgresResource;
+import cn.partybuilding.local.TestIdentityResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * the database {@code assessment_test} (plus {@code TEST_DB_SUFFIX}) on PostgreSQL.
  */
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = TestIdentityResource.class, initArgs = @ResourceArg(name = "audience", value = "assessment-service"))
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "assessment_test"))
 public final class TestResources {
     private TestResources() {

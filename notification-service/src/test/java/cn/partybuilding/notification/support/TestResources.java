@@ -2,6 +2,7 @@ package cn.partybuilding.notification.support;
 
 import cn.partybuilding.local.KafkaBrokerResource;
 import cn.partybuilding.local.PostgresResource;
+import cn.partybuilding.local.TestIdentityResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * the database {@code notification_test} (plus {@code TEST_DB_SUFFIX}) on PostgreSQL, and the SMTP and webhook servers.
  */
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = TestIdentityResource.class, initArgs = @ResourceArg(name = "audience", value = "notification-service"))
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "notification_test"))
 @QuarkusTestResource(ChannelServersResource.class)
 public final class TestResources {

@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.support;
 
 import cn.partybuilding.local.KafkaBrokerResource;
 import cn.partybuilding.local.PostgresResource;
+import cn.partybuilding.local.TestIdentityResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * the database {@code reporting_test} (plus {@code TEST_DB_SUFFIX}) on PostgreSQL.
  */
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = TestIdentityResource.class, initArgs = @ResourceArg(name = "audience", value = "reporting-service"))
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "reporting_test"))
 public final class TestResources {
     private TestResources() {

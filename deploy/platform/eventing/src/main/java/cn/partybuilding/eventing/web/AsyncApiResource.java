@@ -1,5 +1,6 @@
 package cn.partybuilding.eventing.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
  * government system can read what a service publishes and consumes from the service itself.
  */
 @Path("/asyncapi.yaml")
+// "**": any signed-in caller; the published contract is not secret, but the application port has no anonymous operation
+@RolesAllowed("**")
 public class AsyncApiResource {
     private static final byte[] DOCUMENT = load();
 
