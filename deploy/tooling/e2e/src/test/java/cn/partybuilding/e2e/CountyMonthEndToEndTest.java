@@ -331,7 +331,7 @@ class CountyMonthEndToEndTest {
         // October is locked again after the correction: an unenforced score answers 409 and writes nothing
         expect(failures, "the auditor scores", 403, post(assessment, "/assessments", score("U001", "P1", "2026-10", 10.0), auditor));
         expect(failures, "the learning platform reads units", 403, get(assessment, "/units", platform));
-        expect(failures, "member-u001 reads the ranking's draft what-if", 403,
+        expect(failures, "member-u001 runs a what-if", 403,
                 post(reporting, "/rankings/2026-10/what-if", Map.of(), member));
 
         // another unit's things answer as if they did not exist
