@@ -154,11 +154,11 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
             }
-            if (status(management + "/q/health/ready") == 200) {
+            if (statusOf(management + "/q/health/ready") == 200) {
                 managementUrl = management;
                 return this;
             }
-            if (status(baseUrl() + "/q/health/ready") == 200) {
+            if (statusOf(baseUrl() + "/q/health/ready") == 200) {
                 managementUrl = baseUrl();
                 return this;
             }
@@ -167,8 +167,13 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + " (" + management + "/q/health/ready), see " + log);
     }
 
-    /** The status of a GET without a token ({@code url} absolute); -1 when nothing answers. */
-    public static int status(String url) {
+    /** The status of a GET of {@code path} on the application port without a token; -1 when nothing answers. */
+    public int status(String path) {
+        return statusOf(baseUrl() + path);
+    }
+
+    /** The status of a GET without a token; -1 when nothing answers. */
+    private static int statusOf(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
