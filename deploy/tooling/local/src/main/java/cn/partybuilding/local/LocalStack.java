@@ -141,6 +141,8 @@ public final class LocalStack {
             }
             // Sign-in settings, as environment variables: a service without quarkus-oidc ignores them silently
             process.environment(keycloak.serviceEnvironment(name));
+            // the stack is for trying the API: Swagger UI on (production leaves it off)
+            process.environment("SWAGGER_UI_ENABLED", "true");
             if (name.equals("assessment-service")) {
                 process.property("assessment.demo.enabled", "true");
             }
