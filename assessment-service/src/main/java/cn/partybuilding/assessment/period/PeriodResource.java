@@ -48,6 +48,7 @@ public class PeriodResource {
 
     @POST
     @Path("{period}/lock")
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST (no Content-Type) is a lock, not a 415
     @RolesAllowed(Roles.COMMITTEE_ADMIN)
     @Operation(summary = "Lock a month: later writes to it are refused (409). No body; who locked is the signed-in caller")
     public PeriodService.PeriodStatus lock(@PathParam("period") String period) {

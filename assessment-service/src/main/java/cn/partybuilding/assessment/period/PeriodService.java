@@ -69,6 +69,9 @@ public class PeriodService {
         if (reason.length() > 1000) {
             throw ProblemException.invalid("reason", "长度不能超过 1000");
         }
+        if (cn.partybuilding.assessment.common.Checks.hasControl(reason)) {
+            throw ProblemException.invalid("reason", "不能包含控制字符");
+        }
         PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.locked) {
             throw ProblemException.conflict("period", period + " 未锁定，无需重新开放");
