@@ -8,7 +8,9 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Another government system publishes study events straight to party.study.v1; they count like REST submissions. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ExternalStudyEventsTest {
     /** The Kafka principal the other system signs in as: its ACLs let it write party.study.v1 only. */
     static final String LEARNING_PLATFORM = KafkaAccess.LEARNING_PLATFORM.name();
