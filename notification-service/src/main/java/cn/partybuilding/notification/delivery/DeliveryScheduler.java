@@ -73,7 +73,8 @@ public class DeliveryScheduler {
         if (scheduled == 0) {
             throw DeliveryException.notFailed(d);
         }
-        audit.accepted("delivery", noticeId + "/" + channel.name(), before, NoticeViews.DeliveryState.of(d));
+        // target as the audit filters name a refusal of the same operation: "notices", the path ids
+        audit.accepted("notices", noticeId + "/" + channelName, before, NoticeViews.DeliveryState.of(d));
         return d;
     }
 }

@@ -133,7 +133,7 @@ public class InboxResource {
     /**
      * 签收 by the signed-in addressee (the name of its token is recorded). 404 for an unknown notice or one the caller
      * may not see, 403 for the committee admin on a notice addressed to someone else (nobody signs in another's
-     * name), 409 when it was acknowledged already. The body is optional ({@code {}} or none).
+     * name), 409 when it was acknowledged already. The body is {@code {}}.
      */
     @POST
     @Path("notices/{id}/acknowledge")

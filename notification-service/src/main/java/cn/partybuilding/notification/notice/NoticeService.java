@@ -233,8 +233,9 @@ public class NoticeService {
         n.acknowledgedAt = clock.instant();
         n.acknowledgedBy = by;
         events.acknowledged(n);
-        // in the retried transaction: a 签收 rolled back by a conflict leaves no record, the one that commits leaves one
-        audit.accepted("notice", n.id, new Acknowledgement("未签收", null, null),
+        // target as the audit filters name a refusal of the same operation (first path segment, path ids); in the retried
+        // transaction: a 签收 rolled back by a conflict leaves no record, the one that commits leaves one
+        audit.accepted("notices", n.id, new Acknowledgement("未签收", null, null),
                 new Acknowledgement("已签收", n.acknowledgedBy, n.acknowledgedAt));
         Notice.flush(); // the version check happens here, inside the retried transaction
         return n;

@@ -143,7 +143,7 @@ class PoisonValueTest {
     private static final Pattern ISSUED_DUE = Pattern.compile("(?m)^notices_issued_total\\{[^}]*type=\"RECTIFICATION_DUE\"[^}]*} (\\S+)$");
 
     /** Metrics are on the management interface (its own port, no token). */
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
     URL metrics;
 
     private double issuedDue() {
