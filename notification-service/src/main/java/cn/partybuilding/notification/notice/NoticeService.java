@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.notification.platform.NotificationConfig;
 import cn.partybuilding.notification.ranking.RankingStore;
 import cn.partybuilding.notification.ranking.RankingView;
+import cn.partybuilding.security.AuditTrail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,8 @@ public class NoticeService {
     TransactionSynchronizationRegistry transactions;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AuditTrail audit;
 
     /**
      * Stores the notice unless its key has a live one (then returns empty and changes nothing: a redelivered request
@@ -213,9 +216,10 @@ public class NoticeService {
     }
 
     /**
-     * 签收: once, by someone; a second acknowledgement is refused. Runs in its own transaction: when the escalation
-     * job changed the notice between our read and our write, the 签收 is tried again on a fresh read (the notice
-     * then records both); a 签收 that loses three races in a row is answered 409 "try again".
+     * 签收: once, by the signed-in addressee (the REST layer checks who may sign); a second acknowledgement is
+     * refused. Runs in its own transaction: when the escalation job changed the notice between our read and our write,
+     * the 签收 is tried again on a fresh read (the notice then records both); a 签收 that loses three races in a row is
+     * answered 409 "try again".
      */
     public Notice acknowledge(String id, String by) {
         Notice n;
@@ -239,8 +243,16 @@ public class NoticeService {
         n.acknowledgedAt = clock.instant();
         n.acknowledgedBy = by;
         events.acknowledged(n);
+        // target as the audit filters name a refusal of the same operation (first path segment, path ids); in the retried
+        // transaction: a 签收 rolled back by a conflict leaves no record, the one that commits leaves one
+        audit.accepted("notices", n.id, new Acknowledgement("未签收", null, null),
+                new Acknowledgement("已签收", n.acknowledgedBy, n.acknowledgedAt));
         Notice.flush(); // the version check happens here, inside the retried transaction
         return n;
+    }
+
+    /** The 签收 state of a notice, as the audit trail records it before and after. */
+    record Acknowledgement(String state, String acknowledgedBy, Instant acknowledgedAt) {
     }
 
     /** An issued notice (held bulletins are not visible yet). */
