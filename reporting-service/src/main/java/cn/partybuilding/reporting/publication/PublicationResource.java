@@ -3,7 +3,9 @@ package cn.partybuilding.reporting.publication;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.platform.StrictNumber;
 import cn.partybuilding.security.Roles;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +43,7 @@ public class PublicationResource {
     public record PublishRequest(String reason) {
     }
 
-    public record DebriefRequest(Double score) {
+    public record DebriefRequest(@JsonDeserialize(using = StrictNumber.class) Double score) {
     }
 
     public record Debrief(int year, String unitCode, double score) {

@@ -9,7 +9,9 @@ import cn.partybuilding.reporting.ranking.RankingEntryView;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.reporting.platform.StrictNumber;
 import cn.partybuilding.security.AuditTrail;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import cn.partybuilding.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +45,8 @@ public class WhatIfResource {
     static final int MAX_WEIGHTS = 50;
     static final int MAX_INDICATORS = 500;
 
-    public record Proposal(Map<String, Double> weights, Map<String, Double> maxPoints) {
+    public record Proposal(@JsonDeserialize(contentUsing = StrictNumber.class) Map<String, Double> weights,
+                           @JsonDeserialize(contentUsing = StrictNumber.class) Map<String, Double> maxPoints) {
     }
 
     public record Row(String unitCode, String unitName, int currentRank, int proposedRank, double currentScore, double proposedScore,
