@@ -5,7 +5,9 @@ import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.SmtpServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the 表扬 is live changes nothing: one live 表扬 at any time.
  */
 @QuarkusTest
+// reads the inbox as the committee (who may read every unit's notices); issuing itself comes through the broker
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ReissueAfterWithdrawalTest {
     static final String PERIOD = "2026-06";
     static final String KEY = "COMMENDATION|R1-S|" + PERIOD;
