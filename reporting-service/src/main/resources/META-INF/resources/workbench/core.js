@@ -152,16 +152,28 @@ const WB = (() => {
       latestMonthPromise = (async () => {
         const months = [];
         for (let i = 0; i < 13; i++) months.push(addMonths(currentMonth(), -i));
-        const histories = await Promise.all(months.map(m => api.reporting('/rankings/' + m + '/history').catch(() => [])));
-        const published = months.find((m, i) => histories[i].length > 0);
-        if (published) return published;
-        if (may.countyWide()) {
-          for (const m of months) {
-            const live = await api.reporting('/rankings/' + m).catch(() => null);
-            if (live && live.entries && live.entries.length) return m;
+        if (!may.countyWide()) {
+          // a secretary reads its own unit's trend (one request): the latest published month, else the latest with data
+          if (may.secretary()) {
+            const trend = await api.reporting('/units/' + encodeURIComponent(user.unitCode) + '/trend?from=' + months[12]
+              + '&to=' + months[0]).catch(() => []);
+            const published = trend.filter(p => p.published);
+            const withData = published.length ? published : trend.filter(p => p.score !== null);
+            if (withData.length) return withData[withData.length - 1].period;
           }
+          return months[1];
         }
-        return addMonths(currentMonth(), -1);
+        // the committee: the latest month with data, shown published where it was published. The version histories are
+        // small (one request each, in parallel); only the months after the latest publication are ranked live, newest
+        // first, usually one or two (the running month, often still empty, and the month just ended)
+        const histories = await Promise.all(months.map(m => api.reporting('/rankings/' + m + '/history').catch(() => [])));
+        const latestPublished = months.findIndex((m, i) => histories[i].length > 0);
+        const unpublished = latestPublished < 0 ? months : months.slice(0, latestPublished);
+        for (const m of unpublished) {
+          const live = await api.reporting('/rankings/' + m).catch(() => null);
+          if (live && live.entries && live.entries.length) return m;
+        }
+        return latestPublished < 0 ? months[1] : months[latestPublished];
       })();
     }
     return latestMonthPromise;

@@ -55,7 +55,7 @@
         formatter: items => { const e = entries[items[0].dataIndex]; return WB.esc(e.unitName || e.unitCode) + '<br>第 ' + e.rank + ' 名 · ' + fmt.number(e.score) + ' 分 · ' + fmt.TIER[e.tier]; }},
       xAxis: {type: 'category', data: names, axisLabel: {show: entries.length <= 40, rotate: 45, interval: 0, fontSize: 11}},
       yAxis: {type: 'value', name: '综合得分', min: v => Math.max(0, Math.floor(v.min / 10) * 10 - 10), max: 100},
-      series: [{type: 'bar', name: '综合得分', barMaxWidth: 28, large: entries.length > 400,
+      series: [{type: 'bar', name: '综合得分', barMaxWidth: 28,
         data: entries.map(e => ({value: e.score, itemStyle: {color: TIER_COLOUR[e.tier]}})),
         markArea: {silent: true, label: {color: '#555', position: 'insideTop'}, data: bands}}],
     });
@@ -76,27 +76,29 @@
       WB.go('/rankings/' + period);
       return;
     }
-    const history = await api.reporting('/rankings/' + period + '/history').catch(() => []);
+    const categoriesRead = categories(); // in parallel with the ranking's own reads
+    // the version history is the committee's; a secretary reads the published ranking itself (404: not published)
+    const history = may.countyWide() ? await api.reporting('/rankings/' + period + '/history').catch(() => []) : [];
     const wantLive = query.get('view') === 'live' && may.countyWide();
     const version = query.get('version');
     let body = null;
     let failure = null;
     try {
-      if (!wantLive && (history.length || version)) {
+      if (!wantLive && (history.length || version || !may.countyWide())) {
         body = await api.reporting('/rankings/' + period + '/published' + (version ? '?version=' + encodeURIComponent(version) : ''));
       } else if (may.countyWide()) {
         body = await api.reporting('/rankings/' + period);
       }
     } catch (error) {
-      failure = error;
+      if (!(error.status === 404 && !may.countyWide())) failure = error;
     }
-    const cats = await categories();
+    const cats = await categoriesRead;
     const category = query.get('category') || '';
     const categoryList = [...new Set(Object.values(cats).filter(Boolean))].sort();
     const status = !body ? null : body.status === 'PUBLISHED'
       ? html`<span class="mark published">已发布 · 第 ${body.version} 版</span> <span class="muted">${fmt.dateTime(body.publishedAt)} 发布${history.length && body.version < history[history.length - 1].version ? '（已有更新版本）' : ''}</span>`
       : html`<span class="mark live">实时 · 未发布</span> <span class="muted">随考评数据变化，发布后固定</span>`;
-    const published = history.length > 0;
+    const published = history.length > 0 || (body && body.status === 'PUBLISHED');
     const [ranked, missing] = body ? rows(body, period, cats, category) : [[], []];
 
     setHtml(view, html`
@@ -124,7 +126,7 @@
         <tbody>${ranked}${missing}</tbody></table>` : ''}
       ${may.countyWide() ? html`<h3>发布版本</h3><div class="panel">${versionsTable(history, period, body && body.version)}
         ${may.admin() ? html`<div class="no-print" id="publish-box">
-          ${published ? html`<p>重新发布将产生第 ${history[history.length - 1].version + 1} 版，并向相关单位发出更正通报。请说明理由：</p>
+          ${published ? html`<p>重新发布将产生第 ${(history.length ? history[history.length - 1].version : body.version) + 1} 版，并向相关单位发出更正通报。请说明理由：</p>
             <textarea id="reason" maxlength="1000" placeholder="例如：某单位评分更正，经工委会议研究重新发布"></textarea>
             <p><button type="button" class="primary" id="publish">重新发布</button></p>`
           : html`<p>发布后排名固定为第 1 版，并发出月度通报及表扬、批评、约谈等通知。月份须已在考评录入中锁定。</p>
