@@ -72,6 +72,47 @@
     });
   }
 
+  const ACTIVITY = {WEEKLY_STUDY: '周学', MONTHLY_DISCUSSION: '月谈', QUARTERLY_LECTURE: '季讲', EXAM: '期考', ANNUAL_REVIEW: '年评',
+    BRANCH_ASSEMBLY: '支部党员大会', BRANCH_COMMITTEE: '支部委员会', GROUP_MEETING: '党小组会', PARTY_LECTURE: '党课', THEME_DAY: '主题党日'};
+
+  function flatten(nodes, depth = 0, out = []) {
+    (nodes || []).forEach(n => { out.push({...n, depth}); flatten(n.children, depth + 1, out); });
+    return out;
+  }
+
+  /** The month's study records of the unit by party organisation, and the members behind them (from assessment-service). */
+  async function studyByBranch(element, unit, period) {
+    const enc = encodeURIComponent(unit);
+    try {
+      const [tree, members, completions] = await Promise.all([
+        api.assessment('/units/' + enc + '/organizations'),
+        api.assessment('/members?unitCode=' + enc + '&active=true'),
+        api.assessment('/study/completions?unitCode=' + enc + '&period=' + period),
+      ]);
+      const byMember = {};
+      completions.forEach(c => {
+        const m = byMember[c.memberId] || (byMember[c.memberId] = {});
+        m[c.activityType] = (m[c.activityType] || 0) + 1;
+      });
+      const types = [...new Set(completions.map(c => c.activityType))].sort();
+      const branches = flatten(tree).map(o => ({org: o, members: members.filter(m => m.organizationId === o.organizationId)}))
+        .filter(b => b.members.length);
+      const unplaced = members.filter(m => !branches.some(b => b.org.organizationId === m.organizationId));
+      if (unplaced.length) branches.push({org: {name: '未编入组织', depth: 0}, members: unplaced});
+      const count = (m, t) => (byMember[m.memberId] || {})[t] || 0;
+      setHtml(element, branches.length ? branches.map(b => {
+        const studied = b.members.filter(m => byMember[m.memberId]).length;
+        return html`<details class="branch"><summary>${'　'.repeat(b.org.depth)}${b.org.name}：党员 ${b.members.length} 名，本月有学习记录 ${studied} 名
+          （${fmt.percent(studied / b.members.length)}）${types.map(t => html`，${ACTIVITY[t] || t} ${b.members.reduce((s, m) => s + count(m, t), 0)} 次`)}</summary>
+          <table class="grid"><thead><tr><th class="left">党员</th>${types.map(t => html`<th>${ACTIVITY[t] || t}</th>`)}</tr></thead><tbody>
+          ${b.members.map(m => html`<tr class="${byMember[m.memberId] ? '' : 'not-submitted'}"><td class="left">${m.name}（${m.memberId}）</td>
+            ${types.map(t => html`<td>${count(m, t) || ''}</td>`)}</tr>`)}</tbody></table></details>`;
+      }) : html`<p class="muted">没有党员名册。</p>`);
+    } catch (error) {
+      setHtml(element, problemHtml(error));
+    }
+  }
+
   async function render(view, params) {
     const unit = params.unit;
     if (!may.unit(unit)) {
@@ -116,6 +157,8 @@
       ${adjustments('加分', card.bonusItems)}
       ${adjustments('扣分', card.deductionItems)}
       ${card.lateRecords && card.lateRecords.count ? html`<h3>迟报记录（${card.lateRecords.count} 条，未计入 ${card.lateRecords.notCounted} 条）</h3>${evidenceList(card.lateRecords.items)}` : ''}
+      <h3>本月学习记录（按党组织）</h3>
+      <div id="study" class="panel"><span class="muted">正在加载…</span></div>
       <h3>未销号整改事项</h3>
       ${openItems === null ? problemHtml(items) : !openItems.length ? html`<p class="muted">没有未销号的整改事项。</p>`
         : html`<table class="grid"><thead><tr><th class="left">问题</th><th>整改期限</th><th>状态</th></tr></thead><tbody>
@@ -130,6 +173,7 @@
       const row = view.querySelector('#' + CSS.escape(button.dataset.target));
       row.hidden = !row.hidden;
     });
+    studyByBranch(view.querySelector('#study'), unit, period);
     view.addEventListener('wb:shown', () => {
       drawRadar(view.querySelector('#radar'), card, means);
       if (Array.isArray(trend)) drawTrend(view.querySelector('#trend'), trend);
