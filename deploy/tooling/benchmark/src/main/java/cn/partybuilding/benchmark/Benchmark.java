@@ -2,12 +2,14 @@ package cn.partybuilding.benchmark;
 
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.identity.KeycloakServer;
 import cn.partybuilding.local.PostgresDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -50,21 +52,29 @@ public final class Benchmark {
     private void run() throws Exception {
         System.out.printf("machine: %d cores, %s %s, Java %s; options %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), options);
+        // one Keycloak for all parts (its start costs 7–25 s): the services check real tokens, the REST load sends them
+        try (KeycloakServer keycloak = KeycloakServer.onFreePort(Path.of("deploy/tooling/benchmark/target/keycloak")).start(Duration.ofMinutes(10))) {
+            System.out.println("Keycloak (county realm) on " + keycloak.baseUrl());
+            run(keycloak);
+        }
+    }
+
+    private void run(KeycloakServer keycloak) throws Exception {
         if (selected("ingest")) {
-            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+            try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
                 ingestion(env);
                 System.out.println("peak RSS during ingestion (MiB): " + env.peakRss());
             }
         }
         if (selected("publish") || selected("rest")) {
-            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+            try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
                 new BenchmarkParts(env, options).run(part -> !part.equals("e2e") && selected(part));
                 System.out.println("peak RSS during publication and REST parts (MiB): " + env.peakRss());
             }
         }
         if (selected("e2e")) {
             // its own services: the end-to-end latency of a quiet system, not of one still digesting the REST load
-            try (Environment env = new Environment().jvmOptions(jvmOptions())) {
+            try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
                 new BenchmarkParts(env, options).run(part -> part.equals("e2e"));
                 System.out.println("peak RSS during the end-to-end part (MiB): " + env.peakRss());
             }

@@ -17,9 +17,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** Parts 2–4 of issue 7: publication of a 1,000-unit month, REST latency under load, end-to-end latency. */
+/**
+ * Parts 2–4 of issue 7: publication of a 1,000-unit month, REST latency under load, end-to-end latency. Every request
+ * carries a bearer token of the realm (issue 14: token checks must not cost the REST targets): the committee admin's,
+ * who may read every unit's scorecard, and the assessor's for scores.
+ */
 final class BenchmarkParts {
     private static final String PERIOD = "2026-10";
+    /**
+     * Who scored travels in the score body today ({@code assessor}); once assessment-service takes it from the token
+     * (issue 14) the request type loses the field, and this is the one line to change.
+     */
+    private static final boolean ACTOR_IN_BODY = true;
     private final Environment env;
     private final Map<String, String> options;
 
@@ -48,11 +57,11 @@ final class BenchmarkParts {
         Histogram live = new Histogram(3);
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            Http.get(reporting.baseUrl() + "/rankings/" + PERIOD);
+            Http.get(reporting.baseUrl() + "/rankings/" + PERIOD, env.as("committee-admin"));
             live.recordValue((System.nanoTime() - start) / 1000);
         }
         long start = System.nanoTime();
-        JsonNode published = Http.post(reporting.baseUrl() + "/rankings/" + PERIOD + "/publish", null);
+        JsonNode published = Http.post(reporting.baseUrl() + "/rankings/" + PERIOD + "/publish", null, env.as("committee-admin"));
         double publishMs = (System.nanoTime() - start) / 1e6;
         System.out.printf("live ranking computed (GET /rankings/%s, 5 runs): median %.0f ms, max %.0f ms%n", PERIOD,
                 live.getValueAtPercentile(50) / 1000.0, live.getMaxValue() / 1000.0);
@@ -67,7 +76,7 @@ final class BenchmarkParts {
             System.out.printf("notification-service consumed the publication's notice requests %.1f s after the publication%n",
                     drained < 0 ? -1 : (System.nanoTime() - drainStart) / 1e9 + publishMs / 1000);
             Thread.sleep(10_000);
-            System.out.printf("%n== 3. REST under load from this (second) process, open loop ==%n");
+            System.out.printf("%n== 3. REST under load from this (second) process, open loop, with a bearer token (committee-admin) ==%n");
             int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
             int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
             load(reporting, "/rankings/" + PERIOD + "/published", rate, 5, false); // warm-up
@@ -129,6 +138,8 @@ final class BenchmarkParts {
         long start = System.nanoTime();
         long total = (long) rate * seconds;
         int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
+        // signed in once before the run: the services verify the same token on every request (signature, expiry, audience)
+        String authorization = env.as("committee-admin").authorization();
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
             long wait = scheduled - System.nanoTime();
@@ -136,7 +147,8 @@ final class BenchmarkParts {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             String path = pathTemplate.replace("{unit}", BenchEvents.unitCode(ThreadLocalRandom.current().nextInt(units)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", authorization).GET().build();
             slots.acquire();
             inFlight.add(Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 slots.release();
@@ -162,28 +174,30 @@ final class BenchmarkParts {
         System.out.printf("%n== 4. End to end: score in assessment-service → visible in the reporting scorecard ==%n");
         String unit = "E2E-BENCH";
         String period = "2026-11"; // the current month: assessment-service refuses scores for future months
-        Http.post(assessment.baseUrl() + "/units", Map.of("unitCode", unit, "name", "端到端测试单位", "category", "党政机关"));
+        var admin = env.as("committee-admin");
+        var assessor = env.as("assessor");
+        Http.post(assessment.baseUrl() + "/units", Map.of("unitCode", unit, "name", "端到端测试单位", "category", "党政机关"), admin);
         Http.put(assessment.baseUrl() + "/indicator-systems/2026", Map.of(
                 "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(Map.of("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
                         Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 100, "kind", "MANUAL")))),
-                "studyPlan", List.of(Map.of("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS"))));
+                "studyPlan", List.of(Map.of("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS"))), admin);
         Histogram histogram = new Histogram(60_000_000L, 3);
         String assessmentId = null;
         for (int i = 0; i < samples; i++) {
             double score = 50 + (i % 50);
             long start = System.nanoTime();
             if (assessmentId == null) {
-                assessmentId = Http.post(assessment.baseUrl() + "/assessments", Map.of("unitCode", unit, "indicatorCode", "P1", "period", period,
-                        "score", score, "assessor", "benchmark", "evidence", "e2e")).get("assessmentId").asText();
+                assessmentId = Http.post(assessment.baseUrl() + "/assessments", actedBy(Map.of("unitCode", unit, "indicatorCode", "P1",
+                        "period", period, "score", score, "evidence", "e2e")), assessor).get("assessmentId").asText();
             } else {
                 Http.post(assessment.baseUrl() + "/assessments/" + assessmentId + "/corrections",
-                        Map.of("score", score, "reason", "benchmark correction " + i, "assessor", "benchmark"));
+                        actedBy(Map.of("score", score, "reason", "benchmark correction " + i)), assessor);
             }
             while (true) {
                 JsonNode card;
                 try {
-                    card = Http.get(reporting.baseUrl() + "/units/" + unit + "/scorecard/" + period);
+                    card = Http.get(reporting.baseUrl() + "/units/" + unit + "/scorecard/" + period, admin);
                 } catch (IllegalStateException notYet) {
                     card = com.fasterxml.jackson.databind.node.MissingNode.getInstance(); // 404/409 until the unit and system events arrive
                 }
@@ -204,5 +218,13 @@ final class BenchmarkParts {
         System.out.printf("%d samples: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", samples,
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+    }
+
+    private static Map<String, Object> actedBy(Map<String, Object> body) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(body);
+        if (ACTOR_IN_BODY) {
+            out.put("assessor", "benchmark");
+        }
+        return out;
     }
 }

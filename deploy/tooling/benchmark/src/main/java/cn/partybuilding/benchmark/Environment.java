@@ -2,6 +2,8 @@ package cn.partybuilding.benchmark;
 
 import cn.partybuilding.broker.KafkaBroker;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.identity.KeycloakServer;
+import cn.partybuilding.identity.TokenClient;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;
 
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** A fresh broker, fresh {@code *_bench} databases and the three services from their jars, for one part of the benchmark. */
+/**
+ * A fresh broker, fresh {@code *_bench} databases and the three services from their jars, for one part of the benchmark;
+ * the services accept the tokens of the benchmark's Keycloak (shared by the parts), as they do in production.
+ */
 final class Environment implements AutoCloseable {
     /**
      * The production settings this benchmark recommends: a 160 MB heap (reporting-service's two loops share 8 MB of
@@ -33,12 +38,17 @@ final class Environment implements AutoCloseable {
     final KafkaBroker broker;
     final Kafka kafka;
     final PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
+    private final KeycloakServer keycloak;
+    private final TokenClient tokens;
     private final Path root = Path.of("").toAbsolutePath();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
     private final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
+    private final Map<String, TokenClient.Caller> callers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Environment() throws IOException, ExecutionException, InterruptedException {
+    Environment(KeycloakServer keycloak) throws IOException, ExecutionException, InterruptedException {
+        this.keycloak = keycloak;
+        this.tokens = TokenClient.of(keycloak);
         dir = Files.createTempDirectory("bench-");
         broker = KafkaBroker.persistent(dir.resolve("kafka"), KafkaBroker.freePort(), KafkaBroker.freePort(), "1g").start();
         kafka = new Kafka(broker.bootstrapServers());
@@ -67,12 +77,21 @@ final class Environment implements AutoCloseable {
                     .property("quarkus.datasource.username", postgres.user())
                     .property("quarkus.datasource.password", postgres.password())
                     .property("quarkus.mailer.mock", "true")
-                    .property("quarkus.log.console.level", "WARN");
+                    .property("quarkus.log.console.level", "WARN")
+                    .environment(keycloak.serviceEnvironment(name));
             extra.forEach(process::property);
             services.add(process.start());
         }
         services.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
         return this;
+    }
+
+    /**
+     * A demo person of the realm, signed in once: the token is reused for every request until shortly before it
+     * expires, as a browser session would, so the REST figures measure the services' token check, not Keycloak.
+     */
+    TokenClient.Caller as(String username) {
+        return callers.computeIfAbsent(username, tokens::person);
     }
 
     ServiceProcess service(String name) {

@@ -1,6 +1,7 @@
 package cn.partybuilding.benchmark;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.identity.TokenClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Small blocking HTTP helpers for the benchmark's set-up steps. */
+/** Small blocking HTTP helpers for the benchmark's set-up steps; each request carries its caller's bearer token. */
 final class Http {
     // HTTP/1.1: the JDK client would otherwise upgrade to h2c and multiplex every request over one connection, which is
     // neither what browsers and wrk do nor a fair load (and its flow control stalled large responses here).
@@ -19,16 +20,16 @@ final class Http {
     private Http() {
     }
 
-    static JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
+    static JsonNode get(String url, TokenClient.Caller as) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), url, as);
     }
 
-    static JsonNode post(String url, Object body) {
-        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("POST", publisher(body)), url);
+    static JsonNode post(String url, Object body, TokenClient.Caller as) {
+        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("POST", publisher(body)), url, as);
     }
 
-    static JsonNode put(String url, Object body) {
-        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("PUT", publisher(body)), url);
+    static JsonNode put(String url, Object body, TokenClient.Caller as) {
+        return send(json(HttpRequest.newBuilder(URI.create(url)), body).method("PUT", publisher(body)), url, as);
     }
 
     private static HttpRequest.Builder json(HttpRequest.Builder builder, Object body) {
@@ -39,7 +40,8 @@ final class Http {
         return HttpRequest.BodyPublishers.ofString(body == null ? "" : CloudEventCodec.MAPPER.valueToTree(body).toString());
     }
 
-    private static JsonNode send(HttpRequest.Builder request, String url) {
+    private static JsonNode send(HttpRequest.Builder request, String url, TokenClient.Caller as) {
+        request.header("Authorization", as.authorization());
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {

@@ -2,6 +2,9 @@ package cn.partybuilding.e2e;
 
 import cn.partybuilding.broker.KafkaBroker;
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.identity.CountyRealm;
+import cn.partybuilding.identity.KeycloakServer;
+import cn.partybuilding.identity.TokenClient;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,25 +19,50 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The three services from their packaged jars, each on a fresh PostgreSQL database of its own, with one
- * real Kafka broker: the system as it runs in production, driven over REST.
+ * The three services from their packaged jars, each on a fresh PostgreSQL database of its own, with one real Kafka
+ * broker and the county's OpenID Connect provider (Keycloak with the realm of deploy/tooling/identity): the system as
+ * it runs in production, driven over REST by people and systems that sign in. Every request names its caller
+ * ({@link #as(String)}, {@link #learningPlatform()}, or {@link #NO_TOKEN}), so a test reads who may do what.
  */
 final class RunningSystem implements AutoCloseable {
+    /** The caller of a request sent without an Authorization header. */
+    static final TokenClient.Caller NO_TOKEN = null;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final KafkaBroker broker;
-    final ServiceProcess assessment;
-    final ServiceProcess reporting;
-    final ServiceProcess notification;
+    KafkaBroker broker;
+    KeycloakServer keycloak;
+    ServiceProcess assessment;
+    ServiceProcess reporting;
+    ServiceProcess notification;
+    private TokenClient tokens;
+    private final Map<String, TokenClient.Caller> callers = new ConcurrentHashMap<>();
     private final List<ServiceProcess> all = new ArrayList<>();
 
     RunningSystem() throws IOException {
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("deploy/tooling/e2e/target/e2e-logs");
+        Path target = root.resolve("deploy/tooling/e2e/target");
+        Path logs = target.resolve("e2e-logs");
         Files.createDirectories(logs);
+        try {
+            start(root, target, logs);
+        } catch (RuntimeException e) {
+            close(); // what did start, so that a failed start leaves no broker or Keycloak behind
+            throw e;
+        }
+    }
+
+    private void start(Path root, Path target, Path logs) {
+        // Keycloak takes longest (its first start in a home folder builds itself): it starts while the broker does
+        keycloak = KeycloakServer.onFreePort(target.resolve("keycloak"));
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(8)));
         broker = KafkaBroker.temporary().start();
+        identity.join();
+        tokens = TokenClient.of(keycloak);
         PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
         assessment = service(root, "assessment-service", logs, postgres);
         reporting = service(root, "reporting-service", logs, postgres);
@@ -53,33 +81,61 @@ final class RunningSystem implements AutoCloseable {
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
+                // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
+                .environment(keycloak.serviceEnvironment(name))
                 .start();
         all.add(process);
         return process;
     }
 
-    static Response get(ServiceProcess service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET());
+    /** A demo person of the realm, signed in with the password grant (one token per person, renewed when due). */
+    TokenClient.Caller as(String username) {
+        return callers.computeIfAbsent(username, tokens::person);
     }
 
-    static Response post(ServiceProcess service, String path, Object body) {
-        String json = body instanceof String s ? s : CloudEventCodec.MAPPER.valueToTree(body).toString();
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    /** The learning platform's service account (client credentials). */
+    TokenClient.Caller learningPlatform() {
+        return callers.computeIfAbsent("client:" + CountyRealm.LEARNING_PLATFORM_CLIENT,
+                key -> tokens.serviceAccount(CountyRealm.LEARNING_PLATFORM_CLIENT));
     }
 
-    static Response put(ServiceProcess service, String path, Object body) {
-        String json = CloudEventCodec.MAPPER.valueToTree(body).toString();
-        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    static Response get(ServiceProcess service, String path, TokenClient.Caller as) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET(), as);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    static Response post(ServiceProcess service, String path, Object body, TokenClient.Caller as) {
+        return send(json(service, path, body).POST(HttpRequest.BodyPublishers.ofString(text(body))), as);
+    }
+
+    static Response put(ServiceProcess service, String path, Object body, TokenClient.Caller as) {
+        return send(json(service, path, body).PUT(HttpRequest.BodyPublishers.ofString(text(body))), as);
+    }
+
+    /** A GET with an Authorization header of the caller's choosing (a forged or malformed token). */
+    static Response getWithAuthorization(ServiceProcess service, String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Authorization", authorization).GET(), NO_TOKEN);
+    }
+
+    /** A GET of an absolute URL without a token (the management interface). */
+    static Response getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), NO_TOKEN);
+    }
+
+    private static HttpRequest.Builder json(ServiceProcess service, String path, Object body) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Content-Type", "application/json");
+    }
+
+    private static String text(Object body) {
+        return body instanceof String s ? s : CloudEventCodec.MAPPER.valueToTree(body).toString();
+    }
+
+    private static Response send(HttpRequest.Builder request, TokenClient.Caller as) {
+        if (as != NO_TOKEN) {
+            request.header("Authorization", as.authorization());
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -88,7 +144,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String contentType, String body) {
         JsonNode json() {
             try {
                 return CloudEventCodec.MAPPER.readTree(body);
@@ -96,11 +152,21 @@ final class RunningSystem implements AutoCloseable {
                 throw new IllegalStateException("not JSON (" + status + "): " + body, e);
             }
         }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
     }
 
     @Override
     public void close() {
         all.forEach(ServiceProcess::close);
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
     }
 }

@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -24,7 +27,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -145,6 +150,81 @@ class CountyRealmTest {
     @Test
     void aWrongPasswordGetsNoToken() throws Exception {
         assertRefused(passwordGrant(CountyRealm.CLI_CLIENT, "assessor", "not-the-password"), 401, "invalid_grant");
+    }
+
+    /** What the stack, the end-to-end tests and the benchmark sign in with: the claims the services will check. */
+    @Test
+    void theTokenClientSignsInAsPeopleAndAsTheLearningPlatform() {
+        TokenClient tokens = TokenClient.of(keycloak);
+        List<String> failures = new ArrayList<>();
+        for (String username : List.of("committee-admin", "secretary-u001", "member-u001")) {
+            Expected expected = PEOPLE.get(username);
+            JsonNode claims = tokens.person(username).claims();
+            check(failures, username + " roles", expected.roles(), ourRoles(claims));
+            check(failures, username + " unit_code", expected.unitCode(), text(claims, "unit_code"));
+            check(failures, username + " member_id", expected.memberId(), text(claims, "member_id"));
+            check(failures, username + " aud", Set.copyOf(CountyRealm.SERVICE_CLIENTS), audiences(claims));
+            check(failures, username + " azp", CountyRealm.CLI_CLIENT, text(claims, "azp"));
+        }
+        JsonNode platform = tokens.serviceAccount(CountyRealm.LEARNING_PLATFORM_CLIENT).claims();
+        check(failures, "learning-platform roles", Set.of("LEARNING_PLATFORM"), ourRoles(platform));
+        check(failures, "learning-platform unit_code", null, text(platform, "unit_code"));
+        check(failures, "learning-platform aud", Set.of("assessment-service"), audiences(platform));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(tokens.person("assessor").authorization().startsWith("Bearer ey"), "an Authorization header with the JWT");
+    }
+
+    /** One sign-in per token lifetime, not per request; a token about to expire is never handed out. */
+    @Test
+    void theTokenClientKeepsATokenUntilShortlyBeforeItExpires() {
+        MovableClock clock = new MovableClock();
+        TokenClient.Caller admin = new TokenClient(java.net.URI.create(keycloak.tokenEndpoint()), clock).person("committee-admin");
+        String first = admin.accessToken();
+        long lifetime = admin.claims().path("exp").asLong() - admin.claims().path("iat").asLong();
+        assertEquals(900, lifetime, "the realm's 15 minutes");
+
+        clock.advance(Duration.ofSeconds(lifetime).minus(TokenClient.RENEW_BEFORE_EXPIRY).minusSeconds(5));
+        assertEquals(first, admin.accessToken(), "still valid long enough: the same token, no new sign-in");
+
+        clock.advance(Duration.ofSeconds(10));
+        String renewed = admin.accessToken();
+        assertNotEquals(first, renewed, "about to expire: signed in again");
+        assertEquals(renewed, admin.accessToken());
+    }
+
+    @Test
+    void theTokenClientSaysWhyItGotNoToken() {
+        TokenClient tokens = TokenClient.of(keycloak);
+        IllegalStateException wrongPassword = assertThrows(IllegalStateException.class,
+                () -> tokens.person("assessor", "not-the-password").accessToken());
+        assertTrue(wrongPassword.getMessage().contains("401") && wrongPassword.getMessage().contains("invalid_grant"), wrongPassword.getMessage());
+        IllegalStateException wrongSecret = assertThrows(IllegalStateException.class,
+                () -> tokens.serviceAccount(CountyRealm.LEARNING_PLATFORM_CLIENT, "not-the-secret").accessToken());
+        assertTrue(wrongSecret.getMessage().contains("unauthorized_client"), wrongSecret.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tokens.person("nobody"), "not a demo person");
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private static HttpResponse<String> passwordGrant(String client, String username, String password) throws Exception {

@@ -3,6 +3,7 @@ package cn.partybuilding.local;
 import cn.partybuilding.broker.KafkaBroker;
 import cn.partybuilding.identity.CountyRealm;
 import cn.partybuilding.identity.KeycloakServer;
+import cn.partybuilding.identity.TokenClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,11 +36,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  */
 public final class LocalStack {
+    /** name, application port, management port (health and metrics, no token: the services' production defaults). */
     private static final String[][] SERVICES = {
-            {"assessment-service", "8081"},
-            {"reporting-service", "8082"},
-            {"notification-service", "8083"},
+            {"assessment-service", "8081", "9081"},
+            {"reporting-service", "8082", "9082"},
+            {"notification-service", "8083", "9083"},
     };
+    /** Who publishes the demo county's months: the committee, as in production. */
+    private static final String PUBLISHER = "committee-admin";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -68,7 +72,7 @@ public final class LocalStack {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        for (int port : new int[]{kafkaPort, kafkaPort + 1, keycloakPort, 8081, 8082, 8083}) {
+        for (int port : new int[]{kafkaPort, kafkaPort + 1, keycloakPort, 8081, 8082, 8083, 9081, 9082, 9083}) {
             if (inUse(port)) {
                 System.err.println("端口 " + port + " 已被占用 (port in use): stop whatever runs there, or another stack, first.");
                 System.exit(2);
@@ -127,7 +131,7 @@ public final class LocalStack {
         for (String[] service : SERVICES) {
             String name = service[0];
             String db = name.substring(0, name.indexOf('-'));
-            ServiceProcess process = new ServiceProcess(root, name, Integer.parseInt(service[1]), logs)
+            ServiceProcess process = new ServiceProcess(root, name, Integer.parseInt(service[1]), Integer.parseInt(service[2]), logs)
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
                     .property("quarkus.datasource.jdbc.url", server.ensureDatabase(db))
                     .property("quarkus.datasource.username", server.user())
@@ -136,7 +140,7 @@ public final class LocalStack {
                 KafkaAccess.serviceProperties(broker, name).forEach(process::property);
             }
             // Sign-in settings, as environment variables: a service without quarkus-oidc ignores them silently
-            keycloak.serviceEnvironment(name).forEach(process::environment);
+            process.environment(keycloak.serviceEnvironment(name));
             if (name.equals("assessment-service")) {
                 process.property("assessment.demo.enabled", "true");
             }
@@ -145,7 +149,7 @@ public final class LocalStack {
                 process.property("quarkus.mailer.mock", "true");
             }
             services.add(process);
-            System.out.println("启动 " + name + " on :" + service[1] + " (log: " + shown(root, process.log()) + ")");
+            System.out.println("启动 " + name + " on :" + service[1] + ", 管理 management :" + service[2] + " (log: " + shown(root, process.log()) + ")");
             process.start();
         }
         for (ServiceProcess process : services) {
@@ -154,9 +158,9 @@ public final class LocalStack {
         System.out.printf("%n全部就绪 (all ready) in %.1f s%s%n%n", (System.nanoTime() - started) / 1e9,
                 firstRun ? "; 演示县 (demo county) loaded, reporting-service ranks it within seconds" : "");
         if (firstRun) {
-            publishDemoMonths();
+            publishDemoMonths(services, TokenClient.of(keycloak).person(PUBLISHER));
         }
-        printUrls(broker, database, kafkaSasl);
+        printUrls(services, broker, database, kafkaSasl);
         printSignIn(keycloak);
         System.out.println("  按 Ctrl-C 停止 (stop)");
         while (!stopping.get()) {
@@ -201,6 +205,8 @@ public final class LocalStack {
         CountyRealm.DemoUser assessor = users.stream().filter(u -> u.roles().contains("ASSESSOR")).findFirst().orElse(users.get(0));
         System.out.println("  令牌 Token:  curl -s -d client_id=" + CountyRealm.CLI_CLIENT + " -d grant_type=password -d username="
                 + assessor.username() + " -d password=" + assessor.password() + " " + keycloak.tokenEndpoint());
+        // every REST operation needs the token; the management ports (health, metrics) do not
+        System.out.println("  调用 Call:   curl -s -H \"Authorization: Bearer <access_token>\" http://127.0.0.1:8082/rankings/2026-10");
     }
 
     /**
@@ -209,12 +215,23 @@ public final class LocalStack {
      * August, September, then October (each ranking compares with the month before), so the demo shows a published October.
      * First it waits until assessment-service has relayed every event and reporting-service has read them all: a lock is
      * on its own partition and may be read before some unit's scores, so "locked" alone does not mean "all facts in".
+     * Publishing needs the committee's sign-in: the stack signs in as {@link #PUBLISHER} at its Keycloak.
      */
-    private static void publishDemoMonths() throws InterruptedException {
+    private static void publishDemoMonths(List<ServiceProcess> services, TokenClient.Caller publisher) throws InterruptedException {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        ServiceProcess assessment = services.get(0);
+        ServiceProcess reporting = services.get(1);
         long caughtUpBy = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < caughtUpBy && !(allZero(http, 8081, "outbox_backlog") && allZero(http, 8082, "kafka_consumer_fetch_manager_records_lag{"))) {
+        while (System.nanoTime() < caughtUpBy
+                && !(allZero(assessment, "outbox_backlog") && allZero(reporting, "kafka_consumer_fetch_manager_records_lag{"))) {
             Thread.sleep(2000);
+        }
+        String authorization;
+        try {
+            authorization = publisher.authorization();
+        } catch (RuntimeException e) {
+            System.out.println("演示县排名未能发布：无法登录 (cannot sign in as " + publisher.name() + "): " + e.getMessage());
+            return;
         }
         for (String month : new String[]{"2026-08", "2026-09", "2026-10"}) {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -222,13 +239,17 @@ public final class LocalStack {
             while (outcome == null && System.nanoTime() < deadline) {
                 try {
                     java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://127.0.0.1:8082/rankings/" + month + "/publish"))
+                                    java.net.URI.create(reporting.baseUrl() + "/rankings/" + month + "/publish"))
+                            .header("Authorization", authorization)
                             .timeout(Duration.ofSeconds(60)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
                         outcome = "已发布 (published)";
                     } else if (response.statusCode() == 409 && response.body().contains("已发布")) {
                         outcome = "早已发布 (already published)";
+                    } else if (response.statusCode() == 401 || response.statusCode() == 403) {
+                        // waiting would not help: the realm or the service's sign-in settings are wrong
+                        outcome = "未能发布 (not published: " + response.statusCode() + " as " + publisher.name() + ") " + response.body();
                     }
                 } catch (IOException e) {
                     // reporting-service is still catching up: try again
@@ -242,11 +263,13 @@ public final class LocalStack {
         System.out.println();
     }
 
-    /** Whether every sample of the metric (Prometheus text of {@code /q/metrics}) is 0; false while it cannot be read. */
-    private static boolean allZero(java.net.http.HttpClient http, int port, String metric) throws InterruptedException {
+    /**
+     * Whether every sample of the metric (Prometheus text of {@code /q/metrics} on the service's management port, which
+     * needs no token) is 0; false while it cannot be read.
+     */
+    private static boolean allZero(ServiceProcess service, String metric) {
         try {
-            String text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String text = service.metrics();
             boolean seen = false;
             for (String line : text.split("\n")) {
                 if (line.startsWith(metric.endsWith("{") ? metric : metric + " ") || line.startsWith(metric + "{")) {
@@ -257,19 +280,22 @@ public final class LocalStack {
                 }
             }
             return seen;
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return false;
         }
     }
 
-    private static void printUrls(KafkaBroker broker, String database, boolean kafkaSasl) {
+    private static void printUrls(List<ServiceProcess> services, KafkaBroker broker, String database, boolean kafkaSasl) {
+        // health and metrics are on the management ports (no token); every REST operation needs a bearer token
+        String management = "http://127.0.0.1:{" + String.join(",", services.stream()
+                .map(s -> Integer.toString(java.net.URI.create(s.managementUrl()).getPort())).toList()) + "}";
         String[] lines = {
                 "看板 Dashboard (reporting)       http://127.0.0.1:8082/",
-                "考评录入 Assessment REST         http://127.0.0.1:8081/units   http://127.0.0.1:8081/q/swagger-ui",
+                "考评录入 Assessment REST         http://127.0.0.1:8081/units   http://127.0.0.1:8081/q/swagger-ui   (Authorization: Bearer <令牌 token>)",
                 "排名 Rankings REST               http://127.0.0.1:8082/rankings/2026-10   http://127.0.0.1:8082/q/swagger-ui",
                 "通知 Notices REST                http://127.0.0.1:8083/q/swagger-ui",
-                "健康 Health (ready / live)       http://127.0.0.1:808{1,2,3}/q/health/ready   .../q/health/live",
-                "指标 Metrics                     http://127.0.0.1:808{1,2,3}/q/metrics",
+                "健康 Health (ready / live)       " + management + "/q/health/ready   .../q/health/live   (管理端口 management ports, 无需令牌 no token)",
+                "指标 Metrics                     " + management + "/q/metrics",
                 "Kafka bootstrap                  " + broker.bootstrapServers() + (kafkaSasl
                         ? "  SASL_PLAINTEXT SCRAM-SHA-512, user " + KafkaAccess.ADMIN + " / " + broker.sasl().adminPassword()
                         + "; each service and learning-platform as <name> / <name>-secret" : ""),
