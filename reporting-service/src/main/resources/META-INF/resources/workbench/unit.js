@@ -52,12 +52,18 @@
     });
   }
 
-  function drawTrend(element, points) {
-    const months = points.map(p => p.period);
+  /** Twelve months up to the card's month on the axis; a month without data (no system yet, unit not registered) is a gap. */
+  function drawTrend(element, known, period) {
+    const months = [];
+    for (let i = 11; i >= 0; i--) months.push(fmt.addMonths(period, -i));
+    const byMonth = {};
+    known.forEach(p => { byMonth[p.period] = p; });
+    const points = months.map(m => byMonth[m] || {period: m, score: null, rank: null, tier: null, published: false, missing: true});
     WB.chart(element, {
       legend: {bottom: 0},
       tooltip: {trigger: 'axis', formatter: items => {
         const p = points[items[0].dataIndex];
+        if (p.missing) return WB.esc(fmt.monthText(p.period)) + '<br>无考评数据';
         return WB.esc(fmt.monthText(p.period)) + (p.published ? '（已发布）' : '（实时）') + '<br>' + (p.score === null ? '未报送'
           : '得分 ' + fmt.number(p.score) + ' · 第 ' + p.rank + ' 名 · ' + (fmt.TIER[p.tier] || ''));
       }},
@@ -176,7 +182,7 @@
     studyByBranch(view.querySelector('#study'), unit, period);
     view.addEventListener('wb:shown', () => {
       drawRadar(view.querySelector('#radar'), card, means);
-      if (Array.isArray(trend)) drawTrend(view.querySelector('#trend'), trend);
+      if (Array.isArray(trend)) drawTrend(view.querySelector('#trend'), trend, period);
     });
   }
 

@@ -248,11 +248,12 @@ class WorkbenchBrowserTest {
         waitFor(browser, By.cssSelector("#nav a"));
     }
 
+    /** Goes to a route of the signed-in workbench and waits until that route's page (not the one before) is shown. */
     private void open(WebDriver browser, String hash) {
+        ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('#main > *').forEach(e => e.setAttribute('data-left', '1'))");
         browser.get(system.reporting.baseUrl() + "/" + hash);
-        // the page (not the loading line) is in place
-        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty()
-                && !d.findElements(By.cssSelector("main h2")).isEmpty());
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#main > [data-left], #main > .loading")).isEmpty()
+                && !d.findElements(By.cssSelector("#main h2")).isEmpty());
     }
 
     private static WebElement waitFor(WebDriver browser, By what) {
@@ -290,7 +291,7 @@ class WorkbenchBrowserTest {
             assertEquals(e.get("unitCode").asText(), rows.get(i).getAttribute("data-unit"));
             assertEquals(e.get("rank").asText(), cells.get(0).getText(), "rank of " + e);
             assertEquals(e.get("unitName").asText(), cells.get(1).getText());
-            assertEquals(String.format("%.2f", e.get("score").asDouble()), cells.get(3).getText(), "score of " + e);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", e.get("score").asDouble()), cells.get(3).getText(), "score of " + e);
             assertEquals(tiers.get(e.get("tier").asText()), cells.get(5).getText(), "tier of " + e);
         }
     }
