@@ -68,10 +68,6 @@ const WB = (() => {
       this.status = status;
       this.problem = problem || {};
     }
-    /** The problem's violations as "field: reason" lines (beside the detail). */
-    get violations() {
-      return (this.problem.violations || []).map(v => (v.row != null ? '第 ' + v.row + ' 行 ' : '') + (v.field ? v.field + '：' : '') + v.reason);
-    }
   }
 
   function baseOf(service) {
@@ -129,7 +125,12 @@ const WB = (() => {
     if (!(error instanceof ApiError)) {
       return html`<div class="problem">${error && error.message ? error.message : String(error)}</div>`;
     }
-    const lines = error.violations.filter(v => v && !error.message.includes(v));
+    // the detail is the Chinese sentence for people; a violation is added where it says more in Chinese (an English-only
+    // reason is for programs and would only repeat the detail)
+    const cjk = /[\u4e00-\u9fff]/;
+    const lines = (error.problem.violations || []).filter(v => v && v.reason && !error.message.includes(v.reason)
+      && (cjk.test(v.reason) || !error.problem.detail))
+      .map(v => (v.row != null ? '第 ' + v.row + ' 行 ' : '') + v.reason);
     return html`<div class="problem" role="alert">${error.message}${lines.length ? html`<ul>${lines.map(l => html`<li>${l}</li>`)}</ul>` : ''}</div>`;
   }
 
