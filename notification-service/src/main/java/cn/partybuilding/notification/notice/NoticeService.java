@@ -46,14 +46,21 @@ public class NoticeService {
     MeterRegistry metrics;
 
     /**
-     * Stores the notice unless one with its key exists (then returns empty and changes nothing). A monthly
-     * bulletin whose ranking has not arrived yet is kept HELD and issued when the ranking comes.
+     * Stores the notice unless its key has a live one (then returns empty and changes nothing: a redelivered request
+     * creates no second notice). A key whose notice was withdrawn gets a new one — the next edition, its own 文号 — since
+     * a later version of the month asks for it again. A monthly bulletin whose ranking has not arrived yet is kept HELD
+     * and issued when the ranking comes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Notice> createIfAbsent(Notice draft) {
-        if (Notice.byKey(draft.noticeKey).isPresent()) {
+        Optional<Notice> current = Notice.byKey(draft.noticeKey);
+        if (current.isPresent() && current.get().withdrawnAt == null) {
             return Optional.empty();
         }
+        current.ifPresent(withdrawn -> {
+            draft.edition = withdrawn.edition + 1;
+            draft.reissueOf = withdrawn.id;
+        });
         draft.id = UUID.randomUUID().toString();
         draft.createdAt = clock.instant();
         draft.status = Notice.Status.HELD;
@@ -104,7 +111,9 @@ public class NoticeService {
     /**
      * Withdraws the notice of {@code noticeKey} (issue 13.5): marks it 已撤回 with the reason, issues a 撤回通知 to its
      * recipient (inbox and the same channels: e-mail, webhook) and publishes notice.withdrawn. A notice that does not
-     * exist (never requested, or its request was dead-lettered) or is withdrawn already is left alone: empty.
+     * exist (never requested, or its request was dead-lettered) or is withdrawn already is left alone: empty. It is the
+     * key's current notice that is withdrawn; the 撤回通知 takes its edition, so a reissued notice withdrawn again gets a
+     * 撤回通知 of its own while a repeated withdrawal still finds the key's notice withdrawn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Notice> withdraw(String noticeKey, String reason) {
@@ -121,6 +130,7 @@ public class NoticeService {
         Notice withdrawal = new Notice();
         withdrawal.id = UUID.randomUUID().toString();
         withdrawal.noticeKey = NoticeType.NOTICE_WITHDRAWAL.name() + "|" + n.noticeKey;
+        withdrawal.edition = n.edition;
         withdrawal.type = NoticeType.NOTICE_WITHDRAWAL;
         withdrawal.period = n.period;
         withdrawal.unitCode = n.unitCode;

@@ -3,6 +3,7 @@ package cn.partybuilding.notification.escalation;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.support.ChannelServersResource;
@@ -121,13 +122,13 @@ class EscalationTest {
     @Test
     void whenTheRosterKnowsTheBranchSecretaryTheEscalationReachesHerInboxAndMailbox() {
         clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O1", "unitCode", "E202", "kind", "ORGANS_COMMITTEE", "name", "县交通运输局机关党委")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O2", "unitCode", "E202", "parentId", "E202-O1", "kind", "BRANCH", "name", "县交通运输局第一党支部")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-M", "E202-O2", "赵六", "MEMBER", null)));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-M", "E202-O2", "赵六", "MEMBER", null)));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
         Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("E202-M", "MEMBER", "赵六", null), "2026-11", "E202", "县交通运输局",
                 null, Map.of("completionRate", 0.3)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/E202-M").then().body("$", hasSize(1)));

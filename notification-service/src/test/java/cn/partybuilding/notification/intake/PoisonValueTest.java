@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.roster.RosterMember;
 import cn.partybuilding.notification.support.Reporting;
@@ -106,7 +107,9 @@ class PoisonValueTest {
 
     private void publish(String topic, CloudEvent... events) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // as the service that publishes the topic: reporting-service the requests, assessment-service the roster
+        KafkaAccess.Principal publisher = Topics.ORGANISATION.equals(topic) ? KafkaAccess.ASSESSMENT_SERVICE : KafkaAccess.REPORTING_SERVICE;
+        props.putAll(KafkaAccess.probeSettings(bootstrap, publisher.name()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

@@ -75,11 +75,22 @@ public final class TopicProbe {
         }
     }
 
-    /** Publishes raw bytes (a foreign system's event, or a poison message) and waits for the ack. */
+    /** Publishes raw bytes (a foreign system's event, or a poison message) as the admin and waits for the ack. */
     public static void publish(String bootstrap, String topic, String key, byte[] value) {
+        publishAs(bootstrap, KafkaAccess.ADMIN, topic, key, value);
+    }
+
+    public static void publish(String bootstrap, String topic, CloudEvent event) {
+        publish(bootstrap, topic, event.subject(), CloudEventCodec.write(event));
+    }
+
+    /**
+     * Publishes as {@code user} (a principal of {@link KafkaAccess}, e.g. learning-platform for study records) when the
+     * broker runs SASL, so the test is refused what that system would be refused; as anyone on a PLAINTEXT broker.
+     */
+    public static void publishAs(String bootstrap, String user, String topic, String key, byte[] value) {
         Properties props = new Properties();
-        // the admin's sign-in when the broker runs SASL (KafkaAccess)
-        props.putAll(KafkaAccess.probeSettings(bootstrap));
+        props.putAll(KafkaAccess.probeSettings(bootstrap, user));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -88,8 +99,8 @@ public final class TopicProbe {
         }
     }
 
-    public static void publish(String bootstrap, String topic, CloudEvent event) {
-        publish(bootstrap, topic, event.subject(), CloudEventCodec.write(event));
+    public static void publishAs(String bootstrap, String user, String topic, CloudEvent event) {
+        publishAs(bootstrap, user, topic, event.subject(), CloudEventCodec.write(event));
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
