@@ -42,8 +42,23 @@ final class RunningSystem implements AutoCloseable {
     private TokenClient tokens;
     private final Map<String, TokenClient.Caller> callers = new ConcurrentHashMap<>();
     private final List<ServiceProcess> all = new ArrayList<>();
+    /** The demo county loaded and the workbench's browser client allowed to come back to this reporting-service. */
+    private final boolean workbench;
 
     RunningSystem() throws IOException {
+        this(false);
+    }
+
+    /**
+     * The system for a browser: assessment-service loads the demo county (assessment.demo.enabled), and the realm's
+     * {@code workbench} client may redirect to this reporting-service's port (the realm file knows only 8081–8083).
+     */
+    static RunningSystem withWorkbench() throws IOException {
+        return new RunningSystem(true);
+    }
+
+    private RunningSystem(boolean workbench) throws IOException {
+        this.workbench = workbench;
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
         Path target = root.resolve("deploy/tooling/e2e/target");
         Path logs = target.resolve("e2e-logs");
@@ -64,26 +79,43 @@ final class RunningSystem implements AutoCloseable {
         identity.join();
         tokens = TokenClient.of(keycloak);
         PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
-        assessment = service(root, "assessment-service", logs, postgres);
-        reporting = service(root, "reporting-service", logs, postgres);
-        notification = service(root, "notification-service", logs, postgres);
+        // the ports first: the workbench served by reporting-service calls the other two from the browser (their CORS
+        // origin is reporting-service's, its configuration names their addresses and the realm's issuer)
+        int assessmentPort = KafkaBroker.freePort();
+        int reportingPort = KafkaBroker.freePort();
+        int notificationPort = KafkaBroker.freePort();
+        String workbenchOrigin = "http://127.0.0.1:" + reportingPort;
+        assessment = service(root, "assessment-service", assessmentPort, logs, postgres)
+                .property("quarkus.http.cors.origins", workbenchOrigin)
+                .property("assessment.demo.enabled", Boolean.toString(workbench));
+        reporting = service(root, "reporting-service", reportingPort, logs, postgres)
+                .property("reporting.workbench.identity-url", keycloak.issuer())
+                .property("reporting.workbench.assessment-url", "http://127.0.0.1:" + assessmentPort)
+                .property("reporting.workbench.notification-url", "http://127.0.0.1:" + notificationPort);
+        notification = service(root, "notification-service", notificationPort, logs, postgres)
+                .property("quarkus.http.cors.origins", workbenchOrigin);
+        if (workbench) {
+            WorkbenchClientRegistration.allow(keycloak, workbenchOrigin);
+        }
+        for (ServiceProcess process : all) {
+            process.start();
+        }
         for (ServiceProcess process : all) {
             process.awaitReady(Duration.ofMinutes(2));
         }
     }
 
-    private ServiceProcess service(Path root, String name, Path logs, PostgresDatabase postgres) {
+    private ServiceProcess service(Path root, String name, int port, Path logs, PostgresDatabase postgres) {
         String suffix = System.getenv("TEST_DB_SUFFIX");
         String db = name.substring(0, name.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
-        ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), logs)
+        ServiceProcess process = new ServiceProcess(root, name, port, logs)
                 .property("kafka.bootstrap.servers", broker.bootstrapServers())
                 .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
                 // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
-                .environment(keycloak.serviceEnvironment(name))
-                .start();
+                .environment(keycloak.serviceEnvironment(name));
         all.add(process);
         return process;
     }

@@ -299,7 +299,7 @@ public final class LocalStack {
         String management = "http://127.0.0.1:{" + String.join(",", services.stream()
                 .map(s -> Integer.toString(java.net.URI.create(s.managementUrl()).getPort())).toList()) + "}";
         String[] lines = {
-                "看板 Dashboard (reporting)       http://127.0.0.1:8082/",
+                "工作台 Workbench (sign in below) http://127.0.0.1:8082/",
                 "考评录入 Assessment REST         http://127.0.0.1:8081/units   http://127.0.0.1:8081/q/swagger-ui   (Authorization: Bearer <令牌 token>)",
                 "排名 Rankings REST               http://127.0.0.1:8082/rankings/2026-10   http://127.0.0.1:8082/q/swagger-ui",
                 "通知 Notices REST                http://127.0.0.1:8083/q/swagger-ui",
