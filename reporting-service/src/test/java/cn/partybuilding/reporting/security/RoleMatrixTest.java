@@ -83,6 +83,8 @@ class RoleMatrixTest {
             new Op("GET", "/rankings/" + JAN + "/bulletin.csv", null, PUBLISHED_READERS, 200),
             new Op("GET", "/rankings/" + JAN + "/bulletin.xlsx", null, PUBLISHED_READERS, 200),
             new Op("GET", "/units/" + OWN + "/scorecard/" + JAN, null, PUBLISHED_READERS, 200),
+            // the workbench's radar: county means only, so a secretary may read them beside its own card
+            new Op("GET", "/rankings/" + JAN + "/dimension-means", null, PUBLISHED_READERS, 200),
             new Op("GET", "/units/" + OWN + "/trend?from=" + JAN + "&to=" + APR, null, PUBLISHED_READERS, 200),
             new Op("GET", "/quarters/" + YEAR + "-Q1", null, PUBLISHED_READERS, 404),
             new Op("GET", "/years/" + YEAR, null, PUBLISHED_READERS, 404),
