@@ -157,6 +157,14 @@ public class StudyResource {
         return Response.status(outcome.created() ? 201 : 200).entity(outcome.record()).build();
     }
 
+    /**
+     * The learning platform sends the whole county's records (it has no unit of its own); anyone else records only for
+     * the units it may see.
+     */
+    private boolean mayRecordFor(String unitCode) {
+        return caller.has(Roles.LEARNING_PLATFORM) || caller.mayAccessUnit(unitCode);
+    }
+
     private <R extends StudyRecord> BatchResult batch(StudyKind<R> kind, String period, List<R> rows, String field) {
         if (period == null) {
             throw ProblemException.invalid("period", "必填，格式 YYYY-MM");
@@ -167,7 +175,7 @@ public class StudyResource {
         if (rows.size() > MAX_BATCH) {
             throw ProblemException.invalid(field, "每批最多 " + MAX_BATCH + " 条，收到 " + rows.size());
         }
-        List<StudyStore.Outcome<R>> outcomes = store.store(kind, rows, period, field + "[%d].", caller::mayAccessUnit);
+        List<StudyStore.Outcome<R>> outcomes = store.store(kind, rows, period, field + "[%d].", this::mayRecordFor);
         int created = (int) outcomes.stream().filter(StudyStore.Outcome::created).count();
         return new BatchResult(rows.size(), created, rows.size() - created);
     }
