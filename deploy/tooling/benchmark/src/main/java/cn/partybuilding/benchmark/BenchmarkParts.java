@@ -25,10 +25,10 @@ import java.util.function.Predicate;
 final class BenchmarkParts {
     private static final String PERIOD = "2026-10";
     /**
-     * Who scored travels in the score body today ({@code assessor}); once assessment-service takes it from the token
-     * (issue 14) the request type loses the field, and this is the one line to change.
+     * Whether the score body names who scored ({@code assessor}). It no longer does: assessment-service takes the
+     * assessor from the token (issue 14) and ignores the field.
      */
-    private static final boolean ACTOR_IN_BODY = true;
+    private static final boolean ACTOR_IN_BODY = false;
     private final Environment env;
     private final Map<String, String> options;
 

@@ -5,6 +5,7 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.identity.CountyRealm;
 import cn.partybuilding.identity.KeycloakServer;
 import cn.partybuilding.identity.TokenClient;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The three services from their packaged jars, each on a fresh PostgreSQL database of its own, with one real Kafka
- * broker and the county's OpenID Connect provider (Keycloak with the realm of deploy/tooling/identity): the system as
+ * broker (SASL/SCRAM with the ACLs of {@link KafkaAccess}: each service signs in as itself, the learning platform as
+ * itself) and the county's OpenID Connect provider (Keycloak with the realm of deploy/tooling/identity): the system as
  * it runs in production, driven over REST by people and systems that sign in. Every request names its caller
  * ({@link #as(String)}, {@link #learningPlatform()}, or {@link #NO_TOKEN}), so a test reads who may do what.
  */
@@ -60,7 +62,8 @@ final class RunningSystem implements AutoCloseable {
         // Keycloak takes longest (its first start in a home folder builds itself): it starts while the broker does
         keycloak = KeycloakServer.onFreePort(target.resolve("keycloak"));
         CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(8)));
-        broker = KafkaBroker.temporary().start();
+        broker = KafkaBroker.temporary(KafkaAccess.sasl()).start();
+        KafkaAccess.grant(broker); // the topics, and what each principal may read and write
         identity.join();
         tokens = TokenClient.of(keycloak);
         PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
@@ -76,14 +79,15 @@ final class RunningSystem implements AutoCloseable {
         String suffix = System.getenv("TEST_DB_SUFFIX");
         String db = name.substring(0, name.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
         ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), logs)
-                .property("kafka.bootstrap.servers", broker.bootstrapServers())
                 .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
                 // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
-                .environment(keycloak.serviceEnvironment(name))
-                .start();
+                .environment(keycloak.serviceEnvironment(name));
+        // the bootstrap servers and the service's own sign-in at the broker (its principal's ACLs)
+        KafkaAccess.serviceProperties(broker, name).forEach(process::property);
+        process.start();
         all.add(process);
         return process;
     }
@@ -91,6 +95,11 @@ final class RunningSystem implements AutoCloseable {
     /** A demo person of the realm, signed in with the password grant (one token per person, renewed when due). */
     TokenClient.Caller as(String username) {
         return callers.computeIfAbsent(username, tokens::person);
+    }
+
+    /** The learning platform's Kafka client settings: it publishes study records onto the broker as itself. */
+    Map<String, Object> learningPlatformOnKafka() {
+        return KafkaAccess.clientSettings(broker, KafkaAccess.LEARNING_PLATFORM.name());
     }
 
     /** The learning platform's service account (client credentials). */

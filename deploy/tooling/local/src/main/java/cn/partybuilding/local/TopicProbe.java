@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -77,19 +78,31 @@ public final class TopicProbe {
 
     /** Publishes raw bytes (a foreign system's event, or a poison message) and waits for the ack. */
     public static void publish(String bootstrap, String topic, String key, byte[] value) {
-        Properties props = new Properties();
         // the admin's sign-in when the broker runs SASL (KafkaAccess)
-        props.putAll(KafkaAccess.probeSettings(bootstrap));
+        publishAs(KafkaAccess.probeSettings(bootstrap), topic, key, value);
+    }
+
+    public static void publish(String bootstrap, String topic, CloudEvent event) {
+        publish(bootstrap, topic, event.subject(), CloudEventCodec.write(event));
+    }
+
+    /**
+     * The same signed in as another system would be ({@code settings}: bootstrap servers and sign-in, e.g.
+     * {@link KafkaAccess#clientSettings} of the learning platform), so that the broker's ACLs apply to it.
+     */
+    public static void publishAs(Map<String, Object> settings, String topic, CloudEvent event) {
+        publishAs(settings, topic, event.subject(), CloudEventCodec.write(event));
+    }
+
+    private static void publishAs(Map<String, Object> settings, String topic, String key, byte[] value) {
+        Properties props = new Properties();
+        props.putAll(settings);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + topic + " failed", e);
         }
-    }
-
-    public static void publish(String bootstrap, String topic, CloudEvent event) {
-        publish(bootstrap, topic, event.subject(), CloudEventCodec.write(event));
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
