@@ -1,6 +1,9 @@
 package cn.partybuilding.assessment.bonus;
 
 import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +26,11 @@ public class BonusResource {
     @Inject
     BonusService service;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed({Roles.ASSESSOR, Roles.COMMITTEE_ADMIN})
     @Operation(summary = "Grant a bonus; over the yearly cap only the remainder is granted, none left: 409")
     public Response grant(BonusService.BonusRequest request) {
         if (request == null) {
@@ -33,7 +40,9 @@ public class BonusResource {
     }
 
     @GET
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
+    @Operation(summary = "Bonuses, filtered by unit and year (a unit secretary: its own unit's only)")
     public List<BonusService.BonusView> list(@QueryParam("unitCode") String unitCode, @QueryParam("year") Integer year) {
-        return service.list(unitCode, year);
+        return service.list(unitCode, year).stream().filter(b -> caller.mayAccessUnit(b.unitCode())).toList();
     }
 }

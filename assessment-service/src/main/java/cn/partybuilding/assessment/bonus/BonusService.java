@@ -9,6 +9,7 @@ import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,9 @@ public class BonusService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     public record BonusRequest(String unitCode, String period, BigDecimal points, String reason) {
     }
@@ -77,7 +81,9 @@ public class BonusService {
         bonus.grantedAt = OffsetDateTime.now(clock);
         bonus.persist();
         events.publish(Topics.ASSESSMENT, EventTypes.BONUS_GRANTED, bonus.unitCode, BonusGranted.of(bonus));
-        return view(bonus, grant.capped(), system.bonusCap().subtract(already).subtract(bonus.points));
+        BonusView out = view(bonus, grant.capped(), system.bonusCap().subtract(already).subtract(bonus.points));
+        audit.accepted("bonus", bonus.bonusId, null, out);
+        return out;
     }
 
     private BigDecimal granted(String unitCode, int year) {

@@ -37,7 +37,30 @@ public final class Checks {
             add(field, "必填");
             return false;
         }
+        return !(value instanceof String s) || plain(field, s);
+    }
+
+    /**
+     * Text without control characters (NUL, escape sequences …; tab and line breaks are text). PostgreSQL refuses NUL
+     * outright, and the others have no place in a name or a record; a null value is fine here.
+     */
+    public boolean plain(String field, String value) {
+        if (value != null && hasControl(value)) {
+            add(field, "不能包含控制字符");
+            return false;
+        }
         return true;
+    }
+
+    /** Whether the text holds a control character other than tab, line feed and carriage return. */
+    public static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void text(String field, String value, int maxLength) {
@@ -53,7 +76,7 @@ public final class Checks {
     }
 
     public void email(String field, String value) {
-        if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
+        if (value != null && !value.isBlank() && plain(field, value) && !EMAIL.matcher(value).matches()) {
             add(field, "邮箱格式无效");
         }
     }

@@ -194,7 +194,7 @@ public class DemoCountyLoader {
                 BigDecimal score = indicator.maxPoints().multiply(BigDecimal.valueOf(share)).multiply(BigDecimal.valueOf(2))
                         .setScale(0, RoundingMode.HALF_UP).divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY);
                 assessments.record(new AssessmentService.ScoreRequest(unit.code(), indicator.code(), month.toString(), score,
-                        "县直机关工委考核组", "台账资料和现场检查（" + month + "）"));
+                        "台账资料和现场检查（" + month + "）"), "县直机关工委考核组");
                 scores++;
             }
         }

@@ -38,12 +38,45 @@ public final class IndicatorSystemRules {
         return new Definition(two(in.bonusCap()), two(in.examPassScore()), dimensions, List.copyOf(in.studyPlan()));
     }
 
+    private static boolean tooLong(Checks checks, String field, List<?> list, int max) {
+        if (list != null && list.size() > max) {
+            checks.add(field, "最多 " + max + " 项，收到 " + list.size());
+            return true;
+        }
+        return false;
+    }
+
     private static BigDecimal two(BigDecimal value) {
         return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
+    /** Far above any county's system; a list longer than this is refused before its entries are looked at. */
+    static final int MAX_DIMENSIONS = 20;
+    static final int MAX_INDICATORS = 50;
+    static final int MAX_PLAN_ENTRIES = 50;
+
     public static Checks validate(Definition in) {
         Checks checks = new Checks();
+        if (tooLong(checks, "dimensions", in.dimensions(), MAX_DIMENSIONS) | tooLong(checks, "studyPlan", in.studyPlan(), MAX_PLAN_ENTRIES)) {
+            return checks;
+        }
+        if (in.dimensions() != null) {
+            for (int d = 0; d < in.dimensions().size(); d++) {
+                Dimension dimension = in.dimensions().get(d);
+                if (dimension != null && tooLong(checks, "dimensions[" + d + "].indicators", dimension.indicators(), MAX_INDICATORS)) {
+                    return checks;
+                }
+                if (dimension != null && dimension.indicators() != null) {
+                    for (int i = 0; i < dimension.indicators().size(); i++) {
+                        Indicator indicator = dimension.indicators().get(i);
+                        if (indicator != null && tooLong(checks, "dimensions[" + d + "].indicators[" + i + "].activityTypes",
+                                indicator.activityTypes(), ActivityType.values().length)) {
+                            return checks;
+                        }
+                    }
+                }
+            }
+        }
         checks.range("bonusCap", in.bonusCap(), BigDecimal.ZERO, HUNDRED);
         checks.range("examPassScore", in.examPassScore(), BigDecimal.ZERO, HUNDRED);
         Set<ActivityType> planned = new HashSet<>();

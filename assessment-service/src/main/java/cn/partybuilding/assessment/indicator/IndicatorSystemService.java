@@ -6,6 +6,7 @@ import cn.partybuilding.assessment.indicator.IndicatorSystem.Definition;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class IndicatorSystemService {
     @Inject
     PeriodService periods;
 
+    @Inject
+    AuditTrail audit;
+
     public record VersionInfo(int version, OffsetDateTime publishedAt, long scores, String effectiveFrom) {
     }
 
@@ -56,6 +60,7 @@ public class IndicatorSystemService {
                 && (stated == null || stated.equals(currentSystem.effectiveMonth().toString()));
         VersioningPolicy.Decision decision = VersioningPolicy.decide(currentVersion, scored, same);
         if (decision.action() == VersioningPolicy.Action.UNCHANGED) {
+            audit.accepted("indicator-system", year + "/" + currentVersion, currentSystem, currentSystem);
             return currentSystem;
         }
         YearMonth from = effectiveFrom(year, stated, decision, currentSystem);
@@ -73,6 +78,9 @@ public class IndicatorSystemService {
         }
         events.publish(Topics.ASSESSMENT, EventTypes.INDICATOR_SYSTEM_PUBLISHED, Topics.COMMITTEE_SUBJECT,
                 IndicatorSystemPublished.of(system));
+        // a new version has nothing before it; a replaced (unscored) current version had its old content
+        audit.accepted("indicator-system", year + "/" + system.version(),
+                decision.action() == VersioningPolicy.Action.REPLACE_CURRENT ? currentSystem : null, system);
         return system;
     }
 

@@ -22,7 +22,7 @@ public final class OrganisationRules {
         Checks checks = new Checks();
         checks.code("unitCode", in.unitCode());
         checks.text("name", in.name(), 200);
-        if (in.category() != null && in.category().length() > 100) {
+        if (in.category() != null && checks.plain("category", in.category()) && in.category().length() > 100) {
             checks.add("category", "长度不能超过 100");
         }
         return checks;

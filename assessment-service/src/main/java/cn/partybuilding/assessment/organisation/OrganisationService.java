@@ -5,6 +5,7 @@ import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,9 @@ public class OrganisationService {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public UnitView registerUnit(UnitView in) {
         OrganisationRules.unit(in).throwIfAny("单位信息不完整或无效");
@@ -42,16 +46,21 @@ public class OrganisationService {
         unit.name = in.name().trim();
         unit.category = in.category();
         unit.persist();
-        return publishUnit(unit);
+        UnitView out = publishUnit(unit);
+        audit.accepted("unit", unit.unitCode, null, out);
+        return out;
     }
 
     @Transactional
     public UnitView updateUnit(String unitCode, UnitView in) {
         Unit unit = requireUnitInPath(unitCode);
         OrganisationRules.unit(new UnitView(unitCode, in.name(), in.category())).throwIfAny("单位信息不完整或无效");
+        UnitView before = UnitView.of(unit);
         unit.name = in.name().trim();
         unit.category = in.category();
-        return publishUnit(unit);
+        UnitView out = publishUnit(unit);
+        audit.accepted("unit", unitCode, before, out);
+        return out;
     }
 
     private UnitView publishUnit(Unit unit) {
@@ -151,7 +160,9 @@ public class OrganisationService {
         org.name = in.name().trim();
         org.persist();
         events.publish(Topics.ORGANISATION, EventTypes.ORGANIZATION_REGISTERED, unit.unitCode, OrganizationRegistered.of(org));
-        return OrganizationView.of(org);
+        OrganizationView out = OrganizationView.of(org);
+        audit.accepted("organization", org.organizationId, null, out);
+        return out;
     }
 
     public List<PartyOrganization> organizations(String unitCode) {
@@ -172,7 +183,9 @@ public class OrganisationService {
         change(member, normalised, today());
         member.persist();
         events.publish(Topics.ORGANISATION, EventTypes.MEMBER_REGISTERED, member.unitCode, MemberChanged.of(member));
-        return MemberState.of(member);
+        MemberState out = MemberState.of(member);
+        audit.accepted("member", member.memberId, null, out);
+        return out;
     }
 
     @Transactional
@@ -187,12 +200,17 @@ public class OrganisationService {
         OrganisationRules.member(normalised).throwIfAny("党员信息不完整或无效");
         Unit unit = requireUnit("unitCode", normalised.unitCode());
         checkOrganization(normalised, unit);
+        MemberState before = MemberState.of(member);
         if (normalised.sameAs(member)) {
-            return MemberState.of(member);
+            // accepted, nothing changed: the trail still shows the request was made and allowed
+            audit.accepted("member", memberId, before, before);
+            return before;
         }
         change(member, normalised, today());
         events.publish(Topics.ORGANISATION, EventTypes.MEMBER_UPDATED, member.unitCode, MemberChanged.of(member));
-        return MemberState.of(member);
+        MemberState out = MemberState.of(member);
+        audit.accepted("member", memberId, before, out);
+        return out;
     }
 
     private void checkOrganization(MemberState in, Unit unit) {

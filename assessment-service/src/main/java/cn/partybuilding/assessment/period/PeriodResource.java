@@ -1,5 +1,9 @@
 package cn.partybuilding.assessment.period;
 
+import cn.partybuilding.assessment.common.Actor;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,34 +25,41 @@ public class PeriodResource {
     @Inject
     PeriodService service;
 
-    public record LockRequest(String by) {
+    @Inject
+    Caller caller;
+
+    /** Who reopens is the signed-in caller (a {@code by} in the body is ignored). */
+    public record ReopenRequest(String reason) {
     }
 
-    public record ReopenRequest(String reason, String by) {
-    }
-
+    // Reads are open to unit secretaries too: whether a month is locked decides whether their study records are taken.
     @GET
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public List<PeriodService.PeriodStatus> all() {
         return service.all();
     }
 
     @GET
     @Path("{period}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public PeriodService.PeriodStatus status(@PathParam("period") String period) {
         return service.status(period);
     }
 
     @POST
     @Path("{period}/lock")
-    @Operation(summary = "Lock a month: later writes to it are refused (409)")
-    public PeriodService.PeriodStatus lock(@PathParam("period") String period, LockRequest request) {
-        return service.lock(period, request == null ? null : request.by());
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST (no Content-Type) is a lock, not a 415
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
+    @Operation(summary = "Lock a month: later writes to it are refused (409). No body; who locked is the signed-in caller")
+    public PeriodService.PeriodStatus lock(@PathParam("period") String period) {
+        return service.lock(period, Actor.of(caller));
     }
 
     @POST
     @Path("{period}/reopen")
-    @Operation(summary = "Reopen a locked month; a reason is required")
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
+    @Operation(summary = "Reopen a locked month; a reason is required; who reopened is the signed-in caller")
     public PeriodService.PeriodStatus reopen(@PathParam("period") String period, ReopenRequest request) {
-        return service.reopen(period, request == null ? null : request.reason(), request == null ? null : request.by());
+        return service.reopen(period, request == null ? null : request.reason(), Actor.of(caller));
     }
 }

@@ -5,6 +5,7 @@ import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +31,13 @@ public class PeriodService {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
+    /** A month's lock state as the audit trail records it before and after a change. */
+    record LockState(String state, String by, String reason) {
+    }
+
     public record PeriodStatus(String period, boolean locked, List<PeriodChangeView> history) {
     }
 
@@ -48,6 +56,7 @@ public class PeriodService {
         }
         PeriodChangeRow change = change(row, period, true, null, by);
         events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_LOCKED, Topics.COMMITTEE_SUBJECT, PeriodChange.of(change));
+        audit.accepted("period", period, new LockState("OPEN", null, null), new LockState("LOCKED", change.changedBy, null));
         return status(period);
     }
 
@@ -60,12 +69,16 @@ public class PeriodService {
         if (reason.length() > 1000) {
             throw ProblemException.invalid("reason", "长度不能超过 1000");
         }
+        if (cn.partybuilding.assessment.common.Checks.hasControl(reason)) {
+            throw ProblemException.invalid("reason", "不能包含控制字符");
+        }
         PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.locked) {
             throw ProblemException.conflict("period", period + " 未锁定，无需重新开放");
         }
         PeriodChangeRow change = change(row, period, false, reason.trim(), by);
         events.publish(Topics.ASSESSMENT, EventTypes.PERIOD_REOPENED, Topics.COMMITTEE_SUBJECT, PeriodChange.of(change));
+        audit.accepted("period", period, new LockState("LOCKED", null, null), new LockState("OPEN", change.changedBy, change.reason));
         return status(period);
     }
 
@@ -94,7 +107,11 @@ public class PeriodService {
     }
 
     private static String actor(String by) {
-        return by == null || by.isBlank() ? "committee" : by.trim();
+        if (by == null || by.isBlank()) {
+            return "committee";
+        }
+        String name = by.trim();
+        return name.length() <= 100 ? name : name.substring(0, 100); // the column's width; a token's name is not checked
     }
 
     public PeriodStatus status(String period) {

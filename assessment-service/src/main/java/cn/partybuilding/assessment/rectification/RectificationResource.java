@@ -1,6 +1,9 @@
 package cn.partybuilding.assessment.rectification;
 
 import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,8 +28,12 @@ public class RectificationResource {
     @Inject
     RectificationService service;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Path("findings")
+    @RolesAllowed({Roles.ASSESSOR, Roles.COMMITTEE_ADMIN})
     @Operation(summary = "Raise a finding (deduction) with its rectification item and deadline")
     public Response raise(RectificationService.FindingRequest request) {
         if (request == null) {
@@ -38,30 +45,35 @@ public class RectificationResource {
 
     @GET
     @Path("findings")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
+    @Operation(summary = "Findings, filtered by unit and month (a unit secretary: its own unit's only)")
     public List<FindingView> findings(@QueryParam("unitCode") String unitCode, @QueryParam("period") String period) {
-        return service.findings(unitCode, period);
+        return service.findings(unitCode, period).stream().filter(f -> caller.mayAccessUnit(f.unitCode())).toList();
     }
 
     @GET
     @Path("rectification-items")
-    @Operation(summary = "The rectification ledger (整改台账), filtered by unit and status")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
+    @Operation(summary = "The rectification ledger (整改台账), filtered by unit and status (a unit secretary: its own unit's only)")
     public List<RectificationState> items(@QueryParam("unitCode") String unitCode, @QueryParam("status") RectificationItem.Status status) {
-        return service.items(unitCode, status);
+        return service.items(unitCode, status).stream().filter(i -> caller.mayAccessUnit(i.unitCode())).toList();
     }
 
     @GET
     @Path("rectification-items/{itemId}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public RectificationState item(@PathParam("itemId") String itemId) {
-        return service.item(itemId);
+        return service.item(itemId, caller::mayAccessUnit);
     }
 
     @POST
     @Path("rectification-items/{itemId}/close")
-    @Operation(summary = "Close out (销号) an item with evidence")
+    @RolesAllowed({Roles.UNIT_SECRETARY, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Close out (销号) an item with evidence: the unit's secretary (another unit's item is unknown, 404) or the committee")
     public RectificationState close(@PathParam("itemId") String itemId, RectificationService.CloseRequest request) {
         if (request == null) {
             throw ProblemException.invalid("evidence", "必填");
         }
-        return service.close(itemId, request);
+        return service.close(itemId, request, caller::mayAccessUnit);
     }
 }

@@ -10,6 +10,7 @@ import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,9 @@ public class RectificationService {
 
     @Inject
     AssessmentConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     public record FindingRequest(String unitCode, String period, BigDecimal deductionPoints, String source, String description,
                                  LocalDate deadline) {
@@ -91,13 +95,21 @@ public class RectificationService {
         if (item.status == RectificationItem.Status.OVERDUE) {
             events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationChanged.of(item));
         }
-        return FindingView.of(finding, item);
+        FindingView out = FindingView.of(finding, item);
+        audit.accepted("finding", finding.findingId, null, out);
+        return out;
     }
 
     @Transactional
     public RectificationState close(String itemId, CloseRequest in) {
+        return close(itemId, in, unitCode -> true);
+    }
+
+    /** Closes out an item of a unit {@code visible} accepts; another unit's item is unknown (404), like a missing one. */
+    @Transactional
+    public RectificationState close(String itemId, CloseRequest in, java.util.function.Predicate<String> visible) {
         RectificationItem item = em.find(RectificationItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
-        if (item == null) {
+        if (item == null || !visible.test(item.unitCode)) {
             throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
         }
         Checks checks = new Checks();
@@ -110,11 +122,14 @@ public class RectificationService {
             throw item.status == RectificationItem.Status.CLOSED ? ProblemException.conflict("itemId", problem)
                     : ProblemException.invalid("closedOn", problem);
         }
+        RectificationState before = RectificationState.of(item);
         item.status = RectificationItem.Status.CLOSED;
         item.closedOn = closedOn;
         item.evidence = in.evidence().trim();
         events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, RectificationChanged.of(item));
-        return RectificationState.of(item);
+        RectificationState out = RectificationState.of(item);
+        audit.accepted("rectification-item", itemId, before, out);
+        return out;
     }
 
     /** Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each. Returns how many changed. */
@@ -170,8 +185,13 @@ public class RectificationService {
     }
 
     public RectificationState item(String itemId) {
+        return item(itemId, unitCode -> true);
+    }
+
+    /** An item of a unit {@code visible} accepts; another unit's is unknown (404). */
+    public RectificationState item(String itemId, java.util.function.Predicate<String> visible) {
         RectificationItem item = RectificationItem.findById(itemId);
-        if (item == null) {
+        if (item == null || !visible.test(item.unitCode)) {
             throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
         }
         return RectificationState.of(item);

@@ -9,6 +9,7 @@ import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,19 +51,25 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
-    public record ScoreRequest(String unitCode, String indicatorCode, String period, BigDecimal score, String assessor, String evidence) {
+    @Inject
+    AuditTrail audit;
+
+    /** A score as the REST API takes it; the assessor is whoever is signed in (an {@code assessor} in the body is ignored). */
+    public record ScoreRequest(String unitCode, String indicatorCode, String period, BigDecimal score, String evidence) {
     }
 
-    public record CorrectionRequest(BigDecimal score, String reason, String assessor, String evidence) {
+    /** A correction as the REST API takes it; the assessor is whoever is signed in. */
+    public record CorrectionRequest(BigDecimal score, String reason, String evidence) {
     }
 
+    /** {@code assessor}: the name of who gives the score (the caller's, from the token; the demo loader's own). */
     @Transactional
-    public AssessmentRevision record(ScoreRequest in) {
+    public AssessmentRevision record(ScoreRequest in, String assessor) {
         Checks checks = new Checks();
         checks.required("unitCode", in.unitCode());
         checks.required("indicatorCode", in.indicatorCode());
         checks.period("period", in.period());
-        ScoreRules.texts(checks, in.assessor(), in.evidence(), null, false);
+        ScoreRules.texts(checks, assessor, in.evidence(), null, false);
         checks.required("score", in.score());
         checks.throwIfAny("评分信息不完整或无效");
         organisation.requireUnit("unitCode", in.unitCode());
@@ -97,9 +104,11 @@ public class AssessmentService {
         } catch (PersistenceException e) {
             throw duplicate("(并发提交)");
         }
-        AssessmentRevisionRow revision = revision(row, 1, in.score(), null, null, in.assessor(), in.evidence());
+        AssessmentRevisionRow revision = revision(row, 1, in.score(), null, null, assessor, in.evidence());
         events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_RECORDED, row.unitCode, AssessmentRecorded.of(row, revision));
-        return AssessmentRevision.of(row, revision);
+        AssessmentRevision out = AssessmentRevision.of(row, revision);
+        audit.accepted("assessment", row.assessmentId, null, out);
+        return out;
     }
 
     private static ProblemException duplicate(String assessmentId) {
@@ -107,25 +116,28 @@ public class AssessmentService {
     }
 
     @Transactional
-    public AssessmentRevision correct(String assessmentId, CorrectionRequest in) {
+    public AssessmentRevision correct(String assessmentId, CorrectionRequest in, String assessor) {
         AssessmentRow row = em.find(AssessmentRow.class, assessmentId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             throw ProblemException.notFound("assessmentId", "未知评分: " + assessmentId);
         }
         Checks checks = new Checks();
         checks.required("score", in.score());
-        ScoreRules.texts(checks, in.assessor(), in.evidence(), in.reason(), true);
+        ScoreRules.texts(checks, assessor, in.evidence(), in.reason(), true);
         checks.throwIfAny("更正信息不完整或无效");
         IndicatorSystem system = indicators.version(row.systemYear, row.systemVersion).orElseThrow();
         IndicatorSystem.Indicator indicator = system.indicator(row.indicatorCode).orElseThrow();
         ScoreRules.score(in.score(), indicator).throwIfAny("分数超出范围（0–" + indicator.maxPoints().stripTrailingZeros().toPlainString() + "）");
         periods.requireOpen("period", row.period);
         AssessmentRevisionRow previous = AssessmentRevisionRow.findById(new AssessmentRevisionRow.Key(assessmentId, row.currentRevision));
+        AssessmentRevision before = AssessmentRevision.of(row, previous);
         row.currentRevision++;
         AssessmentRevisionRow revision = revision(row, row.currentRevision, in.score(), previous.score, in.reason().trim(),
-                in.assessor(), in.evidence() != null ? in.evidence() : previous.evidence);
+                assessor, in.evidence() != null ? in.evidence() : previous.evidence);
         events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_CORRECTED, row.unitCode, AssessmentRecorded.of(row, revision));
-        return AssessmentRevision.of(row, revision);
+        AssessmentRevision out = AssessmentRevision.of(row, revision);
+        audit.accepted("assessment", assessmentId, before, out);
+        return out;
     }
 
     private AssessmentRevisionRow revision(AssessmentRow row, int number, BigDecimal score, BigDecimal previous, String reason,

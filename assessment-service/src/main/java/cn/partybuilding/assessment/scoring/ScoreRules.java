@@ -23,7 +23,7 @@ public final class ScoreRules {
 
     public static void texts(Checks checks, String assessor, String evidence, String reason, boolean reasonRequired) {
         checks.text("assessor", assessor, 100);
-        if (evidence != null && evidence.length() > 2000) {
+        if (evidence != null && checks.plain("evidence", evidence) && evidence.length() > 2000) {
             checks.add("evidence", "长度不能超过 2000");
         }
         if (reasonRequired) {

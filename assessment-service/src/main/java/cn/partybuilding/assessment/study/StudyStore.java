@@ -11,6 +11,7 @@ import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.security.AuditTrail;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +62,13 @@ public class StudyStore {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
+    /** What a batch did, as the audit trail records it: how many rows came, how many were new. */
+    record BatchCounts(String period, int received, int created, int duplicates) {
+    }
+
     /** One stored or found record, in the order of the request. */
     public record Outcome<R>(R record, boolean created) {
     }
@@ -71,6 +79,31 @@ public class StudyStore {
      */
     @Transactional
     public <R extends StudyRecord> List<Outcome<R>> store(StudyKind<R> kind, List<R> rows, String period, String prefix) {
+        return store(kind, rows, period, prefix, unitCode -> true);
+    }
+
+    /**
+     * Same, for a caller who may only write records of members of the units {@code visible} accepts (a unit secretary:
+     * its own): another unit's member is refused exactly as an unknown one. One audit record per call: a single record
+     * by its natural key, a batch by its month with the counts.
+     */
+    @Transactional
+    public <R extends StudyRecord> List<Outcome<R>> store(StudyKind<R> kind, List<R> rows, String period, String prefix,
+                                                          java.util.function.Predicate<String> visible) {
+        List<Outcome<R>> outcomes = check(kind, rows, period, prefix, visible);
+        if (period == null && outcomes.size() == 1) {
+            Outcome<R> one = outcomes.get(0);
+            audit.accepted(kind.table(), kind.key(one.record()), one.created() ? null : one.record(), one.record());
+        } else {
+            int created = (int) outcomes.stream().filter(Outcome::created).count();
+            audit.accepted(kind.table() + "_batch", period + ":" + rows.size(), null,
+                    new BatchCounts(period, rows.size(), created, rows.size() - created));
+        }
+        return outcomes;
+    }
+
+    private <R extends StudyRecord> List<Outcome<R>> check(StudyKind<R> kind, List<R> rows, String period, String prefix,
+                                                            java.util.function.Predicate<String> visible) {
         LocalDate today = LocalDate.now(clock);
         YearMonth month = null;
         if (period != null) {
@@ -106,7 +139,7 @@ public class StudyStore {
             R row = rows.get(i);
             String p = prefix.isEmpty() ? "" : String.format(prefix, i);
             Member member = members.get(row.memberId());
-            if (member == null) {
+            if (member == null || !visible.test(member.unitCode)) {
                 refs.add(new Violation(p + "memberId", "未知党员: " + row.memberId()));
             } else if (row.unitCode() != null && !row.unitCode().equals(member.unitCode)) {
                 refs.add(new Violation(p + "unitCode", "党员 " + row.memberId() + " 属于单位 " + member.unitCode + "，不是 " + row.unitCode()));

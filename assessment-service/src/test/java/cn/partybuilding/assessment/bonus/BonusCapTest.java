@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.bonus;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,6 +16,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class BonusCapTest {
     private static final int YEAR = 2017;
 

@@ -1,7 +1,9 @@
 package cn.partybuilding.assessment.demo;
 
 import cn.partybuilding.assessment.support.Db;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo county as the local stack gets it, loaded here on PostgreSQL (the only test that uses the year 2026). */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class DemoCountyLoaderTest {
     @Inject
     DemoCountyLoader loader;

@@ -6,7 +6,9 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.KafkaBrokerResource;
 import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 4: with the broker stopped, 100 scores are recorded; after it returns all 100 events arrive once each, in order per unit. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class BrokerOutageTest {
     private static final int YEAR = 2019;
 

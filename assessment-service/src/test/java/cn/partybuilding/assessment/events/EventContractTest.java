@@ -7,7 +7,9 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.AsyncApiContract;
 import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every event type the service publishes arrives on its topic through the real broker, shaped as asyncapi.yaml says. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class EventContractTest {
     private static final int YEAR = 2020;
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();

@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.organisation;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * CSV import, and in the events they publish.
  */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class MemberHistoryTest {
     private static Map<String, Object> member(String unit, String branch, String effectiveFrom) {
         Map<String, Object> m = new HashMap<>(Map.of("unitCode", unit, "organizationId", branch, "name", "调动党员",

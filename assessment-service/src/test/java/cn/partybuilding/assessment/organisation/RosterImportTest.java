@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.organisation;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -20,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Re-importing a roster (absent column = unchanged, empty cell = clear where allowed) and the file's charset. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class RosterImportTest {
 
     /** A request whose Content-Type is exactly what the test says: RestAssured would otherwise add charset=ISO-8859-1. */

@@ -4,7 +4,9 @@ import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
 import cn.partybuilding.eventing.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class PeriodLockTest {
     private static final int YEAR = 2023;
 

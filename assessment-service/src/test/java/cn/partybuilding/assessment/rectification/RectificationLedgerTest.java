@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.rectification;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class RectificationLedgerTest {
     private static final int YEAR = 2024;
     private static boolean defined;

@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.scoring;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class AssessmentScoringTest {
     private static final int YEAR = 2022;
     private static boolean defined;

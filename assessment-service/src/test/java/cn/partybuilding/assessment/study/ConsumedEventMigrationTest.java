@@ -1,7 +1,9 @@
 package cn.partybuilding.assessment.study;
 
 import cn.partybuilding.eventing.consume.ConsumedEvents;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * so a redelivered foreign study event is still recognised as consumed. Runs in a schema of its own.
  */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ConsumedEventMigrationTest {
     private static final String SCHEMA = "upgrade_check";
     private static final List<String> BEFORE_THE_PLATFORM = List.of("db/eventing/V1__outbox.sql", "db/migration/V2__organisation.sql",

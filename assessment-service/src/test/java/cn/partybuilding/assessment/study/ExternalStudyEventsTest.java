@@ -6,8 +6,11 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Another government system publishes study events straight to party.study.v1; they count like REST submissions. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ExternalStudyEventsTest {
+    /** The Kafka principal the other system signs in as: its ACLs let it write party.study.v1 only. */
+    static final String LEARNING_PLATFORM = KafkaAccess.LEARNING_PLATFORM.name();
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -42,12 +50,12 @@ class ExternalStudyEventsTest {
         Map<String, Object> data = Map.of("memberId", member, "unitCode", unit.code(), "activityType", "WEEKLY_STUDY",
                 "date", "2015-03-06", "minutes", 50);
         CloudEvent event = foreign(EventTypes.STUDY_COMPLETED, unit.code(), data);
-        TopicProbe.publish(bootstrap, Topics.STUDY, event);
-        TopicProbe.publish(bootstrap, Topics.STUDY, event);                                         // the same event twice
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), data)); // same facts, new id
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(),
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, event);
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, event);                                         // the same event twice
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), data)); // same facts, new id
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(),
                 Map.of("memberId", member, "unitCode", unit.code(), "date", "2015-03-06", "points", 44)));
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.EXAM_GRADED, unit.code(),
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.EXAM_GRADED, unit.code(),
                 Map.of("memberId", member, "unitCode", unit.code(), "examId", "2015-H1", "date", "2015-03-07", "score", 58, "passed", false)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -74,11 +82,11 @@ class ExternalStudyEventsTest {
         Fixtures.Unit unit = Fixtures.unitWithMembers("县医疗保障局", 2);
         String member = unit.memberIds().get(0);
         post("/periods/2014-06/lock", Map.of("by", "工委办公室")).statusCode(200);
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
                 "unitCode", unit.code(), "activityType", "WEEKLY_STUDY", "date", "2014-06-09", "minutes", 40)));
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(), Map.of("memberId", member,
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.PLATFORM_POINTS_RECORDED, unit.code(), Map.of("memberId", member,
                 "unitCode", unit.code(), "date", "2014-06-10", "points", 35)));
-        TopicProbe.publish(bootstrap, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, foreign(EventTypes.STUDY_COMPLETED, unit.code(), Map.of("memberId", member,
                 "unitCode", unit.code(), "activityType", "WEEKLY_STUDY", "date", "2014-07-07", "minutes", 40)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -118,7 +126,7 @@ class ExternalStudyEventsTest {
                 Map.of("memberId", member, "unitCode", unit.code(), "date", "2015-05-09", "points", 31));
         // one key, so one partition, in this order: neither refused value may hold back the events behind it
         for (CloudEvent e : List.of(before, tooLong, overflow, exam, after)) {
-            TopicProbe.publish(bootstrap, Topics.STUDY, e);
+            TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, e);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -151,8 +159,8 @@ class ExternalStudyEventsTest {
         String unit = Fixtures.unit("县档案馆");
         CloudEvent event = foreign(EventTypes.STUDY_COMPLETED, unit, Map.of("memberId", "NOBODY-" + unit, "unitCode", unit,
                 "activityType", "THEME_DAY", "date", "2015-04-10"));
-        TopicProbe.publish(bootstrap, Topics.STUDY, event);
-        TopicProbe.publish(bootstrap, Topics.STUDY, unit, "not json at all".getBytes(StandardCharsets.UTF_8));
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, event);
+        TopicProbe.publishAs(bootstrap, LEARNING_PLATFORM, Topics.STUDY, unit, "not json at all".getBytes(StandardCharsets.UTF_8));
         String dlt = Topics.deadLetter(Topics.STUDY, "assessment-service");
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, dlt, Duration.ofSeconds(30),
                 seen -> seen.stream().filter(r -> unit.equals(r.key())).count() >= 2);

@@ -2,7 +2,9 @@ package cn.partybuilding.assessment.study;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
@@ -15,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Measures the batch endpoint (printed, not asserted) and checks that every row and event was written. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class StudyBatchRateTest {
     @Test
     void batchesOf1000And10000CompletionsAreStoredWithTheirEvents() {

@@ -1,6 +1,8 @@
 package cn.partybuilding.assessment.support;
 
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Transport-level bad input: malformed JSON, wrong types, oversized bodies, unknown member. Each: problem+json, nothing written. */
 @QuarkusTest
+// the committee's clerk: these tests are about the domain; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class BadInputTest {
     @Test
     void malformedJsonIsAProblemNamingTheBody() {

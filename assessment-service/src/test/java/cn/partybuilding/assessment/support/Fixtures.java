@@ -84,6 +84,6 @@ public final class Fixtures {
 
     public static ValidatableResponse score(String unitCode, String indicator, String period, Object score) {
         return post("/assessments", Map.of("unitCode", unitCode, "indicatorCode", indicator, "period", period,
-                "score", score, "assessor", "工委考核组", "evidence", "会议记录"));
+                "score", score, "evidence", "会议记录"));
     }
 }

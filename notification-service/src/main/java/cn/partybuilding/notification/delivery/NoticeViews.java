@@ -28,7 +28,8 @@ public final class NoticeViews {
                          String unitCode, String unitName, String recipientId, String recipientKind, String recipientName,
                          LocalDate deadline, Instant issuedAt, Acknowledgement acknowledgement, int escalationLevel,
                          String escalatedFrom, Instant escalatedAt, String escalatedTo, List<DeliveryState> deliveries,
-                         boolean withdrawn, Instant withdrawnAt, String withdrawalReason, String withdrawalNoticeId, String state) {
+                         boolean withdrawn, Instant withdrawnAt, String withdrawalReason, String withdrawalNoticeId,
+                         String reissueOf, String state) {
         static Detail of(Notice n, List<Delivery> deliveries) {
             return new Detail(n.id, n.noticeKey, n.type.name(), n.type.label(), n.documentNumber, n.title, n.body, n.document,
                     n.issuer, n.issueDate, n.period, n.unitCode, n.unitName, n.recipientId, n.recipientKind.name(),
@@ -36,7 +37,7 @@ public final class NoticeViews {
                     n.acknowledged() ? new Acknowledgement(n.acknowledgedBy, n.acknowledgedAt) : null,
                     n.escalationLevel, n.escalatedFrom, n.escalatedAt, n.escalatedTo,
                     deliveries.stream().map(DeliveryState::of).toList(), n.withdrawnAt != null, n.withdrawnAt, n.withdrawalReason,
-                    n.withdrawalNoticeId, stateOf(n));
+                    n.withdrawalNoticeId, n.reissueOf, stateOf(n));
         }
     }
 

@@ -61,6 +61,13 @@ public class Notice extends PanacheEntityBase {
     public String withdrawalReason;
     @Column(name = "withdrawal_notice_id")
     public String withdrawalNoticeId;
+    /**
+     * Which notice of its key this is (1, 2, ...): a key whose notice was withdrawn may be requested again and gets a
+     * new notice, the next edition, pointing at the one it follows ({@code reissueOf}). Unique with the key.
+     */
+    public int edition = 1;
+    @Column(name = "reissue_of")
+    public String reissueOf;
     public String title;
     public String body;
     /** The whole rendered document: title, number, addressee, body, issuer, date. */
@@ -93,12 +100,14 @@ public class Notice extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The current notice of a key: its latest edition (the earlier ones are withdrawn). */
     public static Optional<Notice> byKey(String noticeKey) {
-        return find("noticeKey", noticeKey).firstResultOptional();
+        return find("noticeKey = ?1 order by edition desc", noticeKey).firstResultOptional();
     }
 
+    /** Bulletins waiting for their ranking; a withdrawn one stays unissued. */
     public static List<Notice> heldBulletins(String period) {
-        return list("status = ?1 and type in ?2 and period = ?3", Status.HELD,
+        return list("status = ?1 and type in ?2 and period = ?3 and withdrawnAt is null", Status.HELD,
                 List.of(NoticeType.MONTHLY_BULLETIN, NoticeType.CORRECTION_BULLETIN), period);
     }
 

@@ -2,7 +2,8 @@ package cn.partybuilding.notification.notice;
 
 /**
  * The identity of a notice: {@code type|recipientId|period}. However often a request arrives, one key
- * means one notice (enforced by the unique constraint on notice.notice_key).
+ * means one live notice; only once it is withdrawn may a new request give the key its next edition (unique constraint
+ * on notice (notice_key, edition)).
  */
 public final class NoticeKey {
     private NoticeKey() {

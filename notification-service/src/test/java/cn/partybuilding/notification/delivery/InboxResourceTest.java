@@ -3,12 +3,14 @@ package cn.partybuilding.notification.delivery;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.TestTokens;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ class InboxResourceTest {
 
     String noticeId;
     String secretary;
+    /** 吴敏, the secretary of I501, to whom the notice is addressed */
+    String wuMin = TestTokens.person("secretary-i501", "吴敏", "UNIT_SECRETARY").unit("I501").sign();
 
     @BeforeEach
     void aNoticeInTheInbox() {
@@ -46,30 +50,32 @@ class InboxResourceTest {
         secretary = "I-SEC-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         Reporting.publish(bootstrap, Reporting.request("EARLY_WARNING", new Recipient(secretary, "UNIT_SECRETARY", "吴敏", null),
                 "2026-10", "I501", "县民政局", null, Map.of("rank", 9, "score", 78.5)));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/" + secretary).then().body("$", hasSize(1)));
-        noticeId = given().get("/inbox/" + secretary).then().extract().jsonPath().getString("[0].id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/inbox/" + secretary).then().body("$", hasSize(1)));
+        noticeId = asAdmin().get("/inbox/" + secretary).then().extract().jsonPath().getString("[0].id");
     }
 
     @Test
     void acknowledgingOnceMovesTheNoticeFromUnreadToAcknowledgedAndTellsOtherSystems() {
-        given().get("/inbox/" + secretary + "?status=acknowledged").then().statusCode(200).body("$", hasSize(0));
-        given().get("/inbox/" + secretary + "?status=unread").then().statusCode(200).body("$", hasSize(1))
+        asAdmin().get("/inbox/" + secretary + "?status=acknowledged").then().statusCode(200).body("$", hasSize(0));
+        asAdmin().get("/inbox/" + secretary + "?status=unread").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].title", equalTo("关于县民政局2026年10月机关党建工作考评情况的预警提醒"));
 
-        given().contentType(ContentType.JSON).body(Map.of("by", "吴敏")).post("/notices/" + noticeId + "/acknowledge")
+        // who signs is the signed-in secretary (her token's name), not a field of the request
+        given().auth().oauth2(wuMin).contentType(ContentType.JSON).body("{}").post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(200)
                 .body("acknowledgement.by", equalTo("吴敏"))
                 .body("acknowledgement.at", startsWith("2026-11-25T03:"));
-        given().get("/inbox/" + secretary + "?status=unread").then().body("$", hasSize(0));
-        given().get("/inbox/" + secretary + "?status=acknowledged").then().body("$", hasSize(1)).body("[0].acknowledged", equalTo(true));
+        asAdmin().get("/inbox/" + secretary + "?status=unread").then().body("$", hasSize(0));
+        asAdmin().get("/inbox/" + secretary + "?status=acknowledged").then().body("$", hasSize(1)).body("[0].acknowledged", equalTo(true));
 
-        // a second 签收 is refused and changes nothing
-        given().contentType(ContentType.JSON).body(Map.of("by", "别人")).post("/notices/" + noticeId + "/acknowledge")
+        // a second 签收, by another signed-in person of the unit, is refused and changes nothing
+        String other = TestTokens.person("leader-i501", "别人", "UNIT_SECRETARY").unit("I501").sign();
+        given().auth().oauth2(other).contentType(ContentType.JSON).body("{}").post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Notice already acknowledged"))
                 .body("detail", containsString("已于"))
                 .body("violations[0].field", equalTo("id"));
-        given().get("/notices/" + noticeId).then().body("acknowledgement.by", equalTo("吴敏"));
+        asAdmin().get("/notices/" + noticeId).then().body("acknowledgement.by", equalTo("吴敏"));
 
         List<CloudEvent> acknowledged = TopicProbe.events(bootstrap, Topics.NOTIFICATION, EventTypes.NOTICE_ACKNOWLEDGED, 1, Duration.ofSeconds(30))
                 .stream().filter(e -> noticeId.equals(e.data().path("noticeId").asText())).toList();
@@ -80,27 +86,31 @@ class InboxResourceTest {
 
     @Test
     void badInputIsAnsweredWithProblemDetails() {
-        given().contentType(ContentType.JSON).body(Map.of("by", "吴敏")).post("/notices/no-such-notice/acknowledge")
+        given().auth().oauth2(wuMin).contentType(ContentType.JSON).body("{}").post("/notices/no-such-notice/acknowledge")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("violations[0].field", equalTo("id"));
-        given().get("/notices/no-such-notice").then().statusCode(404).contentType("application/problem+json");
+        asAdmin().get("/notices/no-such-notice").then().statusCode(404).contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON).body("{\"by\": ").post("/notices/" + noticeId + "/acknowledge")
+        given().auth().oauth2(wuMin).contentType(ContentType.JSON).body("{\"by\": ").post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed request body")).body("detail", notNullValue())
                 .body("violations[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON).body("{}").post("/notices/" + noticeId + "/acknowledge")
+        // the signer is no longer named in the body: a client that still names one is told so, and nothing is signed
+        given().auth().oauth2(wuMin).contentType(ContentType.JSON).body(Map.of("by", "吴敏")).post("/notices/" + noticeId + "/acknowledge")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations[0].field", equalTo("by"));
-        given().contentType(ContentType.JSON).body("{\"by\": \"" + "长".repeat(201) + "\"}").post("/notices/" + noticeId + "/acknowledge")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("violations[0].field", equalTo("by"));
-        given().get("/inbox/" + secretary + "?status=everything").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("by"))
+                .body("violations[0].reason", equalTo("由登录身份确定，请勿在请求中填写"));
+        asAdmin().get("/inbox/" + secretary + "?status=everything").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("status"));
-        given().get("/notices?type=PROMOTION").then().statusCode(400).contentType("application/problem+json")
+        asAdmin().get("/notices?type=PROMOTION").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("type"));
 
         // nothing was acknowledged by any of it
-        given().get("/notices/" + noticeId).then().statusCode(200).body("acknowledgement", equalTo(null));
+        asAdmin().get("/notices/" + noticeId).then().statusCode(200).body("acknowledgement", equalTo(null));
+    }
+
+    /** Reads as the committee, which sees every notice. */
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.admin());
     }
 }

@@ -5,7 +5,9 @@ import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import cn.partybuilding.notification.support.WebhookServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * FAILED with the last error; the committee resends it, and it goes out. Resending what is not failed is refused.
  */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ResendTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

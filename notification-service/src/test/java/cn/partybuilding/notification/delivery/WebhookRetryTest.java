@@ -5,7 +5,9 @@ import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import cn.partybuilding.notification.support.WebhookServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A webhook that fails twice is retried with backoff until it succeeds; the e-mail of that notice goes out once. */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class WebhookRetryTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

@@ -5,7 +5,9 @@ import cn.partybuilding.notification.notice.NoticeType;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
+import cn.partybuilding.local.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.event.Observes;
@@ -67,8 +69,8 @@ class AcknowledgeRaceTest {
         clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0)); // Wednesday
         Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("R-M1", "MEMBER", "赵敏", null),
                 "2026-11", "R401", "县档案馆", null, Map.of("completionRate", 0.3)));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/R-M1").then().body("$", hasSize(1)));
-        String id = given().get("/inbox/R-M1").then().extract().jsonPath().getString("[0].id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/inbox/R-M1").then().body("$", hasSize(1)));
+        String id = asAdmin().get("/inbox/R-M1").then().extract().jsonPath().getString("[0].id");
 
         clock.setLocal(LocalDateTime.of(2026, 12, 1, 8, 30)); // late: escalates
         pause.unitCode = "R401";
@@ -76,19 +78,25 @@ class AcknowledgeRaceTest {
         assertTrue(pause.reached.await(30, TimeUnit.SECONDS), "the escalation pass reached the notice");
 
         // the recipient signs while the escalation transaction is open; it must not wait for the pass
-        given().contentType(ContentType.JSON).body(Map.of("by", "赵敏")).post("/notices/" + id + "/acknowledge")
+        String zhaoMin = TestTokens.person("member-r-m1", "赵敏", "MEMBER").unit("R401").member("R-M1").sign();
+        given().auth().oauth2(zhaoMin).contentType(ContentType.JSON).body("{}").post("/notices/" + id + "/acknowledge")
                 .then().statusCode(200);
         pause.proceed.countDown();
         escalating.get(60, TimeUnit.SECONDS);
 
-        JsonPath notice = given().get("/notices/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath notice = asAdmin().get("/notices/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals("赵敏", notice.getString("acknowledgement.by"), "the 签收 survives the escalation: " + notice.prettify());
         assertNotNull(notice.getString("acknowledgement.at"));
         // the pass re-read the notice and found it signed: no 督办通知, nothing recorded as escalated
         assertNull(notice.getString("escalatedTo"), notice.prettify());
-        assertEquals(List.of(), given().get("/notices?unitCode=R401&type=ESCALATION").then().extract().jsonPath().getList("$"));
+        assertEquals(List.of(), asAdmin().get("/notices?unitCode=R401&type=ESCALATION").then().extract().jsonPath().getList("$"));
         // later passes leave the signed notice alone
         job.escalateDue();
-        assertEquals("赵敏", given().get("/notices/" + id).then().extract().jsonPath().getString("acknowledgement.by"));
+        assertEquals("赵敏", asAdmin().get("/notices/" + id).then().extract().jsonPath().getString("acknowledgement.by"));
+    }
+
+    /** Reads as the committee, which sees every notice. */
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.admin());
     }
 }

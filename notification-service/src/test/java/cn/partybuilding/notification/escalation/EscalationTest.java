@@ -3,6 +3,7 @@ package cn.partybuilding.notification.escalation;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.support.ChannelServersResource;
@@ -10,7 +11,9 @@ import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import cn.partybuilding.notification.support.RosterEvents;
+import cn.partybuilding.local.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -49,12 +52,13 @@ class EscalationTest {
                 Reporting.request("STUDY_REMINDER", new Recipient("E-M2", "MEMBER", "刘芳", null), "2026-11", "E201", "县审计局",
                         null, Map.of("completionRate", 0.5)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/inbox/E-M1").then().body("$", hasSize(1));
-            given().get("/inbox/E-M2").then().body("$", hasSize(1));
+            asAdmin().get("/inbox/E-M1").then().body("$", hasSize(1));
+            asAdmin().get("/inbox/E-M2").then().body("$", hasSize(1));
         });
-        String ignoredId = given().get("/inbox/E-M1").then().extract().jsonPath().getString("[0].id");
-        String ackedId = given().get("/inbox/E-M2").then().extract().jsonPath().getString("[0].id");
-        given().contentType(ContentType.JSON).body(Map.of("by", "刘芳")).post("/notices/" + ackedId + "/acknowledge").then().statusCode(200);
+        String ignoredId = asAdmin().get("/inbox/E-M1").then().extract().jsonPath().getString("[0].id");
+        String ackedId = asAdmin().get("/inbox/E-M2").then().extract().jsonPath().getString("[0].id");
+        String liuFang = TestTokens.person("member-e-m2", "刘芳", "MEMBER").unit("E201").member("E-M2").sign();
+        given().auth().oauth2(liuFang).contentType(ContentType.JSON).body("{}").post("/notices/" + ackedId + "/acknowledge").then().statusCode(200);
 
         // Thu 26, Fri 27, (weekend), Mon 30: the third working day is still in time
         clock.setLocal(LocalDateTime.of(2026, 11, 30, 18, 0));
@@ -67,20 +71,20 @@ class EscalationTest {
         assertEquals("E201:BRANCH_SECRETARY", escalations.get(0).recipientId);
         assertTrue(ofUnit(job.escalateDue()).isEmpty(), "a notice escalates once");
 
-        JsonPath inbox = given().get("/inbox/E201:BRANCH_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        JsonPath inbox = asAdmin().get("/inbox/E201:BRANCH_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
         assertEquals("ESCALATION", inbox.getString("[0].noticeType"));
         assertEquals("关于督促签收《关于李四同志2026年11月学习任务完成情况的提醒》的督办通知", inbox.getString("[0].title"));
         String escalationId = inbox.getString("[0].id");
-        JsonPath escalation = given().get("/notices/" + escalationId).then().statusCode(200).extract().jsonPath();
+        JsonPath escalation = asAdmin().get("/notices/" + escalationId).then().statusCode(200).extract().jsonPath();
         assertTrue(escalation.getString("body").contains("县直机关工委于2026年11月25日向李四同志印发《关于李四同志2026年11月学习任务完成情况的提醒》"),
                 escalation.getString("body"));
         assertTrue(escalation.getString("body").contains("截至2026年12月1日已超过3个工作日仍未签收"), escalation.getString("body"));
         assertEquals(1, escalation.getInt("escalationLevel"));
         assertEquals(ignoredId, escalation.getString("escalatedFrom"));
 
-        JsonPath original = given().get("/notices/" + ignoredId).then().extract().jsonPath();
+        JsonPath original = asAdmin().get("/notices/" + ignoredId).then().extract().jsonPath();
         assertEquals("E201:BRANCH_SECRETARY", original.getString("escalatedTo"));
-        JsonPath acked = given().get("/notices/" + ackedId).then().extract().jsonPath();
+        JsonPath acked = asAdmin().get("/notices/" + ackedId).then().extract().jsonPath();
         assertEquals(null, acked.getString("escalatedTo"));
 
         List<CloudEvent> escalated = TopicProbe.events(bootstrap, Topics.NOTIFICATION, EventTypes.NOTICE_ESCALATED, 1, Duration.ofSeconds(30))
@@ -98,9 +102,9 @@ class EscalationTest {
         assertEquals(1, second.size());
         assertEquals("E201:UNIT_SECRETARY", second.get(0).recipientId);
         assertEquals(2, second.get(0).escalationLevel);
-        JsonPath secondLevel = given().get("/inbox/E201:UNIT_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        JsonPath secondLevel = asAdmin().get("/inbox/E201:UNIT_SECRETARY").then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
         assertEquals("关于督促签收《关于李四同志2026年11月学习任务完成情况的提醒》的督办通知", secondLevel.getString("[0].title"));
-        String secondBody = given().get("/notices/" + secondLevel.getString("[0].id")).then().extract().jsonPath().getString("body");
+        String secondBody = asAdmin().get("/notices/" + secondLevel.getString("[0].id")).then().extract().jsonPath().getString("body");
         assertTrue(secondBody.contains("经督办（" + escalation.getString("documentNumber") + "）后，县审计局党支部书记截至2026年12月7日已超过3个工作日仍未签收"), secondBody);
 
         // nobody acknowledges: Mon 7 + 3 working days = Thu 10; on Friday 11 the committee hears of it, by inbox and e-mail
@@ -121,36 +125,44 @@ class EscalationTest {
     @Test
     void whenTheRosterKnowsTheBranchSecretaryTheEscalationReachesHerInboxAndMailbox() {
         clock.setLocal(LocalDateTime.of(2026, 11, 25, 9, 0));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O1", "unitCode", "E202", "kind", "ORGANS_COMMITTEE", "name", "县交通运输局机关党委")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.ORGANIZATION_REGISTERED,
                 Map.of("organizationId", "E202-O2", "unitCode", "E202", "parentId", "E202-O1", "kind", "BRANCH", "name", "县交通运输局第一党支部")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-M", "E202-O2", "赵六", "MEMBER", null)));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-M", "E202-O2", "赵六", "MEMBER", null)));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-BS", "E202-O2", "钱芳", "SECRETARY", "qianfang@jtj.example.gov.cn")));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("E202", "E202-US", "E202-O1", "孙伟", "SECRETARY", "sunwei@jtj.example.gov.cn")));
         Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("E202-M", "MEMBER", "赵六", null), "2026-11", "E202", "县交通运输局",
                 null, Map.of("completionRate", 0.3)));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/E202-M").then().body("$", hasSize(1)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/inbox/E202-M").then().body("$", hasSize(1)));
         Reporting.awaitConsumed(bootstrap);
 
         clock.setLocal(LocalDateTime.of(2026, 12, 1, 9, 0));
         List<Notice> escalations = job.escalateDue().stream().filter(n -> "E202".equals(n.unitCode)).toList();
         assertEquals(1, escalations.size());
         assertEquals("E202-BS", escalations.get(0).recipientId);
-        JsonPath inbox = given().get("/inbox/E202-BS").then().body("$", hasSize(1)).extract().jsonPath();
-        String document = given().get("/notices/" + inbox.getString("[0].id")).then().extract().jsonPath().getString("document");
+        JsonPath inbox = asAdmin().get("/inbox/E202-BS").then().body("$", hasSize(1)).extract().jsonPath();
+        String document = asAdmin().get("/notices/" + inbox.getString("[0].id")).then().extract().jsonPath().getString("document");
         assertTrue(document.contains("县交通运输局党支部书记钱芳同志："), document);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(List.of("关于督促签收《关于赵六同志2026年11月学习任务完成情况的提醒》的督办通知"),
                         ChannelServersResource.smtp().to("qianfang@jtj.example.gov.cn").stream().map(m -> m.subject()).toList()));
 
         // the member's 签收 comes too late to stop the first escalation, but the branch secretary acknowledges hers: no second one
-        given().contentType(ContentType.JSON).body(Map.of("by", "钱芳")).post("/notices/" + inbox.getString("[0].id") + "/acknowledge").then().statusCode(200);
+        // she signs as herself: the 督办通知 is addressed to her member id
+        String qianFang = TestTokens.person("member-e202-bs", "钱芳", "MEMBER").unit("E202").member("E202-BS").sign();
+        given().auth().oauth2(qianFang).contentType(ContentType.JSON).body("{}").post("/notices/" + inbox.getString("[0].id") + "/acknowledge")
+                .then().statusCode(200);
         clock.setLocal(LocalDateTime.of(2026, 12, 14, 9, 0));
         assertTrue(job.escalateDue().stream().noneMatch(n -> "E202".equals(n.unitCode)));
     }
 
     private static List<Notice> ofUnit(List<Notice> notices) {
         return notices.stream().filter(n -> "E201".equals(n.unitCode)).toList();
+    }
+
+    /** Reads as the committee, which sees every notice. */
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.admin());
     }
 }

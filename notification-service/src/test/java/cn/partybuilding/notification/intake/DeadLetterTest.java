@@ -4,10 +4,13 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Requests that break the contract go to the dead-letter topic with the reason; consumption goes on. */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class DeadLetterTest {
     static final String DLT = Topics.deadLetter(Topics.NOTICE_REQUESTS, "notification-service");
 
@@ -38,9 +43,9 @@ class DeadLetterTest {
                 Reporting.request("STUDY_REMINDER", new Recipient("D-M2", "MEMBER", "孙八", "not-an-address"), "2026-11", "D401", "县林业局", null, Map.of()).data(), Map.class);
         wrongKey.put("noticeKey", "STUDY_REMINDER|somebody-else|2026-11");
         CloudEvent mismatched = CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, "D401", CloudEventCodec.toTree(wrongKey));
-        TopicProbe.publish(bootstrap, Topics.NOTICE_REQUESTS, unknownType);
-        TopicProbe.publish(bootstrap, Topics.NOTICE_REQUESTS, mismatched);
-        TopicProbe.publish(bootstrap, Topics.NOTICE_REQUESTS, "D401", "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), Topics.NOTICE_REQUESTS, unknownType);
+        TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), Topics.NOTICE_REQUESTS, mismatched);
+        TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), Topics.NOTICE_REQUESTS, "D401", "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8));
         Reporting.publish(bootstrap, Reporting.request("STUDY_REMINDER", new Recipient("D-M3", "MEMBER", "周九", null), "2026-11", "D401", "县林业局", null, Map.of("completionRate", 0.3)));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, DLT, Duration.ofSeconds(60),
@@ -62,7 +67,7 @@ class DeadLetterTest {
         Map<String, Object> broken = new java.util.LinkedHashMap<>();
         broken.put("period", "2026-13");
         broken.put("entries", List.of(Map.of("unitCode", "D403")));
-        TopicProbe.publish(bootstrap, Topics.REPORTING, CloudEvent.of("/reporting-service", EventTypes.RANKING_PUBLISHED, "D403", CloudEventCodec.toTree(broken)));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), Topics.REPORTING, CloudEvent.of("/reporting-service", EventTypes.RANKING_PUBLISHED, "D403", CloudEventCodec.toTree(broken)));
         String reportingDlt = Topics.deadLetter(Topics.REPORTING, "notification-service");
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, reportingDlt, Duration.ofSeconds(60),
                 seen -> seen.stream().anyMatch(r -> "D403".equals(r.key())));
@@ -75,7 +80,7 @@ class DeadLetterTest {
         Map<String, Object> data = CloudEventCodec.MAPPER.convertValue(
                 Reporting.request("CRITICISM", new Recipient("D-SEC", "UNIT_SECRETARY", null, null), "2026-11", "D402", "县水利局", null, Map.of()).data(), Map.class);
         data.put("noticeKey", "CRITICISM|D402|2026-11");
-        TopicProbe.publish(bootstrap, Topics.NOTICE_REQUESTS, CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, "D402", CloudEventCodec.toTree(data)));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), Topics.NOTICE_REQUESTS, CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, "D402", CloudEventCodec.toTree(data)));
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, DLT, Duration.ofSeconds(60),
                 seen -> seen.stream().anyMatch(r -> "D402".equals(r.key())));
         String reason = dead.stream().filter(r -> "D402".equals(r.key())).map(r -> TopicProbe.header(r, Topics.DLT_REASON_HEADER)).findFirst().orElseThrow();

@@ -4,8 +4,10 @@ import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
+import cn.partybuilding.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A bulletin request that arrives before its ranking waits for it; a republished ranking does not issue a second bulletin. */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class HeldBulletinTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

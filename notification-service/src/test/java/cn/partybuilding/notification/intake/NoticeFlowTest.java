@@ -9,7 +9,9 @@ import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import cn.partybuilding.notification.support.SmtpServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replaying them changes nothing.
  */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class NoticeFlowTest {
     static final String PERIOD = "2026-10";
 

@@ -5,7 +5,9 @@ import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.SmtpServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it in the inbox and receives it by e-mail; the commendation and the criticism have numbers of their own.
  */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class OneBulletinTest {
     static final String PERIOD = "2026-05";
     static final String[] NAMES = {"县一局", "县二局", "县三局", "县四局", "县五局", "县六局", "县七局", "县八局", "县九局", "县十局"};

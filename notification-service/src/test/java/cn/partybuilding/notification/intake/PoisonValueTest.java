@@ -4,13 +4,17 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.roster.RosterMember;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
 import cn.partybuilding.notification.support.RosterEvents;
+import cn.partybuilding.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * partition are applied, and the partition moves on. An event with a 300-character CloudEvent id is applied like any other.
  */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class PoisonValueTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -106,7 +113,9 @@ class PoisonValueTest {
 
     private void publish(String topic, CloudEvent... events) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // as the service that publishes the topic: reporting-service the requests, assessment-service the roster
+        KafkaAccess.Principal publisher = Topics.ORGANISATION.equals(topic) ? KafkaAccess.ASSESSMENT_SERVICE : KafkaAccess.REPORTING_SERVICE;
+        props.putAll(KafkaAccess.probeSettings(bootstrap, publisher.name()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
@@ -136,8 +145,12 @@ class PoisonValueTest {
 
     private static final Pattern ISSUED_DUE = Pattern.compile("(?m)^notices_issued_total\\{[^}]*type=\"RECTIFICATION_DUE\"[^}]*} (\\S+)$");
 
-    private static double issuedDue() {
-        Matcher m = ISSUED_DUE.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    /** Metrics are on the management interface (its own port, no token). */
+    @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
+    URL metrics;
+
+    private double issuedDue() {
+        Matcher m = ISSUED_DUE.matcher(given().get(metrics).then().statusCode(200).extract().asString());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

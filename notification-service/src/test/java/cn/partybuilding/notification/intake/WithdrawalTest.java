@@ -9,7 +9,9 @@ import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.SmtpServer;
+import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * withdrawal changes nothing.
  */
 @QuarkusTest
+// the committee's view of the notices (sign-in and roles are security/*Test's subject)
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class WithdrawalTest {
     static final String PERIOD = "2026-04";
     static final String REASON = "2026年4月考评排名已更正为第2版（县W1局、县W3局得分录入有误），本通知所依据的结果已不再成立";

@@ -9,7 +9,9 @@ import cn.partybuilding.notification.escalation.EscalationJob;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
 import cn.partybuilding.notification.support.Reporting.Recipient;
+import cn.partybuilding.local.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,12 +63,13 @@ class EventContractTest {
                 Reporting.request("RECTIFICATION_OVERDUE", new Recipient("COMMITTEE", "COMMITTEE", null, null), ITEM, null, null, null,
                         Map.of("itemId", ITEM, "description", "主题党日未开展")));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/inbox/K801-M1").then().body("$", hasSize(1));
-            given().get("/inbox/K801-SEC").then().body("$", hasSize(1));
-            given().get("/notices?type=RECTIFICATION_OVERDUE&period=" + ITEM).then().body("$", hasSize(1));
+            asAdmin().get("/inbox/K801-M1").then().body("$", hasSize(1));
+            asAdmin().get("/inbox/K801-SEC").then().body("$", hasSize(1));
+            asAdmin().get("/notices?type=RECTIFICATION_OVERDUE&period=" + ITEM).then().body("$", hasSize(1));
         });
-        String member = given().get("/inbox/K801-M1").then().extract().jsonPath().getString("[0].id");
-        given().contentType(ContentType.JSON).body(Map.of("by", "孙一")).post("/notices/" + member + "/acknowledge").then().statusCode(200);
+        String member = asAdmin().get("/inbox/K801-M1").then().extract().jsonPath().getString("[0].id");
+        String sunYi = TestTokens.person("member-k801-m1", "孙一", "MEMBER").unit(UNIT).member("K801-M1").sign();
+        given().auth().oauth2(sunYi).contentType(ContentType.JSON).body("{}").post("/notices/" + member + "/acknowledge").then().statusCode(200);
         // Thu 4, Fri 5, Mon 8 are the three working days; on Tuesday 9 the secretary's criticism escalates
         clock.setLocal(LocalDateTime.of(2027, 3, 9, 9, 0));
         assertEquals(1, job.escalateDue().stream().filter(n -> UNIT.equals(n.unitCode)).count());
@@ -120,5 +123,10 @@ class EventContractTest {
             return event != null && type.equals(event.type()) && (UNIT.equals(r.key())
                     || Topics.COMMITTEE_SUBJECT.equals(r.key()) && event.data().path("noticeKey").asText().endsWith("|" + ITEM));
         }).toList();
+    }
+
+    /** Reads as the committee, which sees every notice. */
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.admin());
     }
 }

@@ -3,6 +3,7 @@ package cn.partybuilding.notification.roster;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.notice.RecipientKind;
 import cn.partybuilding.notification.support.RosterEvents;
@@ -50,7 +51,7 @@ class RosterIntakeTest {
         events.add(promoted);
         Map<String, Object> noRole = RosterEvents.member("R301", "R301-X", "R301-O2", "无角色", null, null);
         events.add(RosterEvents.event(EventTypes.MEMBER_REGISTERED, noRole));
-        events.forEach(e -> TopicProbe.publish(bootstrap, Topics.ORGANISATION, e));
+        events.forEach(e -> TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, e));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, DLT, Duration.ofSeconds(60),
                 seen -> seen.stream().anyMatch(r -> "R301".equals(r.key())));
@@ -63,8 +64,8 @@ class RosterIntakeTest {
         assertEquals("dangyuan7@lyj.example.gov.cn", secretary.email());
 
         // a redelivery of the earlier registration (same id) does not undo the promotion
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, events.get(2 + 7));
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("R301", "R301-M300", "R301-O2", "党员300", "MEMBER", null)));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, events.get(2 + 7));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, RosterEvents.member("R301", "R301-M300", "R301-O2", "党员300", "MEMBER", null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> count() == 301);
         assertEquals("R301-M7", secretaryOf("R301-M1").memberId());
     }
@@ -81,12 +82,12 @@ class RosterIntakeTest {
         Map<String, Object> transferred = RosterEvents.member("R303", "R302-M1", null, "调动党员", "MEMBER", "r302@example.gov.cn");
         transferred.put("revision", 2);
         transferred.put("effectiveFrom", "2026-06-01");
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_UPDATED, transferred));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_UPDATED, transferred));
         await().atMost(Duration.ofSeconds(60)).until(() -> "R303".equals(unitOf("R302-M1")));
 
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, registered));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED, registered));
         // a later event on the older one's key: once it is applied, the older one has been read too
-        TopicProbe.publish(bootstrap, Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED,
+        TopicProbe.publishAs(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name(), Topics.ORGANISATION, RosterEvents.event(EventTypes.MEMBER_REGISTERED,
                 RosterEvents.member("R302", "R302-M2", null, "标记党员", "MEMBER", null)));
         await().atMost(Duration.ofSeconds(60)).until(() -> unitOf("R302-M2") != null);
 

@@ -4,9 +4,9 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -139,14 +139,14 @@ public final class Reporting {
     public static void publish(String bootstrap, CloudEvent... events) {
         for (CloudEvent e : events) {
             String topic = EventTypes.RANKING_PUBLISHED.equals(e.type()) ? Topics.REPORTING : Topics.NOTICE_REQUESTS;
-            TopicProbe.publish(bootstrap, topic, e);
+            TopicProbe.publishAs(bootstrap, KafkaAccess.REPORTING_SERVICE.name(), topic, e);
         }
     }
 
     /** Waits until the notification-service consumer group has committed everything on its two topics. */
     public static void awaitConsumed(String bootstrap) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(KafkaAccess.probeSettings(bootstrap)); // the admin's sign-in when the broker runs SASL
         try (Admin admin = Admin.create(props)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("notification-service")

@@ -8,6 +8,7 @@ import cn.partybuilding.eventing.IncomingEvent;
 import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.eventing.consume.IdempotentHandler;
 import cn.partybuilding.eventing.consume.ManagedConsumer;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.reporting.support.ConsumerCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +57,7 @@ class IngestThroughputProbe {
     void throughTheBroker() throws Exception {
         int total = Integer.getInteger("probe.events", 200_000);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(KafkaAccess.probeSettings(bootstrap, KafkaAccess.LEARNING_PLATFORM.name()));
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.local.KafkaAccess;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,14 +25,25 @@ final class EventFixtures implements AutoCloseable {
     record Sent(String topic, CloudEvent event) {
     }
 
-    private final KafkaProducer<String, byte[]> producer;
+    /** assessment-service's events are sent as assessment-service, the other systems' study records as learning-platform. */
+    private final KafkaProducer<String, byte[]> assessment;
+    private final KafkaProducer<String, byte[]> learningPlatform;
     final List<Sent> sent = new ArrayList<>();
 
     EventFixtures(String bootstrap) {
+        assessment = producer(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name());
+        learningPlatform = producer(bootstrap, KafkaAccess.LEARNING_PLATFORM.name());
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap, String principal) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(KafkaAccess.probeSettings(bootstrap, principal)); // signs in as the principal when the broker runs SASL
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaProducer<String, byte[]> producerOf(CloudEvent event) {
+        return "/assessment-service".equals(event.source()) ? assessment : learningPlatform;
     }
 
     CloudEvent send(String topic, String source, String type, String subject, Map<String, Object> data) {
@@ -42,7 +54,7 @@ final class EventFixtures implements AutoCloseable {
 
     void send(String topic, CloudEvent event) {
         try {
-            producer.send(new ProducerRecord<>(topic, event.subject(), CloudEventCodec.write(event))).get();
+            producerOf(event).send(new ProducerRecord<>(topic, event.subject(), CloudEventCodec.write(event))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -54,7 +66,7 @@ final class EventFixtures implements AutoCloseable {
         List<Sent> copy = List.copyOf(sent);
         for (Sent s : copy) {
             try {
-                producer.send(new ProducerRecord<>(s.topic(), s.event().subject(), CloudEventCodec.write(s.event()))).get();
+                producerOf(s.event()).send(new ProducerRecord<>(s.topic(), s.event().subject(), CloudEventCodec.write(s.event()))).get();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -155,6 +167,7 @@ final class EventFixtures implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        assessment.close();
+        learningPlatform.close();
     }
 }

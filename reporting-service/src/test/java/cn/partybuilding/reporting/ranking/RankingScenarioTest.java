@@ -4,6 +4,7 @@ import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.consume.EventConsumers;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
 import cn.partybuilding.reporting.support.ConsumerCounters;
@@ -328,7 +329,7 @@ class RankingScenarioTest {
     @Test
     @Order(5)
     void poisonMessagesGoToTheDeadLetterTopicAndLaterEventsStillCount() {
-        TopicProbe.publish(bootstrap, Topics.STUDY, "U4", "this is not JSON {".getBytes(StandardCharsets.UTF_8));
+        TopicProbe.publishAs(bootstrap, KafkaAccess.LEARNING_PLATFORM.name(), Topics.STUDY, "U4", "this is not JSON {".getBytes(StandardCharsets.UTF_8));
         events.study("/learning-platform", "U4-S", "U4", "SWIMMING", "2026-10-15");
         events.send(Topics.STUDY, "/exam-system", EventTypes.EXAM_GRADED, "U4",
                 map("unitCode", "U4", "examId", "x", "date", "2026-10-20", "score", 80, "passed", true));

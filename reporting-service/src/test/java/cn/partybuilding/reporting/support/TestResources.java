@@ -10,7 +10,7 @@ import io.quarkus.test.common.ResourceArg;
  * The resources every test of this service runs against (Quarkus applies them to all tests): one real Kafka broker and
  * the database {@code reporting_test} (plus {@code TEST_DB_SUFFIX}) on PostgreSQL.
  */
-@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = KafkaBrokerResource.class, initArgs = @ResourceArg(name = "principal", value = "reporting-service"))
 @QuarkusTestResource(value = TestIdentityResource.class, initArgs = @ResourceArg(name = "audience", value = "reporting-service"))
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "reporting_test"))
 public final class TestResources {

@@ -1,6 +1,7 @@
 package cn.partybuilding.security;
 
 import cn.partybuilding.eventing.web.ProblemException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,12 +27,19 @@ public class Caller {
     SecurityIdentity identity;
 
     public boolean isAnonymous() {
-        return identity.isAnonymous();
+        try {
+            return identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            // a bearer token that failed verification (expired, another key, another audience): nobody is signed in.
+            // Authentication is lazy (proactive=false), so this is where the failure surfaces, e.g. when the audit
+            // trail records the 401 it caused.
+            return true;
+        }
     }
 
     /** The token's subject ({@code sub}), stable across renames; "anonymous" without a token. */
     public String subject() {
-        if (identity.isAnonymous()) {
+        if (isAnonymous()) {
             return "anonymous";
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
@@ -42,7 +50,7 @@ public class Caller {
 
     /** A name people recognise: the token's {@code name}, else {@code preferred_username}, else the subject. */
     public String name() {
-        if (identity.isAnonymous()) {
+        if (isAnonymous()) {
             return "anonymous";
         }
         return claim("name").or(() -> claim("preferred_username")).orElseGet(() -> identity.getPrincipal().getName());
@@ -99,7 +107,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        if (identity.isAnonymous()) {
+        if (isAnonymous()) {
             return Optional.empty();
         }
         Object value = null;

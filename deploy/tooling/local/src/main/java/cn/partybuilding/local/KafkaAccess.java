@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -104,6 +105,18 @@ public final class KafkaAccess {
     }
 
     /**
+     * The same as environment variables, the way production hands a service its credentials: {@code KAFKA_SECURITY_PROTOCOL},
+     * {@code KAFKA_SASL_MECHANISM}, {@code KAFKA_SASL_JAAS_CONFIG} (Quarkus reads {@code KAFKA_*} as {@code kafka.*}). Unlike
+     * a {@code -D} option, an environment variable does not show in the process list. Empty for a PLAINTEXT broker.
+     */
+    public static Map<String, String> serviceEnvironment(KafkaBroker broker, String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        broker.clientSettings(principal(service).name()).forEach((key, value) ->
+                environment.put("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        return environment;
+    }
+
+    /**
      * What a test's own clients ({@link TopicProbe}) need on {@code bootstrap}: nothing more on a PLAINTEXT broker, the
      * admin's sign-in on a broker that {@link #grant} set up in this JVM. Kept in a system property, so every class
      * loader of a Quarkus test sees it.
@@ -120,9 +133,22 @@ public final class KafkaAccess {
         return settings;
     }
 
+    /**
+     * The same signing in as {@code user} (the admin or a principal of {@link #PRINCIPALS}, with its demo password): a
+     * test that plays another system publishes with that system's rights, so a missing or wrong ACL fails the test.
+     * Nothing more than the bootstrap servers on a PLAINTEXT broker.
+     */
+    public static Map<String, Object> probeSettings(String bootstrap, String user) {
+        Map<String, Object> settings = probeSettings(bootstrap);
+        if (settings.containsKey("sasl.jaas.config") && !ADMIN.equals(user)) {
+            settings.put("sasl.jaas.config", sasl().clientSettings(principal(user).name()).get("sasl.jaas.config"));
+        }
+        return settings;
+    }
+
     private static final String PROBE_PROPERTY = "partybuilding.kafka.admin-jaas.";
 
-        /** Every topic of the system, dead-letter topics included. */
+    /** Every topic of the system, dead-letter topics included. */
     public static List<String> topics() {
         Set<String> topics = new LinkedHashSet<>(Topics.ALL);
         PRINCIPALS.forEach(p -> topics.addAll(p.allWrites()));
@@ -144,13 +170,29 @@ public final class KafkaAccess {
                     }
                 }
             }
-            admin.createAcls(PRINCIPALS.stream().flatMap(KafkaAccess::bindings).toList()).all().get();
+            List<AclBinding> bindings = PRINCIPALS.stream().flatMap(KafkaAccess::bindings).toList();
+            admin.createAcls(bindings).all().get();
+            awaitInForce(admin, bindings);
             System.setProperty(PROBE_PROPERTY + broker.bootstrapServers(), broker.clientSettings(broker.sasl().admin()).get("sasl.jaas.config"));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set up Kafka topics and ACLs: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the broker's authorizer answers with every binding: the controller commits them, the broker applies
+     * the metadata a moment later, and a client let in before that (a service starting right away, a test) is refused.
+     */
+    private static void awaitInForce(Admin admin, List<AclBinding> bindings) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!admin.describeAcls(AclBindingFilter.ANY).values().get().containsAll(bindings)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not apply the ACLs within 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -19,19 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The whole system on one machine: a Kafka broker, the county's OpenID Connect provider (Keycloak with the demo
- * county's realm and people), the three services (the production jars, configured by system properties and, for
- * sign-in, environment variables) and their PostgreSQL databases (on an embedded server whose data lives in the data
- * folder, or on an existing server when {@code --postgres} is given), with the demo county loaded on the
- * first run. Ctrl-C stops everything it started; the next run reuses the data. Started by
+ * The whole system on one machine: a Kafka broker (SASL/SCRAM with the ACLs of {@link KafkaAccess}, as in production),
+ * the county's OpenID Connect provider (Keycloak with the demo county's realm and people), the three services (the
+ * production jars, configured by system properties and, for sign-in and their Kafka credentials, environment variables)
+ * and their PostgreSQL databases (on an embedded server whose data lives in the data folder, or on an existing server
+ * when {@code --postgres} is given), with the demo county loaded on the first run. Ctrl-C stops everything it started; the next run reuses the data. Started by
  * {@code deploy/tooling/local/stack}, which builds the services first.
  *
  * <pre>
  * options: --data DIR                      data folder (default ./data)
  *          --postgres jdbc:postgresql://HOST:PORT   use databases assessment, reporting, notification there
  *          --kafka-port N                  broker port (default 9092)
- *          --kafka-sasl                    the broker with SASL/SCRAM and ACLs, each service signing in as itself
- *                                          (a data folder's Kafka log must have been started the same way)
+ *          --kafka-plaintext               the broker without sign-in nor ACLs (default: SASL/SCRAM and ACLs, each
+ *                                          service signing in as itself; a data folder's Kafka log must have been
+ *                                          started the same way; --kafka-sasl is accepted and is the default)
  *          --keycloak-port N               Keycloak port (default 8180)
  * </pre>
  */
@@ -61,13 +62,14 @@ public final class LocalStack {
         String postgres = null;
         int kafkaPort = 9092;
         int keycloakPort = 8180;
-        boolean kafkaSasl = false;
+        boolean kafkaSasl = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--postgres" -> postgres = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--kafka-sasl" -> kafkaSasl = true;
+                case "--kafka-plaintext" -> kafkaSasl = false;
                 case "--keycloak-port" -> keycloakPort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -106,7 +108,13 @@ public final class LocalStack {
         System.out.println("启动 Keycloak on " + keycloak.baseUrl() + " (log: " + shown(root, keycloak.log()) + ") ...");
         CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(10)));
         System.out.println("启动 Kafka broker on 127.0.0.1:" + kafkaPort + (kafkaSasl ? " (SASL/SCRAM, ACLs)" : "") + " ...");
-        broker.start();
+        try {
+            broker.start();
+        } catch (IllegalStateException e) {
+            // a data folder from before SASL became the stack's default holds a PLAINTEXT log, which KafkaBroker refuses
+            throw e.getMessage() != null && e.getMessage().contains("was formatted") ? new IllegalStateException(e.getMessage()
+                    + (kafkaSasl ? ", or start with --kafka-plaintext" : ", or start without --kafka-plaintext"), e) : e;
+        }
         if (kafkaSasl) {
             KafkaAccess.grant(broker);
         }
@@ -136,9 +144,8 @@ public final class LocalStack {
                     .property("quarkus.datasource.jdbc.url", server.ensureDatabase(db))
                     .property("quarkus.datasource.username", server.user())
                     .property("quarkus.datasource.password", server.password());
-            if (kafkaSasl) {
-                KafkaAccess.serviceProperties(broker, name).forEach(process::property);
-            }
+            // Kafka sign-in as production passes it, by environment variables (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*)
+            KafkaAccess.serviceEnvironment(broker, name).forEach(process::environment);
             // Sign-in settings, as environment variables: a service without quarkus-oidc ignores them silently
             process.environment(keycloak.serviceEnvironment(name));
             // the stack is for trying the API: Swagger UI on (production leaves it off)

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -76,10 +75,9 @@ public final class TopicProbe {
         }
     }
 
-    /** Publishes raw bytes (a foreign system's event, or a poison message) and waits for the ack. */
+    /** Publishes raw bytes (a foreign system's event, or a poison message) as the admin and waits for the ack. */
     public static void publish(String bootstrap, String topic, String key, byte[] value) {
-        // the admin's sign-in when the broker runs SASL (KafkaAccess)
-        publishAs(KafkaAccess.probeSettings(bootstrap), topic, key, value);
+        publishAs(bootstrap, KafkaAccess.ADMIN, topic, key, value);
     }
 
     public static void publish(String bootstrap, String topic, CloudEvent event) {
@@ -87,22 +85,22 @@ public final class TopicProbe {
     }
 
     /**
-     * The same signed in as another system would be ({@code settings}: bootstrap servers and sign-in, e.g.
-     * {@link KafkaAccess#clientSettings} of the learning platform), so that the broker's ACLs apply to it.
+     * Publishes as {@code user} (a principal of {@link KafkaAccess}, e.g. learning-platform for study records) when the
+     * broker runs SASL, so the test is refused what that system would be refused; as anyone on a PLAINTEXT broker.
      */
-    public static void publishAs(Map<String, Object> settings, String topic, CloudEvent event) {
-        publishAs(settings, topic, event.subject(), CloudEventCodec.write(event));
-    }
-
-    private static void publishAs(Map<String, Object> settings, String topic, String key, byte[] value) {
+    public static void publishAs(String bootstrap, String user, String topic, String key, byte[] value) {
         Properties props = new Properties();
-        props.putAll(settings);
+        props.putAll(KafkaAccess.probeSettings(bootstrap, user));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + topic + " failed", e);
         }
+    }
+
+    public static void publishAs(String bootstrap, String user, String topic, CloudEvent event) {
+        publishAs(bootstrap, user, topic, event.subject(), CloudEventCodec.write(event));
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

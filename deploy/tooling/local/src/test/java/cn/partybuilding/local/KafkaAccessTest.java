@@ -158,6 +158,20 @@ class KafkaAccessTest {
         assertTrue(records.stream().anyMatch(r -> "probe".equals(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))));
     }
 
+    /** A test that plays another system publishes with that system's rights, not the admin's. */
+    @Test
+    void testsPlayingAnotherSystemPublishWithItsRights() {
+        byte[] record = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TopicProbe.publishAs(broker.bootstrapServers(), "learning-platform", Topics.STUDY, "U001", record);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> TopicProbe.publishAs(broker.bootstrapServers(), "learning-platform", Topics.ASSESSMENT, "U001", record));
+        assertInstanceOf(TopicAuthorizationException.class, refused.getCause().getCause(), refused.toString());
+        assertEquals(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                        "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                                + "username=\"notification-service\" password=\"notification-service-secret\";"),
+                KafkaAccess.serviceEnvironment(broker, "notification-service"));
+    }
+
     /** The groups and transactional ids granted are the ones the services' configuration names. */
     @Test
     void theGrantsFollowTheServicesConfiguration() throws IOException {
