@@ -6,6 +6,7 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.e2e.RunningSystem.Response;
 import cn.partybuilding.identity.CountyRealm;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.ServiceProcess;
 import cn.partybuilding.local.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,12 +67,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CountyMonthEndToEndTest {
-    /**
-     * Whether the request bodies name who acted ({@code assessor}, {@code by}). They no longer do (issue 14): the services
-     * take the actor from the token; assessment-service ignores such a field, notification-service refuses a 签收 that
-     * names its signer (400). {@link #signInIsEnforcedForEveryRole} sends them on purpose to check both.
-     */
-    private static final boolean ACTOR_IN_BODY = false;
     private static RunningSystem system;
 
     @BeforeAll
@@ -416,9 +411,13 @@ class CountyMonthEndToEndTest {
         return body.length() <= 200 ? body : body.substring(0, 200) + "…";
     }
 
-    /** Whether a recorded actor is that demo person: its user name or its display name. */
+    /**
+     * Whether a recorded actor is that demo person: its user name or its display name (the token's {@code name} claim is
+     * first and last name with a space between them, "县委办公室 书记"; the realm's display name joins them without one).
+     */
     private static boolean names(String recorded, String username) {
-        return recorded.contains(username) || recorded.contains(displayName(username));
+        String plain = recorded.replaceAll("\\s+", "");
+        return plain.contains(username) || plain.contains(displayName(username));
     }
 
     private static String displayName(String username) {
@@ -437,13 +436,12 @@ class CountyMonthEndToEndTest {
         var reporting = system.reporting;
         var admin = system.as("committee-admin");
         var assessor = system.as("assessor");
-        Map<String, Object> correction = actedBy(new LinkedHashMap<>(Map.of("score", 40, "reason", "县纪委反馈第一议题制度落实情况")),
-                "assessor", "县直机关工委考核组");
+        Map<String, Object> correction = Map.of("score", 40, "reason", "县纪委反馈第一议题制度落实情况");
         Response refused = post(assessment, "/assessments/" + u009P1 + "/corrections", correction, assessor);
         assertEquals(409, refused.status(), refused.body());
 
         // straight onto the broker, signed in as the learning platform (its ACLs allow writing study records, nothing else)
-        TopicProbe.publishAs(system.learningPlatformOnKafka(), Topics.STUDY, CloudEvent.of("/learning-platform", EventTypes.STUDY_COMPLETED, "U004",
+        TopicProbe.publishAs(system.broker.bootstrapServers(), KafkaAccess.LEARNING_PLATFORM.name(), Topics.STUDY, CloudEvent.of("/learning-platform", EventTypes.STUDY_COMPLETED, "U004",
                 CloudEventCodec.toTree(Map.of("memberId", "U004-001", "unitCode", "U004", "activityType", "MONTHLY_DISCUSSION",
                         "date", "2026-10-16", "minutes", 60))));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -535,35 +533,25 @@ class CountyMonthEndToEndTest {
         return member;
     }
 
-    // The request bodies that name who acted (see ACTOR_IN_BODY): built here and nowhere else.
+    // No body names who acted: the services take it from the token (issue 14). assessment-service ignores an
+    // `assessor` or `by` still sent, notification-service refuses a 签收 naming its signer (400);
+    // signInIsEnforcedForEveryRole sends them on purpose to check both.
 
     private static Map<String, Object> score(String unit, String indicator, String period, double score) {
-        return actedBy(new LinkedHashMap<>(Map.of("unitCode", unit, "indicatorCode", indicator, "period", period, "score", score,
-                "evidence", "现场检查记录")), "assessor", "县直机关工委考核组");
+        return Map.of("unitCode", unit, "indicatorCode", indicator, "period", period, "score", score, "evidence", "现场检查记录");
     }
 
     private static Map<String, Object> lock() {
-        return actedBy(new LinkedHashMap<>(), "by", "工委办公室");
+        return Map.of();
     }
 
     private static Map<String, Object> reopen(String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return actedBy(body, "by", "工委办公室");
+        return reason == null ? Map.of() : Map.of("reason", reason);
     }
 
-    /** 签收; a name in the body (if {@link #ACTOR_IN_BODY}) is not secretary-u001's, so the token must be what names the signer. */
+    /** 签收: an empty body, the token names the signer. */
     private static Map<String, Object> acknowledgement() {
-        return actedBy(new LinkedHashMap<>(), "by", "办公室收发员");
-    }
-
-    private static Map<String, Object> actedBy(Map<String, Object> body, String field, String who) {
-        if (ACTOR_IN_BODY) {
-            body.put(field, who);
-        }
-        return body;
+        return Map.of();
     }
 
     private static List<String> expectedRows() {

@@ -85,8 +85,9 @@ final class RunningSystem implements AutoCloseable {
                 .property("quarkus.mailer.mock", "true")
                 // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
                 .environment(keycloak.serviceEnvironment(name));
-        // the bootstrap servers and the service's own sign-in at the broker (its principal's ACLs)
-        KafkaAccess.serviceProperties(broker, name).forEach(process::property);
+        process.property("kafka.bootstrap.servers", broker.bootstrapServers());
+        // its own sign-in at the broker (its principal's ACLs), as production hands it: KAFKA_* variables, not in the process list
+        process.environment(KafkaAccess.serviceEnvironment(broker, name));
         process.start();
         all.add(process);
         return process;
@@ -95,11 +96,6 @@ final class RunningSystem implements AutoCloseable {
     /** A demo person of the realm, signed in with the password grant (one token per person, renewed when due). */
     TokenClient.Caller as(String username) {
         return callers.computeIfAbsent(username, tokens::person);
-    }
-
-    /** The learning platform's Kafka client settings: it publishes study records onto the broker as itself. */
-    Map<String, Object> learningPlatformOnKafka() {
-        return KafkaAccess.clientSettings(broker, KafkaAccess.LEARNING_PLATFORM.name());
     }
 
     /** The learning platform's service account (client credentials). */
