@@ -8,6 +8,7 @@ import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.Grading;
 import io.agroal.api.AgroalDataSource;
+import cn.partybuilding.security.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ import java.util.Map;
 public class AnnualPublication {
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     PublicationReader publications;
@@ -92,6 +96,7 @@ public class AnnualPublication {
                 YearPublication p = new YearPublication(year, version, now, published.months(), unitResults);
                 insert(c, p);
                 publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(p)));
+                audit.accepted("year", String.valueOf(year), version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.year(p));
                 return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, String.valueOf(year), version);
@@ -108,10 +113,16 @@ public class AnnualPublication {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement s = c.prepareStatement("insert into debrief_score (for_year, unit_code, score) values (?, ?, ?) "
                          + "on conflict (for_year, unit_code) do update set score = excluded.score")) {
+                BigDecimal[] before = {null};
+                // the score replaced, read under the row's lock so that the audit's "before" is the one overwritten
+                Sql.query(c, "select score from debrief_score where for_year = ? and unit_code = ? for update",
+                        rs -> before[0] = rs.getBigDecimal(1), year, unitCode);
                 s.setInt(1, year);
                 s.setString(2, unitCode);
                 s.setBigDecimal(3, BigDecimal.valueOf(score));
                 s.executeUpdate();
+                audit.accepted("debrief", year + "/" + unitCode, before[0] == null ? null : java.util.Map.of("score", before[0].doubleValue()),
+                        java.util.Map.of("score", score));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

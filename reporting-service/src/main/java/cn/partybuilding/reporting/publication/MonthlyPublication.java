@@ -15,6 +15,7 @@ import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.security.AuditTrail;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -72,6 +73,9 @@ public class MonthlyPublication {
 
     @Inject
     ForegroundWork foreground;
+
+    @Inject
+    AuditTrail audit;
 
     /** The platform's clock, in the county's zone: the interview deadline counts from the county's day, not UTC's. */
     @Inject
@@ -141,6 +145,9 @@ public class MonthlyPublication {
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "v" + version, now));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
                 followingMonthsInterviews(c, p, recipients, interviewDeadline, now);
+                // in this transaction: the publication, its outbox rows and its audit record commit or roll back together
+                audit.accepted("ranking", p.period(), version == 1 ? null : PublicationAudit.previous(version - 1),
+                        PublicationAudit.month(p));
                 return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, period.toString(), version);

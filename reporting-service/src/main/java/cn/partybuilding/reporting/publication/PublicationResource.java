@@ -3,6 +3,10 @@ package cn.partybuilding.reporting.publication;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
+import cn.partybuilding.reporting.platform.StrictNumber;
+import cn.partybuilding.security.Roles;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,11 +17,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
  * Publishing months, quarters and years. Responses are the *View records, built from the domain results; the event
- * payloads (*Published) are never returned here.
+ * payloads (*Published) are never returned here. Publishing and the debrief scores are the committee's; the published
+ * quarter and year results are read like the published ranking (county-wide roles and unit secretaries).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,18 +43,38 @@ public class PublicationResource {
     public record PublishRequest(String reason) {
     }
 
-    public record DebriefRequest(Double score) {
+    public record DebriefRequest(@JsonDeserialize(using = StrictNumber.class) Double score) {
     }
 
     public record Debrief(int year, String unitCode, double score) {
     }
 
+    /** A reason is one line or a short paragraph of the committee's; longer text, or control characters, are refused. */
+    static final int REASON_MAX = 500;
+
     @POST
     @Path("rankings/{period}/publish")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public MonthPublicationView publishMonth(@PathParam("period") String period, String requestBody) {
+        YearMonth month = Periods.month("period", period);
         PublishRequest request = parse(requestBody);
-        return MonthPublicationView.of(monthly.publish(Periods.month("period", period), request == null ? null : request.reason()));
+        String reason = request == null ? null : checkedReason(request.reason());
+        return MonthPublicationView.of(monthly.publish(month, reason));
+    }
+
+    private static String checkedReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        if (reason.length() > REASON_MAX) {
+            throw ProblemException.invalid("发布原因过长", "reason", "不得超过 " + REASON_MAX + " 个字符");
+        }
+        // line breaks and tabs are ordinary text; NUL and the other control characters are not (PostgreSQL refuses NUL)
+        if (reason.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw ProblemException.invalid("发布原因含有控制字符", "reason", "不得含有控制字符");
+        }
+        return reason;
     }
 
     /** The body is optional (a first publication needs none), so it is read leniently. */
@@ -65,12 +91,14 @@ public class PublicationResource {
 
     @POST
     @Path("quarters/{quarter}/publish")
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public QuarterPublicationView publishQuarter(@PathParam("quarter") String quarter) {
         return QuarterPublicationView.of(quarterly.publish(quarter, Periods.quarter("quarter", quarter)));
     }
 
     @GET
     @Path("quarters/{quarter}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public List<PublicationReader.QuarterGrade> quarter(@PathParam("quarter") String quarter) {
         Periods.quarter("quarter", quarter);
         List<PublicationReader.QuarterGrade> grades = publications.quarterGrades(quarter);
@@ -82,11 +110,14 @@ public class PublicationResource {
 
     @PUT
     @Path("years/{year}/debriefs/{unitCode}")
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public Debrief putDebrief(@PathParam("year") int year, @PathParam("unitCode") String unitCode, DebriefRequest request) {
+        checkYear(year);
         if (request == null || request.score() == null) {
             throw ProblemException.invalid("述职评议得分必填", "score", "required");
         }
-        if (request.score() < 0 || request.score() > 100) {
+        // Double.compare: -0 is refused with the negatives (a client sending it has a defect worth seeing); 1e400 is infinite
+        if (Double.compare(request.score(), 0.0) < 0 || request.score() > 100 || request.score().isNaN()) {
             throw ProblemException.invalid("述职评议得分应在 0 到 100 之间", "score", "must be between 0 and 100");
         }
         annual.putDebrief(year, unitCode, request.score());
@@ -95,17 +126,27 @@ public class PublicationResource {
 
     @POST
     @Path("years/{year}/publish")
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public AnnualPublicationView publishYear(@PathParam("year") int year) {
+        checkYear(year);
         return AnnualPublicationView.of(annual.publish(year));
     }
 
     @GET
     @Path("years/{year}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public List<PublicationReader.AnnualResult> year(@PathParam("year") int year) {
+        checkYear(year);
         List<PublicationReader.AnnualResult> results = publications.annualResults(year);
         if (results.isEmpty()) {
             throw ProblemException.notFound(year + " 年度结果尚未发布", "year", "not published");
         }
         return results;
+    }
+
+    private static void checkYear(int year) {
+        if (year < 1949 || year > 2100) {
+            throw ProblemException.invalid("年度无效", "year", "应在 1949 到 2100 之间");
+        }
     }
 }

@@ -8,6 +8,7 @@ import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
 import cn.partybuilding.reporting.scoring.Grading;
 import io.agroal.api.AgroalDataSource;
+import cn.partybuilding.security.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class QuarterlyPublication {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * What a publication of a quarter made (domain result); the event ({@link QuarterlyGradesPublished}) and the REST
      * response ({@link QuarterPublicationView}) are each built from it.
@@ -92,6 +96,7 @@ public class QuarterlyPublication {
                 insert(c, p);
                 publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(p)));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
+                audit.accepted("quarter", quarter, version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.quarter(p));
                 return p;
             } catch (SQLException e) {
                 throw PublicationVersions.refused(e, quarter, version);

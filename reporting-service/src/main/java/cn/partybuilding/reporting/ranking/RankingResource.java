@@ -5,7 +5,10 @@ import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.scoring.RankedUnit;
 import cn.partybuilding.reporting.scoring.NotSubmittedUnit;
 import cn.partybuilding.reporting.scoring.Enums.Status;
+import cn.partybuilding.security.Caller;
+import cn.partybuilding.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Ranking tables (live and published), scorecards with drill-down, trends and bulletin exports. */
+/**
+ * Ranking tables (live and published), scorecards with drill-down, trends and bulletin exports. The live ranking is the
+ * county's working figure (committee, assessors, auditors); the published one is the county's bulletin, read by unit
+ * secretaries too. A secretary sees its own unit's scorecard and trend only: another unit's answers as a unit that does
+ * not exist (404), so that a probe learns nothing.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RankingResource {
@@ -41,6 +49,9 @@ public class RankingResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Caller caller;
+
     /** The platform's clock: the trend's default end is the current month of the county's zone. */
     @Inject
     Clock clock;
@@ -51,6 +62,7 @@ public class RankingResource {
     /** The month ranked from the current facts (changes as events arrive until it is published). */
     @GET
     @Path("rankings/{period}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR})
     public Map<String, Object> live(@PathParam("period") String period) {
         LiveRanking live = rankings.live(Periods.month("period", period));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -73,6 +85,7 @@ public class RankingResource {
      */
     @GET
     @Path("rankings/{period}/published")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public Response published(@PathParam("period") String period, @QueryParam("version") Integer version, @Context HttpHeaders headers) {
         YearMonth month = Periods.month("period", period);
         int number = version != null ? version : published.latestVersion(month)
@@ -98,14 +111,21 @@ public class RankingResource {
 
     @GET
     @Path("rankings/{period}/history")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public List<PublishedRankings.Version> history(@PathParam("period") String period) {
         return published.versions(Periods.month("period", period));
     }
 
     @GET
     @Path("units/{unitCode}/scorecard/{period}")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public Response scorecard(@PathParam("unitCode") String unitCode, @PathParam("period") String period, @Context HttpHeaders headers) {
-        return rankings.scorecardBody(Periods.month("period", period), unitCode).respond(headers, "no-cache");
+        YearMonth month = Periods.month("period", period);
+        if (!caller.mayAccessUnit(unitCode)) {
+            // the very answer FactsReader gives for a unit that does not exist
+            throw ProblemException.notFound("单位 " + unitCode + " 不存在", "unitCode", "unknown unit");
+        }
+        return rankings.scorecardBody(month, unitCode).respond(headers, "no-cache");
     }
 
     /** A month of a unit's trend; score, rank and tier are null in a month it submitted nothing (未报送). */
@@ -115,11 +135,15 @@ public class RankingResource {
     /** Month by month: the published figure where the month was published, else the live one. */
     @GET
     @Path("units/{unitCode}/trend")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public List<TrendPoint> trend(@PathParam("unitCode") String unitCode, @QueryParam("from") String from, @QueryParam("to") String to) {
         YearMonth last = to == null ? YearMonth.now(clock) : Periods.month("to", to);
         YearMonth first = from == null ? YearMonth.of(last.getYear(), 1) : Periods.month("from", from);
         if (first.isAfter(last) || first.plusMonths(36).isBefore(last)) {
             throw ProblemException.invalid("查询区间应在 36 个月以内且起始不晚于结束", "from", "must not be after 'to' nor more than 36 months before it");
+        }
+        if (!caller.mayAccessUnit(unitCode)) {
+            throw noTrend(unitCode);
         }
         List<TrendPoint> points = new ArrayList<>();
         boolean known = false;
@@ -150,14 +174,19 @@ public class RankingResource {
             }
         }
         if (!known) {
-            throw ProblemException.notFound("单位 " + unitCode + " 在该区间没有考评数据", "unitCode", "unknown unit or no data in range");
+            throw noTrend(unitCode);
         }
         return points;
+    }
+
+    private static ProblemException noTrend(String unitCode) {
+        return ProblemException.notFound("单位 " + unitCode + " 在该区间没有考评数据", "unitCode", "unknown unit or no data in range");
     }
 
     @GET
     @Path("rankings/{period}/bulletin.csv")
     @Produces("text/csv")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public Response csv(@PathParam("period") String period) {
         Bulletin b = bulletin(period);
         return Response.ok(BulletinExport.csv(b.title(), b.entries(), b.notSubmitted()), "text/csv; charset=UTF-8")
@@ -167,6 +196,7 @@ public class RankingResource {
     @GET
     @Path("rankings/{period}/bulletin.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public Response xlsx(@PathParam("period") String period) {
         Bulletin b = bulletin(period);
         return Response.ok(BulletinExport.xlsx(b.title(), b.entries(), b.notSubmitted()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -176,13 +206,19 @@ public class RankingResource {
     private record Bulletin(String title, List<RankedUnit> entries, List<NotSubmittedUnit> notSubmitted) {
     }
 
-    /** The latest published version when there is one, else the live ranking (marked 未发布 in the title). */
+    /**
+     * The latest published version when there is one, else the live ranking (marked 未发布 in the title) for the county-wide
+     * roles; a unit secretary reads only published rankings, so for it an unpublished month is 404 like the published one.
+     */
     private Bulletin bulletin(String period) {
         YearMonth month = Periods.month("period", period);
         String base = month.getYear() + " 年 " + month.getMonthValue() + " 月党建工作考评排名";
         return published.latest(month)
                 .map(p -> new Bulletin(base + "（第 " + p.version().version() + " 版）", p.entries(), p.notSubmitted()))
                 .orElseGet(() -> {
+                    if (!caller.isCountyWide()) {
+                        throw ProblemException.notFound(month + " 的排名尚未发布", "period", "not published");
+                    }
                     LiveRanking live = rankings.live(month);
                     return new Bulletin(base + "（未发布）", live.entries(), live.notSubmitted());
                 });

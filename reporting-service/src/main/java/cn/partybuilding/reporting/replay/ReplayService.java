@@ -12,6 +12,7 @@ import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.reporting.facts.FactTables;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ingest.FactBatchHandler;
+import cn.partybuilding.security.AuditTrail;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +88,9 @@ public class ReplayService {
     Clock clock;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     jakarta.enterprise.event.Event<Progress> progress;
 
     /**
@@ -106,11 +110,23 @@ public class ReplayService {
         if (status.state() == State.RUNNING) {
             throw ProblemException.conflict("重建正在进行中", "replay", "already running");
         }
-        status = new Status(State.RUNNING, OffsetDateTime.now(clock), null, 0, 0, Map.of(), null);
+        Status before = status;
+        Status started = new Status(State.RUNNING, OffsetDateTime.now(clock), null, 0, 0, Map.of(), null);
+        // accepted: the start is recorded (in a transaction of its own, the replay writes nothing else yet) before it runs
+        QuarkusTransaction.requiringNew().run(() -> audit.accepted("replay", "facts", auditState(before), auditState(started)));
+        status = started;
         Thread worker = new Thread(this::run, "reporting-replay");
         worker.setDaemon(true);
         worker.start();
         return status;
+    }
+
+    private static Map<String, Object> auditState(Status s) {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("state", s.state().name());
+        state.put("startedAt", s.startedAt() == null ? null : s.startedAt().toString());
+        state.put("finishedAt", s.finishedAt() == null ? null : s.finishedAt().toString());
+        return state;
     }
 
     private void run() {

@@ -1,6 +1,8 @@
 package cn.partybuilding.reporting.warning;
 
 import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ public class EarlyWarningResource {
 
     /** Runs the early warning for a month now; returns the notice requests emitted. */
     @POST
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public List<WarningNoticeView> run(@PathParam("period") String period) {
         return service.run(Periods.month("period", period)).stream().map(WarningNoticeView::of).toList();
     }

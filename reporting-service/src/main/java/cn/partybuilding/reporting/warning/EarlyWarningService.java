@@ -13,6 +13,7 @@ import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.Enums.Status;
 import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.security.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class EarlyWarningService {
 
     @Inject
     RankingService rankings;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     FactsReader facts;
@@ -93,7 +97,12 @@ public class EarlyWarningService {
         planner.lowStudy("EARLY_WARNING", period, live.system(), roster, unitNames, config.notices().studyReminderThreshold(), asOf);
         List<NoticeRequest> notices = planner.requests();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        QuarkusTransaction.requiringNew().run(() -> publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "warning-" + now.toInstant().toEpochMilli(), now)));
+        String run = "warning-" + now.toInstant().toEpochMilli();
+        QuarkusTransaction.requiringNew().run(() -> {
+            publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, run, now));
+            // the run and its outbox rows in one transaction with its record (a scheduled run has no caller: see README)
+            audit.accepted("warning", period.toString(), null, Map.of("run", run, "asOf", asOf.toString(), "noticeRequests", notices.size()));
+        });
         return notices;
     }
 }

@@ -25,14 +25,14 @@ public final class WhatIfCheck {
         weights.forEach((code, w) -> {
             if (!dimensions.contains(code)) {
                 violations.add(new Violation("weights." + code, "unknown dimension"));
-            } else if (w == null || w < 0) {
+            } else if (w == null || Double.compare(w, 0.0) < 0) { // -0 too: refused with the negatives
                 violations.add(new Violation("weights." + code, "must be a number ≥ 0"));
             }
         });
         maxPoints.forEach((code, m) -> {
             if (!indicators.contains(code)) {
                 violations.add(new Violation("maxPoints." + code, "unknown indicator"));
-            } else if (m == null || m < 0) {
+            } else if (m == null || Double.compare(m, 0.0) < 0) {
                 violations.add(new Violation("maxPoints." + code, "must be a number ≥ 0"));
             }
         });

@@ -9,6 +9,12 @@ import cn.partybuilding.reporting.ranking.RankingEntryView;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
+import cn.partybuilding.reporting.platform.StrictNumber;
+import cn.partybuilding.security.AuditTrail;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import cn.partybuilding.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,18 +38,37 @@ public class WhatIfResource {
     @Inject
     RankingService rankings;
 
-    public record Proposal(Map<String, Double> weights, Map<String, Double> maxPoints) {
+    @Inject
+    AuditTrail audit;
+
+    /** Far more than a county's system has (a handful of dimensions, dozens of indicators): beyond, the body is refused. */
+    static final int MAX_WEIGHTS = 50;
+    static final int MAX_INDICATORS = 500;
+
+    public record Proposal(@JsonDeserialize(contentUsing = StrictNumber.class) Map<String, Double> weights,
+                           @JsonDeserialize(contentUsing = StrictNumber.class) Map<String, Double> maxPoints) {
     }
 
     public record Row(String unitCode, String unitName, int currentRank, int proposedRank, double currentScore, double proposedScore,
                       String currentTier, String proposedTier) {
     }
 
+    /**
+     * The committee's (it shows how a change of the indicator system would move every unit). It stores nothing, but as a
+     * POST it is recorded in the audit trail: who tried which weights on which month.
+     */
     @POST
+    @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public Map<String, Object> whatIf(@PathParam("period") String period, Proposal proposal) {
         YearMonth month = Periods.month("period", period);
         if (proposal == null || proposal.weights() == null || proposal.weights().isEmpty()) {
             throw ProblemException.invalid("请给出拟调整的一级指标权重", "weights", "required");
+        }
+        if (proposal.weights().size() > MAX_WEIGHTS) {
+            throw ProblemException.invalid("拟调整的一级指标过多", "weights", "不得超过 " + MAX_WEIGHTS + " 项");
+        }
+        if (proposal.maxPoints() != null && proposal.maxPoints().size() > MAX_INDICATORS) {
+            throw ProblemException.invalid("拟调整的指标分值过多", "maxPoints", "不得超过 " + MAX_INDICATORS + " 项");
         }
         Map<String, Double> maxPoints = proposal.maxPoints() == null ? Map.of() : proposal.maxPoints();
         LiveRanking current = rankings.live(month);
@@ -77,6 +102,11 @@ public class WhatIfResource {
         body.put("notSubmitted", NotSubmittedView.of(current.notSubmitted()));
         body.put("comparison", rows);
         body.put("tierChanges", tierChanges);
+        Map<String, Object> tried = new LinkedHashMap<>();
+        tried.put("weights", proposal.weights());
+        tried.put("maxPoints", maxPoints);
+        tried.put("tierChanges", tierChanges.size());
+        QuarkusTransaction.requiringNew().run(() -> audit.accepted("whatif", period, null, tried));
         return body;
     }
 

@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ingest;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
@@ -37,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * with the ingest's rules (no broker) in batches of 5,000; prints events per second. Figures, not assertions: the machine is shared.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @EnabledIfSystemProperty(named = "probe.ingest", matches = "true")
 class IngestThroughputProbe {
     @Inject

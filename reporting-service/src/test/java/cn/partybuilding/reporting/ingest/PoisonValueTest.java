@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ingest;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
@@ -44,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * system): the scenario test's rankings do not see them.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class PoisonValueTest {
     private static final String UNIT = "PV-U1";
     private static final String PERIOD = "2031-05";

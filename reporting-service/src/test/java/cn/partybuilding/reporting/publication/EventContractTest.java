@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ingest's own rules, not the topics, and removed afterwards: the scenario test's rankings and its replay never see it.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class EventContractTest {
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
     private static final String MONTH = "2030-01";

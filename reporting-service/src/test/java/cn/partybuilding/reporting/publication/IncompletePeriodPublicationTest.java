@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * name; other units are whatever other tests registered.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncompletePeriodPublicationTest {
     static final String SYSTEM = "{\"year\":2034,\"version\":1,\"bonusCap\":5,\"dimensions\":[{\"code\":\"POLITICAL\",\"name\":\"政治建设\","

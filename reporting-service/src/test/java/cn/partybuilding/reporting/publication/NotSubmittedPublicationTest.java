@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -35,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no notices (it is published with every unit 未报送). County of 2041 (NS1, NS2 scored in January; NS3 only studied), applied through the ingest's rules.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class NotSubmittedPublicationTest {
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
 

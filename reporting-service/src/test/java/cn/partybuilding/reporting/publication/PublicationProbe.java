@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.ranking.RankingService;
 import io.agroal.api.AgroalDataSource;
@@ -17,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * straight into the fact tables of a year no other test uses, then the month computed and published; prints the times.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @EnabledIfSystemProperty(named = "probe.publication", matches = "true")
 class PublicationProbe {
     @Inject

@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -38,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * publishes (its indicator system is written straight into the table; units are whatever other tests registered).
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class PublicationVersionTest {
     static final String SYSTEM = "{\"year\":2029,\"version\":1,\"bonusCap\":5,\"dimensions\":[{\"code\":\"POLITICAL\",\"name\":\"政治建设\","
             + "\"weight\":100,\"indicators\":[{\"code\":\"P1\",\"name\":\"政治理论学习\",\"maxPoints\":100,\"kind\":\"MANUAL\"}]}],\"studyPlan\":[]}";

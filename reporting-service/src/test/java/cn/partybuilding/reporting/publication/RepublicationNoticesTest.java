@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.publication;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * RP5's 表扬; what still applies is neither withdrawn nor requested anew under another key.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class RepublicationNoticesTest {
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
     private static final String MONTH = "2042-01";

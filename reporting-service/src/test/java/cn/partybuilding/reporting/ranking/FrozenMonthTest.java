@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
@@ -51,6 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </pre>
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class FrozenMonthTest {
     static final String MONTH = "2032-03";
     static final OffsetDateTime LOCK = OffsetDateTime.parse("2032-04-03T09:00:00+08:00");

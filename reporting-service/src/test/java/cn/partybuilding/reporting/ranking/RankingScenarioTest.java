@@ -1,5 +1,8 @@
 package cn.partybuilding.reporting.ranking;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -111,9 +114,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </pre>
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankingScenarioTest {
+    @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
+    java.net.URL metricsUrl;
+
     static final String SEP = "2026-09";
     static final String OCT = "2026-10";
 
@@ -321,7 +329,8 @@ class RankingScenarioTest {
         assertOctober();
         given().get("/rankings/" + SEP).then()
                 .body("entries.score", equalTo(List.of(78.0f, 71.5f, 65.0f, 65.0f, 63.0f, 48.0f, 46.0f)));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // on the management port, without a token
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("eventing_consumer_events_total{consumer=\"ingest\",outcome=\"duplicate\"}"), "ingest counters are exported");
         assertTrue(metrics.contains("eventing_consumer_records_total{consumer=\"ingest\",outcome=\"dead-lettered\"}"), "loop counters are exported");
     }

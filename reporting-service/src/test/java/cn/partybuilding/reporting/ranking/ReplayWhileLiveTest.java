@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.reporting.support.ReplayGate;
@@ -29,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * included. County of its own: year 2035, units R1..R4.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ReplayWhileLiveTest {
     static final String MONTH = "2035-03";
 

@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.reporting.publication.ProbeFixture;
 import cn.partybuilding.reporting.publication.MonthlyPublication;
 import io.agroal.api.AgroalDataSource;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (1000/s) for {@code probe.seconds} (15) after a 5 s warm-up, per scenario; prints p50/p99 (no timed assertions).
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @EnabledIfSystemProperty(named = "probe.rest", matches = "true")
 class RestLoadProbe {
     @Inject

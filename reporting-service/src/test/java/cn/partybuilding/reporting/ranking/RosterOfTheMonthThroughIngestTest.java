@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import io.agroal.api.AgroalDataSource;
@@ -30,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * name order), as StudyMonthThroughIngestTest does.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RosterOfTheMonthThroughIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
@@ -36,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and a bonus, applied through the ingest's own rules (not the topics) and removed afterwards.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ScorecardEvidenceTest {
     private static final String MONTH = "2031-03";
 

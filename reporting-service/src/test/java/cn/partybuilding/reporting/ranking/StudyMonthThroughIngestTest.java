@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 29: the fifth week's Friday is 2 April).
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudyMonthThroughIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")

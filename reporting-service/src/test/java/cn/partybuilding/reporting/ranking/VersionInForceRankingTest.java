@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.reporting.facts.FactsVersion;
@@ -41,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * </pre>
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VersionInForceRankingTest {
     static final String MARCH = "2037-03";

@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.ranking;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.local.TopicProbe;
@@ -33,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is named to run after {@link RankingScenarioTest} (classes run in name order), which must see only its own county.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class WarningDueByDayTest {
     static final String MONTH = "2036-08";
 

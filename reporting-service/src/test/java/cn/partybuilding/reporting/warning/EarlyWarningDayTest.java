@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.warning;
 
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.reporting.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (Asia/Shanghai), not of UTC or the server's zone. Only asks whether it is due; nothing is run or published.
  */
 @QuarkusTest
+// the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class EarlyWarningDayTest {
     @Inject
     EarlyWarningService warnings;
