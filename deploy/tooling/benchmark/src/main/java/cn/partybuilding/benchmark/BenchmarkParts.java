@@ -24,11 +24,6 @@ import java.util.function.Predicate;
  */
 final class BenchmarkParts {
     private static final String PERIOD = "2026-10";
-    /**
-     * Who scored travels in the score body today ({@code assessor}); once assessment-service takes it from the token
-     * (issue 14) the request type loses the field, and this is the one line to change.
-     */
-    private static final boolean ACTOR_IN_BODY = true;
     private final Environment env;
     private final Map<String, String> options;
 
@@ -188,11 +183,11 @@ final class BenchmarkParts {
             double score = 50 + (i % 50);
             long start = System.nanoTime();
             if (assessmentId == null) {
-                assessmentId = Http.post(assessment.baseUrl() + "/assessments", actedBy(Map.of("unitCode", unit, "indicatorCode", "P1",
-                        "period", period, "score", score, "evidence", "e2e")), assessor).get("assessmentId").asText();
+                assessmentId = Http.post(assessment.baseUrl() + "/assessments", Map.of("unitCode", unit, "indicatorCode", "P1",
+                        "period", period, "score", score, "evidence", "e2e"), assessor).get("assessmentId").asText();
             } else {
                 Http.post(assessment.baseUrl() + "/assessments/" + assessmentId + "/corrections",
-                        actedBy(Map.of("score", score, "reason", "benchmark correction " + i)), assessor);
+                        Map.of("score", score, "reason", "benchmark correction " + i), assessor);
             }
             while (true) {
                 JsonNode card;
@@ -218,13 +213,5 @@ final class BenchmarkParts {
         System.out.printf("%d samples: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", samples,
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
-    }
-
-    private static Map<String, Object> actedBy(Map<String, Object> body) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>(body);
-        if (ACTOR_IN_BODY) {
-            out.put("assessor", "benchmark");
-        }
-        return out;
     }
 }

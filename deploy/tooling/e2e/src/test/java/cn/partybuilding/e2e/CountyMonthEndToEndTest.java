@@ -6,6 +6,7 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.e2e.RunningSystem.Response;
 import cn.partybuilding.identity.CountyRealm;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.ServiceProcess;
 import cn.partybuilding.local.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,11 +67,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CountyMonthEndToEndTest {
-    /**
-     * Who acted travels in some request bodies today ({@code assessor}, {@code by}); once the services take it from the
-     * token (issue 14) the request types lose these fields, and this is the one line to change.
-     */
-    private static final boolean ACTOR_IN_BODY = true;
     private static RunningSystem system;
 
     @BeforeAll
@@ -344,11 +340,25 @@ class CountyMonthEndToEndTest {
         expectNoNoticesOf(failures, "secretary-u001 reads U002's secretary's inbox", "U002-002", get(notification, "/inbox/U002-002", secretary));
         expectNoNoticesOf(failures, "member-u001 reads its secretary's inbox", "U001-002", get(notification, "/inbox/U001-002", member));
 
-        // who signed comes from the token, not from the body
+        // who acted comes from the token, not from the body
         JsonNode signed = get(notification, "/notices/" + noticeId(notification, "U001-002", "COMMENDATION", "2026-10"), admin).json();
         String by = signed.path("acknowledgement").path("by").asText();
-        if (!by.contains("secretary-u001") && !by.contains(displayName("secretary-u001"))) {
-            failures.add("the 签收 names who signed in (secretary-u001 / " + displayName("secretary-u001") + "), not the body: " + by);
+        if (!names(by, "secretary-u001")) {
+            failures.add("the 签收 names who signed in (secretary-u001 / " + displayName("secretary-u001") + "): " + by);
+        }
+        // notification-service refuses a 签收 whose body still names a signer (an old client learns it), and signs nothing
+        expect(failures, "secretary-u001 signs its bulletin with a `by` in the body", 400,
+                post(notification, "/notices/" + u001Bulletin + "/acknowledge", Map.of("by", "办公室收发员"), secretary));
+        JsonNode bulletin = get(notification, "/notices/" + u001Bulletin, admin).json();
+        if (bulletin.path("acknowledgement").hasNonNull("at")) {
+            failures.add("a refused 签收 (a `by` in the body) signed the bulletin: " + bulletin.path("acknowledgement"));
+        }
+        // assessment-service ignores an assessor named in the body: the score is the signed-in assessor's (November is open)
+        Response named = post(assessment, "/assessments", Map.of("unitCode", "U001", "indicatorCode", "P1", "period", "2026-11",
+                "score", 50, "evidence", "现场检查记录", "assessor", "冒名的考核员"), assessor);
+        expect(failures, "the assessor scores November with another assessor named in the body", 201, named);
+        if (named.status() == 201 && !names(named.json().path("assessor").asText(), "assessor")) {
+            failures.add("the score names who signed in (assessor / " + displayName("assessor") + "), not the body: " + named.body());
         }
 
         // the audit trail: the auditor and the committee read it in each service
@@ -401,6 +411,15 @@ class CountyMonthEndToEndTest {
         return body.length() <= 200 ? body : body.substring(0, 200) + "…";
     }
 
+    /**
+     * Whether a recorded actor is that demo person: its user name or its display name (the token's {@code name} claim is
+     * first and last name with a space between them, "县委办公室 书记"; the realm's display name joins them without one).
+     */
+    private static boolean names(String recorded, String username) {
+        String plain = recorded.replaceAll("\\s+", "");
+        return plain.contains(username) || plain.contains(displayName(username));
+    }
+
     private static String displayName(String username) {
         return CountyRealm.demoUsers().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow().displayName();
     }
@@ -417,12 +436,12 @@ class CountyMonthEndToEndTest {
         var reporting = system.reporting;
         var admin = system.as("committee-admin");
         var assessor = system.as("assessor");
-        Map<String, Object> correction = actedBy(new LinkedHashMap<>(Map.of("score", 40, "reason", "县纪委反馈第一议题制度落实情况")),
-                "assessor", "县直机关工委考核组");
+        Map<String, Object> correction = Map.of("score", 40, "reason", "县纪委反馈第一议题制度落实情况");
         Response refused = post(assessment, "/assessments/" + u009P1 + "/corrections", correction, assessor);
         assertEquals(409, refused.status(), refused.body());
 
-        TopicProbe.publish(system.broker.bootstrapServers(), Topics.STUDY, CloudEvent.of("/learning-platform", EventTypes.STUDY_COMPLETED, "U004",
+        // straight onto the broker, signed in as the learning platform (its ACLs allow writing study records, nothing else)
+        TopicProbe.publishAs(system.broker.bootstrapServers(), KafkaAccess.LEARNING_PLATFORM.name(), Topics.STUDY, CloudEvent.of("/learning-platform", EventTypes.STUDY_COMPLETED, "U004",
                 CloudEventCodec.toTree(Map.of("memberId", "U004-001", "unitCode", "U004", "activityType", "MONTHLY_DISCUSSION",
                         "date", "2026-10-16", "minutes", 60))));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -514,35 +533,25 @@ class CountyMonthEndToEndTest {
         return member;
     }
 
-    // The request bodies that name who acted (see ACTOR_IN_BODY): built here and nowhere else.
+    // No body names who acted: the services take it from the token (issue 14). assessment-service ignores an
+    // `assessor` or `by` still sent, notification-service refuses a 签收 naming its signer (400);
+    // signInIsEnforcedForEveryRole sends them on purpose to check both.
 
     private static Map<String, Object> score(String unit, String indicator, String period, double score) {
-        return actedBy(new LinkedHashMap<>(Map.of("unitCode", unit, "indicatorCode", indicator, "period", period, "score", score,
-                "evidence", "现场检查记录")), "assessor", "县直机关工委考核组");
+        return Map.of("unitCode", unit, "indicatorCode", indicator, "period", period, "score", score, "evidence", "现场检查记录");
     }
 
     private static Map<String, Object> lock() {
-        return actedBy(new LinkedHashMap<>(), "by", "工委办公室");
+        return Map.of();
     }
 
     private static Map<String, Object> reopen(String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return actedBy(body, "by", "工委办公室");
+        return reason == null ? Map.of() : Map.of("reason", reason);
     }
 
-    /** 签收; the name in the body (while there is one) is not secretary-u001's, so the token must be what names the signer. */
+    /** 签收: an empty body, the token names the signer. */
     private static Map<String, Object> acknowledgement() {
-        return actedBy(new LinkedHashMap<>(), "by", "办公室收发员");
-    }
-
-    private static Map<String, Object> actedBy(Map<String, Object> body, String field, String who) {
-        if (ACTOR_IN_BODY) {
-            body.put(field, who);
-        }
-        return body;
+        return Map.of();
     }
 
     private static List<String> expectedRows() {

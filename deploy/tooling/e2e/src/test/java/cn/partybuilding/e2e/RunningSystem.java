@@ -5,6 +5,7 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.identity.CountyRealm;
 import cn.partybuilding.identity.KeycloakServer;
 import cn.partybuilding.identity.TokenClient;
+import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The three services from their packaged jars, each on a fresh PostgreSQL database of its own, with one real Kafka
- * broker and the county's OpenID Connect provider (Keycloak with the realm of deploy/tooling/identity): the system as
+ * broker (SASL/SCRAM with the ACLs of {@link KafkaAccess}: each service signs in as itself, the learning platform as
+ * itself) and the county's OpenID Connect provider (Keycloak with the realm of deploy/tooling/identity): the system as
  * it runs in production, driven over REST by people and systems that sign in. Every request names its caller
  * ({@link #as(String)}, {@link #learningPlatform()}, or {@link #NO_TOKEN}), so a test reads who may do what.
  */
@@ -75,7 +77,8 @@ final class RunningSystem implements AutoCloseable {
         // Keycloak takes longest (its first start in a home folder builds itself): it starts while the broker does
         keycloak = KeycloakServer.onFreePort(target.resolve("keycloak"));
         CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(8)));
-        broker = KafkaBroker.temporary().start();
+        broker = KafkaBroker.temporary(KafkaAccess.sasl()).start();
+        KafkaAccess.grant(broker); // the topics, and what each principal may read and write
         identity.join();
         tokens = TokenClient.of(keycloak);
         PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
@@ -116,6 +119,8 @@ final class RunningSystem implements AutoCloseable {
                 .property("quarkus.mailer.mock", "true")
                 // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
                 .environment(keycloak.serviceEnvironment(name));
+        // its own sign-in at the broker (its principal's ACLs), as production hands it: KAFKA_* variables, not in the process list
+        process.environment(KafkaAccess.serviceEnvironment(broker, name));
         all.add(process);
         return process;
     }
