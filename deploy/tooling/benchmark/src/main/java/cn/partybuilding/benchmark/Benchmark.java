@@ -24,13 +24,17 @@ import java.util.Map;
  * fresh PostgreSQL databases {@code *_bench}) and prints figures; nothing here is an assertion.
  *
  * <pre>
- * deploy/tooling/benchmark/run [--events 2000000] [--units 500] [--members 100] [--naive-events 20000] [--only all|ingest,publish,rest,e2e]
+ * deploy/tooling/benchmark/run [--runs 3] [--events 2000000] [--units 500] [--members 100] [--naive-events 20000] [--only all|ingest,publish,rest,workbench,e2e]
  * </pre>
+ * Every part runs {@code --runs} times, each time on a fresh broker, fresh databases and freshly started services
+ * (cold, as after a deployment); the end prints each figure's runs, min / median / max and whether its target held in
+ * every run ({@link Figures}).
  */
 public final class Benchmark {
     private final Map<String, String> options = new LinkedHashMap<>(Map.of(
             "events", "2000000", "units", "500", "members", "100", "naive-events", "20000", "only", "all",
-            "catch-up-seconds", "900"));
+            "catch-up-seconds", "900", "runs", "3"));
+    private Figures figures;
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = new Benchmark();
@@ -55,8 +59,14 @@ public final class Benchmark {
         // one Keycloak for all parts (its start costs 7–25 s): the services check real tokens, the REST load sends them
         try (KeycloakServer keycloak = KeycloakServer.onFreePort(Path.of("deploy/tooling/benchmark/target/keycloak")).start(Duration.ofMinutes(10))) {
             System.out.println("Keycloak (county realm) on " + keycloak.baseUrl());
-            run(keycloak);
+            figures = new Figures(option("runs"));
+            for (int r = 1; r <= figures.runs(); r++) {
+                System.out.printf("%n######## run %d of %d ########%n", r, figures.runs());
+                run(keycloak);
+                figures.nextRun();
+            }
         }
+        System.out.print(figures.summary());
     }
 
     private void run(KeycloakServer keycloak) throws Exception {
@@ -64,21 +74,30 @@ public final class Benchmark {
             try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
                 ingestion(env);
                 System.out.println("peak RSS during ingestion (MiB): " + env.peakRss());
+                recordRss(env, "ingestion");
             }
         }
-        if (selected("publish") || selected("rest")) {
+        if (selected("publish") || selected("rest") || selected("workbench")) {
             try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
-                new BenchmarkParts(env, options).run(part -> !part.equals("e2e") && selected(part));
+                new BenchmarkParts(env, options, figures).run(part -> !part.equals("e2e") && selected(part));
                 System.out.println("peak RSS during publication and REST parts (MiB): " + env.peakRss());
+                recordRss(env, "publication, REST, workbench");
             }
         }
         if (selected("e2e")) {
             // its own services: the end-to-end latency of a quiet system, not of one still digesting the REST load
             try (Environment env = new Environment(keycloak).jvmOptions(jvmOptions())) {
-                new BenchmarkParts(env, options).run(part -> part.equals("e2e"));
+                new BenchmarkParts(env, options, figures).run(part -> part.equals("e2e"));
                 System.out.println("peak RSS during the end-to-end part (MiB): " + env.peakRss());
+                recordRss(env, "end to end");
             }
         }
+    }
+
+    /** Issue 18.4: every service under 300 MB RSS during every part. */
+    private void recordRss(Environment env, String part) {
+        env.peakRss().forEach((service, mib) ->
+                figures.record("peak RSS " + service + " (" + part + ")", "MiB", mib, Figures.Target.below(300, "MiB")));
     }
 
     /** {@code --reporting-jvm "<options>"} replaces reporting-service's JVM options (to compare heap sizes or compilers). */
@@ -129,9 +148,12 @@ public final class Benchmark {
 
         double raw = rawConsumerRate(kafka, produced);
         System.out.printf("raw Kafka consumer (no processing), this machine's ceiling: %,.0f events/s%n", raw);
+        figures.record("ingest: raw Kafka consumer, no processing", "events/s", raw);
 
         double naive = naiveConsumerRate(env, option("naive-events"));
         System.out.printf("naive consumer (one transaction per event, PostgreSQL): %,.0f events/s%n", naive);
+        figures.record("ingest: naive consumer, a transaction per event", "events/s", naive);
+        double postgresBefore = Cpu.postgresSeconds();
 
         // the services, consuming the backlog from the beginning
         long start = System.nanoTime();
@@ -145,6 +167,8 @@ public final class Benchmark {
         }
         env.startServices(settings);
         double readyAt = (System.nanoTime() - start) / 1e9;
+        long reportingPid = env.service("reporting-service").pid();
+        double reportingCpuAtReady = Cpu.seconds(reportingPid);
         List<String> consumed = List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY);
         long total = produced + units + (long) units * members + 1;
         double firstProgress = -1;
@@ -174,9 +198,22 @@ public final class Benchmark {
                     total, readyAt, firstProgress, done);
             System.out.printf("aggregation throughput: %,.0f events/s (first commit to last; lag sampled every 0.5 s), %,.0f events/s from process start%n",
                     total / window, total / done);
+            figures.record("ingest: reporting-service aggregation, first commit to last", "events/s", total / window,
+                    Figures.Target.atLeast(100_000, "/s"));
+            figures.record("ingest: from process start", "events/s", total / done);
+            // CPU per event: reporting-service's JVM after it was ready (start-up excluded), and the whole PostgreSQL
+            // server from the services' start (the naive consumer's work before that excluded)
+            double reportingCpu = Cpu.seconds(reportingPid) - reportingCpuAtReady;
+            double postgresCpu = Cpu.postgresSeconds() - postgresBefore;
+            System.out.printf("CPU per aggregated event: reporting-service %.1f µs, PostgreSQL %.1f µs (%.1f s and %.1f s in all)%n",
+                    reportingCpu * 1e6 / total, postgresCpu * 1e6 / total, reportingCpu, postgresCpu);
+            figures.record("ingest: reporting-service CPU per event", "µs", reportingCpu * 1e6 / total);
+            figures.record("ingest: PostgreSQL CPU per event", "µs", postgresCpu * 1e6 / total);
         }
         if (done > 0) {
-            System.out.printf("ratio aggregated / naive: %.1f x%n", total / (done - Math.max(firstProgress, 0)) / naive);
+            double ratio = total / (done - Math.max(firstProgress, 0)) / naive;
+            System.out.printf("ratio aggregated / naive: %.1f x%n", ratio);
+            figures.record("ingest: aggregated ÷ naive", "×", ratio, Figures.Target.atLeast(20, "×"));
         }
     }
 

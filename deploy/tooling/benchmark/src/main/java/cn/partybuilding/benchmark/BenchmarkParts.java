@@ -26,10 +26,12 @@ final class BenchmarkParts {
     private static final String PERIOD = "2026-10";
     private final Environment env;
     private final Map<String, String> options;
+    private final Figures figures;
 
-    BenchmarkParts(Environment env, Map<String, String> options) {
+    BenchmarkParts(Environment env, Map<String, String> options, Figures figures) {
         this.env = env;
         this.options = options;
+        this.figures = figures;
     }
 
     void run(Predicate<String> selected) throws Exception {
@@ -38,7 +40,7 @@ final class BenchmarkParts {
         int indicators = 40;
         env.startServices();
         ServiceProcess reporting = env.service("reporting-service");
-        if (!selected.test("publish") && !selected.test("rest")) {
+        if (!selected.test("publish") && !selected.test("rest") && !selected.test("workbench")) {
             endToEnd(env.service("assessment-service"), reporting, Integer.parseInt(options.getOrDefault("e2e-samples", "200")));
             return;
         }
@@ -62,8 +64,11 @@ final class BenchmarkParts {
                 live.getValueAtPercentile(50) / 1000.0, live.getMaxValue() / 1000.0);
         System.out.printf("monthly ranking computed, frozen and published (POST /rankings/%s/publish): %.0f ms, %d entries, %s notice requests%n",
                 PERIOD, publishMs, published.get("entries").size(), published.get("noticeRequests"));
+        figures.record("publish: live ranking GET /rankings/" + PERIOD + ", median of 5", "ms", live.getValueAtPercentile(50) / 1000.0);
+        figures.record("publish: POST /rankings/" + PERIOD + "/publish, cold, " + units + " units", "ms", publishMs,
+                Figures.Target.below(1000, "ms"));
 
-        if (selected.test("rest")) {
+        if (selected.test("rest") || selected.test("workbench")) {
             // The publication set off 14,000+ notices: notification-service issues them on the same two cores. REST is
             // measured once they are issued (and reporting-service has precomputed the month's scorecards).
             long drainStart = System.nanoTime();
@@ -71,14 +76,27 @@ final class BenchmarkParts {
             System.out.printf("notification-service consumed the publication's notice requests %.1f s after the publication%n",
                     drained < 0 ? -1 : (System.nanoTime() - drainStart) / 1e9 + publishMs / 1000);
             Thread.sleep(10_000);
+        }
+        if (selected.test("workbench")) {
+            System.out.printf("%n== 3a. The workbench's ranking page in headless Chromium, signed in as committee-admin ==%n");
+            WorkbenchTiming.rankingPage(env, reporting, PERIOD, units, figures);
+        }
+        if (selected.test("rest")) {
             System.out.printf("%n== 3. REST under load from this (second) process, open loop, with a bearer token (committee-admin) ==%n");
             int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
             int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
             load(reporting, "/rankings/" + PERIOD + "/published", rate, 5, false); // warm-up
             load(reporting, "/units/{unit}/scorecard/" + PERIOD, rate, 5, false);
-            load(reporting, "/rankings/" + PERIOD + "/published", rate, seconds, true);
-            load(reporting, "/units/{unit}/scorecard/" + PERIOD, rate, seconds, true);
-            load(reporting, "/rankings/" + PERIOD, Math.min(rate, 50), 10, true);
+            Histogram publishedLoad = load(reporting, "/rankings/" + PERIOD + "/published", rate, seconds, true);
+            Histogram scorecard = load(reporting, "/units/{unit}/scorecard/" + PERIOD, rate, seconds, true);
+            Histogram liveRanking = load(reporting, "/rankings/" + PERIOD, Math.min(rate, 50), 10, true);
+            figures.record("REST: GET /rankings/" + PERIOD + "/published at " + rate + "/s, p99", "ms",
+                    publishedLoad.getValueAtPercentile(99) / 1000.0, Figures.Target.below(20, "ms"));
+            figures.record("REST: GET /rankings/" + PERIOD + "/published, p90", "ms", publishedLoad.getValueAtPercentile(90) / 1000.0);
+            figures.record("REST: GET /units/{u}/scorecard/" + PERIOD + " at " + rate + "/s, p99", "ms",
+                    scorecard.getValueAtPercentile(99) / 1000.0, Figures.Target.below(20, "ms"));
+            figures.record("REST: GET /rankings/" + PERIOD + " (live) at " + Math.min(rate, 50) + "/s, p99", "ms",
+                    liveRanking.getValueAtPercentile(99) / 1000.0);
         }
         if (selected.test("e2e")) {
             endToEnd(env.service("assessment-service"), reporting, Integer.parseInt(options.getOrDefault("e2e-samples", "200")));
@@ -122,7 +140,7 @@ final class BenchmarkParts {
     }
 
     /** Requests at a fixed rate; latency counted from the scheduled send time, so a stall is not hidden (no coordinated omission). */
-    private void load(ServiceProcess service, String pathTemplate, int rate, int seconds, boolean report) throws Exception {
+    private Histogram load(ServiceProcess service, String pathTemplate, int rate, int seconds, boolean report) throws Exception {
         Histogram histogram = new Histogram(60_000_000L, 3);
         AtomicLong errors = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
@@ -162,6 +180,7 @@ final class BenchmarkParts {
                     pathTemplate, rate, total / elapsed, histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
                     histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, errors.get());
         }
+        return histogram;
     }
 
     /** A score posted (then corrected) in assessment-service, until the reporting scorecard shows it. */
@@ -213,5 +232,7 @@ final class BenchmarkParts {
         System.out.printf("%d samples: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", samples,
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+        figures.record("end to end: score → scorecard, p50", "ms", histogram.getValueAtPercentile(50) / 1000.0);
+        figures.record("end to end: score → scorecard, p99", "ms", histogram.getValueAtPercentile(99) / 1000.0);
     }
 }

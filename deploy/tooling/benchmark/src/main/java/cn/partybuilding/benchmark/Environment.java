@@ -94,6 +94,10 @@ final class Environment implements AutoCloseable {
         return callers.computeIfAbsent(username, tokens::person);
     }
 
+    KeycloakServer keycloak() {
+        return keycloak;
+    }
+
     ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }

@@ -5,6 +5,7 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.identity.CountyRealm;
 import cn.partybuilding.identity.KeycloakServer;
 import cn.partybuilding.identity.TokenClient;
+import cn.partybuilding.identity.WorkbenchClientRegistration;
 import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;

@@ -1,9 +1,7 @@
-package cn.partybuilding.e2e;
+package cn.partybuilding.identity;
 
-import cn.partybuilding.contracts.CloudEventCodec;
-import cn.partybuilding.identity.CountyRealm;
-import cn.partybuilding.identity.KeycloakServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,17 +16,19 @@ import java.time.Duration;
 
 /**
  * Lets the realm's browser client {@code workbench} come back to a workbench on a port of the test's choosing: the realm
- * file allows only the stack's ports 8081–8083, so the test adds its reporting-service's origin to the client's redirect
+ * file allows only the stack's ports 8081–8083, so a test or the benchmark adds its reporting-service's origin to the client's redirect
  * URIs and web origins through Keycloak's admin API (the tooling Keycloak's admin, admin/admin), as a county's identity
  * team would register its workbench's address.
  */
-final class WorkbenchClientRegistration {
+public final class WorkbenchClientRegistration {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private WorkbenchClientRegistration() {
     }
 
-    static void allow(KeycloakServer keycloak, String origin) {
+    /** Adds {@code origin} (e.g. {@code http://127.0.0.1:41234}) to the workbench client's redirect URIs and web origins. */
+    public static void allow(KeycloakServer keycloak, String origin) {
         String admin = adminToken(keycloak);
         String clients = keycloak.baseUrl() + "/admin/realms/" + CountyRealm.NAME + "/clients";
         JsonNode found = json(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + CountyRealm.WORKBENCH_CLIENT)).header("Authorization", "Bearer " + admin).GET(), 200));
@@ -77,7 +77,7 @@ final class WorkbenchClientRegistration {
 
     private static JsonNode json(String body) {
         try {
-            return CloudEventCodec.MAPPER.readTree(body);
+            return MAPPER.readTree(body);
         } catch (IOException e) {
             throw new IllegalStateException(body, e);
         }
