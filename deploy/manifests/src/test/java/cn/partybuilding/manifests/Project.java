@@ -133,7 +133,8 @@ final class Project {
     static Map<String, String> table(String firstColumn) {
         Map<String, String> rows = new LinkedHashMap<>();
         boolean inside = false;
-        for (String line : production().split("\n")) {
+        for (String raw : production().split("\n")) {
+            String line = raw.strip();
             if (line.startsWith("| " + firstColumn + " |")) {
                 inside = true;
                 continue;
