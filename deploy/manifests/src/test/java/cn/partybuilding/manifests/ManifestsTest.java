@@ -151,7 +151,8 @@ class ManifestsTest {
         for (Kustomize.Document topic : base.ofKind("KafkaTopic")) {
             topics.put(topic.spec().path("topicName").asText(topic.name()), topic);
         }
-        assertEquals(expected, new TreeSet<>(topics.keySet()), "KafkaTopics (deploy/manifests/base/kafka/topics.yaml)");
+        assertEquals(expected, new TreeSet<>(topics.keySet()), "KafkaTopics (deploy/manifests/base/kafka/topics.yaml): missing "
+                + difference(expected, topics.keySet()) + ", not a topic of the code " + difference(topics.keySet(), expected));
         String cluster = kafka().name();
         for (Kustomize.Document topic : topics.values()) {
             assertEquals(cluster, topic.node().path("metadata").path("labels").path("strimzi.io/cluster").asText(), topic + ": cluster label");
@@ -245,7 +246,18 @@ class ManifestsTest {
             p.transactionalIds().forEach(id -> acls.add("transactionalId " + id + " literal Write"));
             expected.put(p.name(), acls);
         }
-        assertEquals(expected, actual, "KafkaUsers (deploy/manifests/base/kafka/users.yaml) against KafkaAccess");
+        for (String user : expected.keySet()) {
+            assertTrue(actual.containsKey(user), "no KafkaUser " + user);
+            assertEquals(expected.get(user), actual.get(user), "KafkaUser " + user + " (deploy/manifests/base/kafka/users.yaml) against KafkaAccess: missing "
+                    + difference(expected.get(user), actual.get(user)) + ", beyond KafkaAccess " + difference(actual.get(user), expected.get(user)));
+        }
+        assertEquals(expected.keySet(), actual.keySet(), "KafkaUsers beyond KafkaAccess's principals");
+    }
+
+    private static Set<String> difference(Collection<String> a, Collection<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
     }
 
     // ---------------------------------------------------------------------------------------------- services
