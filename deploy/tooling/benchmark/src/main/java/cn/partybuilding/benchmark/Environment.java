@@ -68,9 +68,16 @@ final class Environment implements AutoCloseable {
 
     /** Same, with extra system properties for every service (e.g. to switch a consumer off). */
     Environment startServices(Map<String, String> extra) {
+        // the ports first: the workbench part opens the page reporting-service serves, which signs in at this Keycloak
+        // and calls the other two services (their CORS origin is reporting-service's)
+        Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("assessment-service", "reporting-service", "notification-service")) {
+            ports.put(name, KafkaBroker.freePort());
+        }
+        String workbenchOrigin = "http://127.0.0.1:" + ports.get("reporting-service");
+        for (String name : ports.keySet()) {
             String db = name.substring(0, name.indexOf('-')) + "_bench";
-            ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), dir.resolve("logs"))
+            ServiceProcess process = new ServiceProcess(root, name, ports.get(name), dir.resolve("logs"))
                     .jvmOptions(jvmOptions.getOrDefault(name, JVM_OPTIONS))
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
@@ -79,6 +86,13 @@ final class Environment implements AutoCloseable {
                     .property("quarkus.mailer.mock", "true")
                     .property("quarkus.log.console.level", "WARN")
                     .environment(keycloak.serviceEnvironment(name));
+            if (name.equals("reporting-service")) {
+                process.property("reporting.workbench.identity-url", keycloak.issuer())
+                        .property("reporting.workbench.assessment-url", "http://127.0.0.1:" + ports.get("assessment-service"))
+                        .property("reporting.workbench.notification-url", "http://127.0.0.1:" + ports.get("notification-service"));
+            } else {
+                process.property("quarkus.http.cors.origins", workbenchOrigin);
+            }
             extra.forEach(process::property);
             services.add(process.start());
         }
