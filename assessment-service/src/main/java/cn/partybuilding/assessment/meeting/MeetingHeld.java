@@ -14,7 +14,7 @@ public record MeetingHeld(String meetingId, Integer revision, String unitCode, S
     public record Absentee(String memberId, String reason) {
     }
 
-    static MeetingHeld of(MeetingView m) {
+    public static MeetingHeld of(MeetingView m) {
         return new MeetingHeld(m.meetingId(), m.revision(), m.unitCode(), m.organizationId(), m.kind(), m.date(), m.topic(),
                 m.durationMinutes(), m.minutes(), List.copyOf(m.attendees()),
                 m.absentees().stream().map(a -> new Absentee(a.memberId(), a.reason())).toList());

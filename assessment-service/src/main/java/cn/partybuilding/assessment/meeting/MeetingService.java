@@ -130,12 +130,12 @@ public class MeetingService implements cn.partybuilding.assessment.study.Externa
      * Returns whether anything changed.
      */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
     public void absorb(CloudEvent event) {
         absorb(cn.partybuilding.contracts.CloudEventCodec.data(event, MeetingHeld.class), event.source());
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    // deliberately not @Transactional: it runs in the consumer's transaction, and a refusal (InvalidEventException) passing
+    // through a transactional interceptor would mark that whole poll's transaction for rollback instead of dead-lettering one event
     public boolean absorb(MeetingHeld held, String source) {
         require(held.meetingId() != null && held.meetingId().matches("[A-Za-z0-9._-]{1,64}"), "meetingId missing or not a code of 1-64 letters, digits, '.', '_', '-'");
         require(held.revision() != null && held.revision() >= 1, "revision missing or below 1");
