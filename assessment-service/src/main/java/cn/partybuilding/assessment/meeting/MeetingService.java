@@ -106,6 +106,8 @@ public class MeetingService implements cn.partybuilding.assessment.study.Externa
                 in.topic().strip(), in.durationMinutes(), in.minutes(), List.copyOf(in.attendees()), absentees(in), before.source(),
                 revisedBy, before.recordedAt(), OffsetDateTime.now(clock));
         if (sameFacts(before, after)) {
+            // accepted, though nothing changed (no revision, no event): the trail still shows who sent it
+            audit.accepted("meeting", meetingId, before, before);
             return before;
         }
         try (Connection c = dataSource.getConnection()) {
