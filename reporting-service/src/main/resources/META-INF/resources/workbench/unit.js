@@ -79,7 +79,8 @@
   }
 
   const ACTIVITY = {WEEKLY_STUDY: '周学', MONTHLY_DISCUSSION: '月谈', QUARTERLY_LECTURE: '季讲', EXAM: '期考', ANNUAL_REVIEW: '年评',
-    BRANCH_ASSEMBLY: '支部党员大会', BRANCH_COMMITTEE: '支部委员会', GROUP_MEETING: '党小组会', PARTY_LECTURE: '党课', THEME_DAY: '主题党日'};
+    BRANCH_ASSEMBLY: '支部党员大会', BRANCH_COMMITTEE: '支部委员会', GROUP_MEETING: '党小组会', PARTY_LECTURE: '党课', THEME_DAY: '主题党日',
+    ORGANISATION_LIFE_MEETING: '组织生活会', HEART_TO_HEART_TALK: '谈心谈话', MEMBER_DEMOCRATIC_REVIEW: '民主评议党员', CENTRAL_GROUP_STUDY: '理论中心组学习'};
 
   function flatten(nodes, depth = 0, out = []) {
     (nodes || []).forEach(n => { out.push({...n, depth}); flatten(n.children, depth + 1, out); });

@@ -5,6 +5,8 @@ import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.indicator.ActivityType;
 import cn.partybuilding.assessment.indicator.IndicatorSystem;
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
+import cn.partybuilding.assessment.meeting.MeetingRequest;
+import cn.partybuilding.assessment.meeting.MeetingService;
 import cn.partybuilding.assessment.organisation.Member;
 import cn.partybuilding.assessment.organisation.MemberImportService;
 import cn.partybuilding.assessment.organisation.MemberState;
@@ -35,6 +37,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -70,9 +73,11 @@ public class DemoCountyLoader {
     BonusService bonuses;
     @Inject
     StudyStore study;
+    @Inject
+    MeetingService meetings;
 
     public record Summary(int units, int organizations, int members, int scores, int completions, int exams, int failedExams,
-                          int pointRecords, int findings, int bonuses, long millis) {
+                          int pointRecords, int findings, int bonuses, int meetings, long millis) {
     }
 
     private record DemoUnit(String code, String name, double quality, double studyRate, List<MemberState> members, int organizations) {
@@ -116,6 +121,10 @@ public class DemoCountyLoader {
         }
         List<ExamRecord> exams = exams(units, random);
         int failed = (int) study.store(StudyKinds.EXAM, exams, "2026-09", "results[%d].").stream().filter(o -> !o.record().passed()).count();
+        int meetingCount = 0;
+        for (YearMonth month : MONTHS) {
+            meetingCount += meetings(units, month, random);
+        }
         long studied = System.nanoTime();
 
         int scores = 0;
@@ -131,14 +140,14 @@ public class DemoCountyLoader {
         periods.lock("2026-10", "县直机关工委");
 
         Summary summary = new Summary(units.size(), organizations, roster.size(), scores, completions, exams.size(), failed, pointRecords,
-                findings, granted, (System.nanoTime() - start) / 1_000_000);
+                findings, granted, meetingCount, (System.nanoTime() - start) / 1_000_000);
         LOG.infof("demo county loaded in %,d ms: %d units, %d party organisations, %,d members, indicator system %d v%d, %,d scores "
                         + "(2026-08..10; %d units without October scores), %,d study completions, %d exam results (%d failed), "
-                        + "%,d 学习强国 point records, %d findings, %d bonuses; 2026-08 .. 2026-10 locked"
+                        + "%,d 学习强国 point records, %d findings, %d bonuses, %d meetings; 2026-08 .. 2026-10 locked"
                 + " (registry %,d ms, study %,d ms, scores %,d ms)",
                 summary.millis(), summary.units(), summary.organizations(), summary.members(), system.year(), system.version(), summary.scores(),
                 UNSUBMITTED_IN_OCTOBER, summary.completions(), summary.exams(), summary.failedExams(), summary.pointRecords(),
-                summary.findings(), summary.bonuses(), (registry - start) / 1_000_000, (studied - registry) / 1_000_000,
+                summary.findings(), summary.bonuses(), summary.meetings(), (registry - start) / 1_000_000, (studied - registry) / 1_000_000,
                 (scored - studied) / 1_000_000);
         return summary;
     }
@@ -235,6 +244,51 @@ public class DemoCountyLoader {
             }
         }
         return rows;
+    }
+
+    private static final String[] ABSENCE_REASONS = {"出差", "病假", "事假", "外出培训", "值班"};
+
+    /**
+     * Issue 16.1: meetings recorded by each unit's secretary, so the demo shows meetings whose attendance became completions:
+     * each branch's 党课 (August, October) or 组织生活会 (September), and the 机关党委's 理论中心组学习 of the unit's leaders
+     * every month. Kinds the generated completions do not have, so every attendee's completion is the meeting's.
+     */
+    private int meetings(List<DemoUnit> units, YearMonth month, Random random) {
+        int count = 0;
+        for (DemoUnit unit : units) {
+            String recorder = unit.members().stream().filter(m -> m.role() == Member.Role.SECRETARY).map(MemberState::name).findFirst().orElse("支部书记");
+            Map<String, List<MemberState>> byBranch = new java.util.TreeMap<>();
+            for (MemberState m : unit.members()) {
+                byBranch.computeIfAbsent(m.organizationId().substring(0, m.organizationId().lastIndexOf("-XZ")), b -> new ArrayList<>()).add(m);
+            }
+            boolean september = month.getMonthValue() == 9;
+            for (Map.Entry<String, List<MemberState>> branch : byBranch.entrySet()) {
+                MeetingRequest request = attendance(branch.getKey(), september ? ActivityType.ORGANISATION_LIFE_MEETING : ActivityType.PARTY_LECTURE,
+                        month.atDay(september ? 18 : 26), september ? "召开年度组织生活会，开展批评和自我批评" : "书记讲党课：深入学习贯彻党的创新理论",
+                        september ? 150 : 90, branch.getValue(), unit.studyRate(), random);
+                meetings.record(request, recorder, code -> true);
+                count++;
+            }
+            List<MemberState> leaders = unit.members().stream().filter(m -> m.role() != Member.Role.MEMBER).toList();
+            meetings.record(attendance(unit.code() + "-JGDW", ActivityType.CENTRAL_GROUP_STUDY, month.atDay(8),
+                    "理论学习中心组专题学习（" + month.getMonthValue() + "月）", 120, leaders, 0.9, random), recorder, code -> true);
+            count++;
+        }
+        return count;
+    }
+
+    private static MeetingRequest attendance(String organizationId, ActivityType kind, LocalDate date, String topic, int duration,
+                                             List<MemberState> people, double rate, Random random) {
+        List<String> attendees = new ArrayList<>();
+        List<MeetingRequest.Absence> absentees = new ArrayList<>();
+        for (MemberState m : people) {
+            if (attendees.isEmpty() || random.nextDouble() < Math.max(0.6, rate)) {
+                attendees.add(m.memberId());
+            } else {
+                absentees.add(new MeetingRequest.Absence(m.memberId(), ABSENCE_REASONS[random.nextInt(ABSENCE_REASONS.length)]));
+            }
+        }
+        return new MeetingRequest(organizationId, kind, date, topic, duration, "会议记录：" + topic + "。", attendees, absentees);
     }
 
     /** 学习强国: points on six days of the month, more in units that study more. */

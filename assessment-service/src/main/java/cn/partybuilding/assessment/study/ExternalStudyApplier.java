@@ -1,6 +1,7 @@
 package cn.partybuilding.assessment.study;
 
 import cn.partybuilding.assessment.indicator.IndicatorSystemService;
+import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.assessment.organisation.Member;
 import cn.partybuilding.assessment.organisation.OrganisationService;
 import cn.partybuilding.contracts.InvalidEventException;
@@ -25,7 +26,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Absorbs study.completed / exam.graded / platform-points.recorded that other systems publish on party.study.v1, so
+ * Absorbs meeting.recorded / meeting.revised (issue 16.1: a learning platform's meeting becomes its attendees' completions,
+ * see {@link ExternalMeetings}) and study.completed / exam.graded / platform-points.recorded that other systems publish on party.study.v1, so
  * they count here exactly like records entered over REST: stored once per natural key, and a later REST submission of
  * the same record is a repeat (200, no event). The platform consumer {@value #NAME} ({@code eventing.consumers.external-study.*})
  * runs it in its transaction, deduplicates by event id and dead-letters what this returns as rejected (unknown member,
@@ -43,6 +45,8 @@ public class ExternalStudyApplier implements EventApplier {
     IndicatorSystemService indicators;
     @Inject
     StudyStore store;
+    @Inject
+    ExternalMeetings meetings;
 
     void register(@Observes StartupEvent event, EventConsumers consumers) {
         consumers.register(NAME, List.of(Topics.STUDY), this);
@@ -69,6 +73,15 @@ public class ExternalStudyApplier implements EventApplier {
         List<Rejection> rejections = new ArrayList<>();
         Map<StudyKind<? extends StudyRecord>, List<StudyRecord>> rows = new LinkedHashMap<>();
         for (IncomingEvent event : foreign) {
+            if (isMeeting(event)) {
+                // a meeting is applied at once, in arrival order (a revision after its recording); its completions are this service's events
+                try {
+                    meetings.absorb(event.event());
+                } catch (InvalidEventException e) {
+                    rejections.add(new Rejection(event, e.getMessage()));
+                }
+                continue;
+            }
             try {
                 ExternalStudyRules.Accepted accepted = ExternalStudyRules.read(event.event(), members, year -> passScores.computeIfAbsent(year,
                         y -> indicators.current(y).map(s -> s.examPassScore()).orElse(new BigDecimal("60"))));
@@ -79,6 +92,10 @@ public class ExternalStudyApplier implements EventApplier {
         }
         rows.forEach(this::absorb);
         return rejections;
+    }
+
+    private static boolean isMeeting(IncomingEvent event) {
+        return EventTypes.MEETING_RECORDED.equals(event.event().type()) || EventTypes.MEETING_REVISED.equals(event.event().type());
     }
 
     private boolean own(IncomingEvent event) {

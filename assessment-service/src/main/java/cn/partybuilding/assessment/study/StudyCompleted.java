@@ -11,9 +11,14 @@ import java.time.LocalDate;
  * Never a REST body: a field added to the API must not change what is published.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StudyCompleted(String memberId, String unitCode, ActivityType activityType, LocalDate date, Integer minutes) {
+public record StudyCompleted(String memberId, String unitCode, ActivityType activityType, LocalDate date, Integer minutes, String meetingId) {
     public static StudyCompleted of(CompletionRecord r) {
-        return new StudyCompleted(r.memberId(), r.unitCode(), r.activityType(), r.date(), r.minutes());
+        return new StudyCompleted(r.memberId(), r.unitCode(), r.activityType(), r.date(), r.minutes(), null);
+    }
+
+    /** A meeting attendee's completion: {@code meetingId} says where it came from (the drill-down's source). */
+    public static StudyCompleted ofMeeting(CompletionRecord r, String meetingId) {
+        return new StudyCompleted(r.memberId(), r.unitCode(), r.activityType(), r.date(), r.minutes(), meetingId);
     }
 
     CompletionRecord toRecord() {

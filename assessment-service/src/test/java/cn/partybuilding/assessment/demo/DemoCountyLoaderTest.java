@@ -61,5 +61,13 @@ class DemoCountyLoaderTest {
         long min = Db.count("select min(c) from (select count(*) c from study_completion where unit_code like 'U0%' and completed_on between '2026-10-01' and '2026-10-31' group by unit_code) x");
         long max = Db.count("select max(c) from (select count(*) c from study_completion where unit_code like 'U0%' and completed_on between '2026-10-01' and '2026-10-31' group by unit_code) x");
         assertTrue(max > min);
+        // issue 16.1: each branch's meeting and the leaders' 理论中心组学习 every month, attendance as the meetings' completions
+        assertEquals(summary.meetings(), Db.count("select count(*) from meeting where unit_code like 'U0%'"));
+        assertEquals(summary.units() * 3L, Db.count("select count(*) from meeting where unit_code like 'U0%' and kind = 'CENTRAL_GROUP_STUDY'"));
+        assertEquals(Db.count("select count(*) from meeting_attendance a join meeting m using (meeting_id) where m.unit_code like 'U0%' and a.present"),
+                Db.count("select count(*) from study_completion where meeting_id is not null and unit_code like 'U0%'"));
+        assertTrue(Db.count("select count(*) from meeting_attendance where not present and absence_reason is not null") > 0);
+        given().queryParam("period", "2026-10").queryParam("unitCode", "U001").get("/meetings").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.hasItems("CENTRAL_GROUP_STUDY", "PARTY_LECTURE"));
     }
 }

@@ -63,18 +63,29 @@ class EventContractTest {
         post("/study/completions", Map.of("memberId", member, "activityType", "WEEKLY_STUDY", "date", YEAR + "-03-02", "minutes", 60)).statusCode(201);
         post("/study/exam-results", Map.of("memberId", member, "examId", YEAR + "-H1", "date", YEAR + "-03-03", "score", 75)).statusCode(201);
         post("/study/platform-points", Map.of("memberId", member, "date", YEAR + "-03-04", "points", 35)).statusCode(201);
+        // a meeting: recorded with two attendees (two completions), revised with one of them absent (one withdrawal)
+        List<String> ids = unit.memberIds();
+        String meetingId = post("/meetings", Map.of("organizationId", unit.branchId(), "kind", "ORGANISATION_LIFE_MEETING", "date", YEAR + "-03-20",
+                "topic", "年度组织生活会", "durationMinutes", 120, "minutes", "会议记录正文", "attendees", List.of(ids.get(0), ids.get(2)),
+                "absentees", List.of(Map.of("memberId", ids.get(1), "reason", "出差"))))
+                .statusCode(201).extract().path("meetingId");
+        Fixtures.put("/meetings/" + meetingId, Map.of("organizationId", unit.branchId(), "kind", "ORGANISATION_LIFE_MEETING", "date", YEAR + "-03-20",
+                "topic", "年度组织生活会", "attendees", List.of(ids.get(0)),
+                "absentees", List.of(Map.of("memberId", ids.get(1), "reason", "出差"), Map.of("memberId", ids.get(2), "reason", "病假"))))
+                .statusCode(200);
 
         Map<String, Integer> expected = new HashMap<>();
         for (String type : List.of(EventTypes.UNIT_REGISTERED, EventTypes.ORGANIZATION_REGISTERED, EventTypes.MEMBER_REGISTERED,
                 EventTypes.MEMBER_UPDATED, EventTypes.INDICATOR_SYSTEM_PUBLISHED, EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED,
                 EventTypes.FINDING_RAISED, EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.BONUS_GRANTED,
                 EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED, EventTypes.STUDY_COMPLETED, EventTypes.EXAM_GRADED,
-                EventTypes.PLATFORM_POINTS_RECORDED)) {
+                EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.MEETING_RECORDED, EventTypes.MEETING_REVISED, EventTypes.STUDY_WITHDRAWN)) {
             expected.put(type, 1);
         }
         expected.put(EventTypes.ORGANIZATION_REGISTERED, 2);
         expected.put(EventTypes.MEMBER_REGISTERED, 3);
         expected.put(EventTypes.FINDING_RAISED, 2);
+        expected.put(EventTypes.STUDY_COMPLETED, 3);
 
         Map<String, List<ConsumerRecord<String, byte[]>>> byType = new HashMap<>();
         for (String topic : List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY)) {

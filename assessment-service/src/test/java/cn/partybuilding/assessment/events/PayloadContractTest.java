@@ -145,12 +145,24 @@ class PayloadContractTest {
                 new BigDecimal("75.00"), new BigDecimal("60.00"), true)));
         payloads.put(EventTypes.PLATFORM_POINTS_RECORDED, PlatformPointsRecorded.of(new PointsRecord("U001-001", "U001",
                 LocalDate.of(2026, 3, 4), 35)));
+        // issue 16.1: a meeting with an attendee and an absentee, an attendee's completion and a withdrawal
+        cn.partybuilding.assessment.meeting.MeetingView meeting = new cn.partybuilding.assessment.meeting.MeetingView("m-1", 2, "U001", "U001-ZB1",
+                ActivityType.ORGANISATION_LIFE_MEETING, LocalDate.of(2026, 3, 20), "年度组织生活会", 120, "会议记录", List.of("U001-001"),
+                List.of(new cn.partybuilding.assessment.meeting.MeetingRequest.Absence("U001-002", "出差")), "/assessment-service", "书记",
+                java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
+        payloads.put(EventTypes.MEETING_RECORDED, cn.partybuilding.assessment.meeting.MeetingHeld.of(meeting));
+        payloads.put(EventTypes.MEETING_REVISED, cn.partybuilding.assessment.meeting.MeetingHeld.of(meeting));
+        payloads.put(EventTypes.STUDY_WITHDRAWN, new cn.partybuilding.assessment.study.StudyWithdrawn("U001-002", "U001",
+                ActivityType.ORGANISATION_LIFE_MEETING, LocalDate.of(2026, 3, 20), "m-1"));
+        List<String> meetingCompletion = CONTRACT.violations(EventTypes.STUDY_COMPLETED, CloudEventCodec.toTree(StudyCompleted.ofMeeting(
+                new CompletionRecord("U001-001", "U001", ActivityType.ORGANISATION_LIFE_MEETING, LocalDate.of(2026, 3, 20), 120), "m-1")));
+        assertEquals(List.of(), meetingCompletion, "an attendee's completion carries meetingId");
 
         List<String> problems = new ArrayList<>();
         payloads.forEach((type, payload) -> CONTRACT.violations(type, CloudEventCodec.toTree(payload))
                 .forEach(v -> problems.add(type + " (" + payload.getClass().getSimpleName() + "): " + v)));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(16, payloads.size(), "one payload per event type the service publishes");
+        assertEquals(19, payloads.size(), "one payload per event type the service publishes");
     }
 
     @Test

@@ -51,7 +51,7 @@ class RoleMatrixTest {
         }
     }
 
-    /** The operations this service has (43 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
+    /** The operations this service has (47 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
     static List<Op> operations(SecureCounty c) {
         String y = Integer.toString(c.year);
         String a = c.unitA;
@@ -117,6 +117,13 @@ class RoleMatrixTest {
         ops.add(new Op("GET", "/study/exam-results?period=" + y + "-04&memberId=" + member, null, json, STUDY_READERS));
         ops.add(new Op("GET", "/study/platform-points?period=" + y + "-04&memberId=" + member, null, json, STUDY_READERS));
         ops.add(new Op("GET", "/study/late?period=" + y + "-04", null, json, COUNTY_WIDE));
+        // meetings (issue 16.1): a secretary records its own unit's; the PUT's topic differs each time, so each call is a change
+        ops.add(new Op("POST", "/meetings", () -> Map.of("organizationId", c.branchA, "kind", "PARTY_LECTURE", "date", y + "-05-12",
+                "topic", "专题党课", "attendees", List.of(member)), json, UNIT_WRITERS));
+        ops.add(new Op("PUT", "/meetings/" + c.meetingA, () -> Map.of("organizationId", c.branchA, "kind", "THEME_DAY", "date", y + "-05-08",
+                "topic", "主题党日 " + Fixtures.code("T"), "attendees", c.membersA), json, UNIT_WRITERS));
+        ops.add(new Op("GET", "/meetings/" + c.meetingA, null, json, READERS));
+        ops.add(new Op("GET", "/meetings?period=" + y + "-05&unitCode=" + a, null, json, READERS));
         // the audit trail (deploy/platform/security)
         ops.add(new Op("GET", "/audit", null, json, Set.of(Role.ADMIN, Role.AUDITOR)));
         return ops;

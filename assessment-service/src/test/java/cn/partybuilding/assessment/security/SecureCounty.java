@@ -33,8 +33,11 @@ final class SecureCounty {
     final String scoreB;
     final String itemA;
     final String itemB;
+    /** A meeting of unit A's branch in May of the year (issue 16.1). */
+    final String meetingA;
 
-    private SecureCounty(int year, Fixtures.Unit a, Fixtures.Unit b, String scoreA, String scoreB, String itemA, String itemB) {
+    private SecureCounty(int year, Fixtures.Unit a, Fixtures.Unit b, String scoreA, String scoreB, String itemA, String itemB, String meetingA) {
+        this.meetingA = meetingA;
         this.year = year;
         this.unitA = a.code();
         this.unitB = b.code();
@@ -59,7 +62,9 @@ final class SecureCounty {
         String scoreB = score(admin, b.code(), year + "-01");
         String itemA = finding(admin, a.code(), year + "-02");
         String itemB = finding(admin, b.code(), year + "-02");
-        return new SecureCounty(year, a, b, scoreA, scoreB, itemA, itemB);
+        String meetingA = call(admin, "POST", "/meetings", Map.of("organizationId", a.branchId(), "kind", "THEME_DAY", "date", year + "-05-08",
+                "topic", "主题党日", "attendees", a.memberIds())).then().statusCode(201).extract().path("meetingId");
+        return new SecureCounty(year, a, b, scoreA, scoreB, itemA, itemB, meetingA);
     }
 
     private static <T> T asAdmin(String token, java.util.function.Supplier<T> work) {

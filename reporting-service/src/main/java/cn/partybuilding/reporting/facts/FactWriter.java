@@ -100,7 +100,7 @@ public final class FactWriter {
         writeAssessmentFacts(c, batch);
         writeExams(c, batch.exams);
         writePoints(c, batch.points);
-        return writeStudy(c, batch.study);
+        return writeStudy(c, batch.study, batch.withdrawals);
     }
 
     private static void writeRoster(Connection c, ParsedBatch b) throws SQLException {
@@ -226,19 +226,52 @@ public final class FactWriter {
      * event, or the same completion reported by another system under another id, carries the same key and changes nothing.
      * The row keeps the first event's id for the scorecard's drill-down. Returns the number of new completions.
      */
-    private static int writeStudy(Connection c, List<Item<StudyView>> study) throws SQLException {
+    private static int writeStudy(Connection c, List<Item<StudyView>> study, List<ParsedBatch.Withdrawal> withdrawals) throws SQLException {
+        // issue 16.1: a withdrawn completion (a meeting's revision took its member off) is deleted; a completion of the same
+        // key that came after the withdrawal in this batch is stored again, one that came before it is not
+        Map<CompletionKey, Integer> withdrawnAfter = new LinkedHashMap<>();
+        for (ParsedBatch.Withdrawal w : withdrawals) {
+            StudyView v = w.view();
+            withdrawnAfter.merge(new CompletionKey(v.memberId(), v.activityType().name(), v.date()), w.after(), Math::max);
+        }
+        deleteCompletions(c, withdrawnAfter.keySet());
         if (study.isEmpty()) {
             return 0;
         }
         Map<CompletionKey, Item<StudyView>> candidates = new LinkedHashMap<>();
-        for (Item<StudyView> i : study) {
+        for (int n = 0; n < study.size(); n++) {
+            Item<StudyView> i = study.get(n);
             StudyView v = i.view();
-            candidates.putIfAbsent(new CompletionKey(v.memberId(), v.activityType().name(), v.date()), i);
+            CompletionKey key = new CompletionKey(v.memberId(), v.activityType().name(), v.date());
+            Integer withdrawn = withdrawnAfter.get(key);
+            if (withdrawn != null && n < withdrawn) {
+                continue;
+            }
+            candidates.putIfAbsent(key, i);
+        }
+        if (candidates.isEmpty()) {
+            return 0;
         }
         // one statement inserts the new keys; the count is how many were new
         try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT)) {
             bindCompletions(c, insert, candidates);
             return insert.executeUpdate();
+        }
+    }
+
+    private static void deleteCompletions(Connection c, java.util.Set<CompletionKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement("delete from study_completion where period = ? and member_id = ? and activity_type = ? and on_day = ?")) {
+            for (CompletionKey k : keys) {
+                delete.setString(1, k.period());
+                delete.setString(2, k.memberId());
+                delete.setString(3, k.activityType());
+                delete.setDate(4, Date.valueOf(k.day()));
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 

@@ -74,6 +74,16 @@ public final class ParsedBatch {
     final List<Item<StudyView>> study = new ArrayList<>();
     final List<Item<ExamView>> exams = new ArrayList<>();
     final List<Item<PointsView>> points = new ArrayList<>();
+    /**
+     * Issue 16.1: completions a meeting's revision withdrew, each with how many completions of this batch came before it
+     * ({@code after}), so that a completion, its withdrawal and a new completion of the same key in one poll end as the
+     * last of them says.
+     */
+    final List<Withdrawal> withdrawals = new ArrayList<>();
+
+    /** A {@code study.withdrawn}: the completion (member, type, day) no longer counts; {@code after} completions preceded it in the batch. */
+    record Withdrawal(StudyView view, int after) {
+    }
 
     /** Parses and validates one event; throws {@link InvalidEventException} (the dead-letter reason) when it cannot be applied. */
     public void add(String topic, CloudEvent event) {
@@ -112,6 +122,10 @@ public final class ParsedBatch {
                 PointsView v = CloudEventCodec.data(event, PointsView.class);
                 v.validate();
                 points.add(new Item<>(id, event.source(), event.time(), v, received));
+            }
+            case EventTypes.STUDY_WITHDRAWN -> withdrawals.add(new Withdrawal(studyCompletion(event.data()), study.size()));
+            // a meeting's attendance arrives as study.completed / study.withdrawn of their own; the meeting itself changes no figure
+            case EventTypes.MEETING_RECORDED, EventTypes.MEETING_REVISED -> {
             }
             default -> throw unknown(type, Topics.STUDY);
         }
@@ -234,6 +248,6 @@ public final class ParsedBatch {
     /** How many events the batch holds. */
     public int size() {
         return units.size() + organizations.size() + members.size() + systems.size() + assessments.size() + findings.size()
-                + bonuses.size() + rectifications.size() + periods.size() + study.size() + exams.size() + points.size();
+                + bonuses.size() + rectifications.size() + periods.size() + study.size() + exams.size() + points.size() + withdrawals.size();
     }
 }

@@ -28,6 +28,11 @@ public final class EventTypes {
     public static final String STUDY_COMPLETED = PREFIX + "study.completed";
     public static final String EXAM_GRADED = PREFIX + "exam.graded";
     public static final String PLATFORM_POINTS_RECORDED = PREFIX + "platform-points.recorded";
+    /** Issue 16.1: a completion that no longer counts (a meeting's revision took its member off the attendees). */
+    public static final String STUDY_WITHDRAWN = PREFIX + "study.withdrawn";
+    /** Issue 16.1: a meeting (三会一课, 主题党日 …) recorded / revised; full state, the highest revision wins. */
+    public static final String MEETING_RECORDED = PREFIX + "meeting.recorded";
+    public static final String MEETING_REVISED = PREFIX + "meeting.revised";
 
     // party.reporting.v1
     public static final String RANKING_PUBLISHED = PREFIX + "ranking.published";
