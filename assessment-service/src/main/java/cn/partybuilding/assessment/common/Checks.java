@@ -1,6 +1,7 @@
 package cn.partybuilding.assessment.common;
 
 import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.PlainText;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.eventing.web.Violation;
 
@@ -41,26 +42,15 @@ public final class Checks {
     }
 
     /**
-     * Text without control characters (NUL, escape sequences …; tab and line breaks are text). PostgreSQL refuses NUL
-     * outright, and the others have no place in a name or a record; a null value is fine here.
+     * Text without control characters, the platform's rule of free text ({@link PlainText#isText}: tab and line breaks
+     * are text; NUL, escape sequences and C1 characters are not); a null value is fine here.
      */
     public boolean plain(String field, String value) {
-        if (value != null && hasControl(value)) {
-            add(field, "不能包含控制字符");
+        if (!PlainText.isText(value)) {
+            add(field, PlainText.REASON);
             return false;
         }
         return true;
-    }
-
-    /** Whether the text holds a control character other than tab, line feed and carriage return. */
-    public static boolean hasControl(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public void text(String field, String value, int maxLength) {

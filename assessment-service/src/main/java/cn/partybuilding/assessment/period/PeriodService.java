@@ -2,6 +2,7 @@ package cn.partybuilding.assessment.period;
 
 import cn.partybuilding.eventing.EventPublisher;
 import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.PlainText;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
@@ -69,8 +70,8 @@ public class PeriodService {
         if (reason.length() > 1000) {
             throw ProblemException.invalid("reason", "长度不能超过 1000");
         }
-        if (cn.partybuilding.assessment.common.Checks.hasControl(reason)) {
-            throw ProblemException.invalid("reason", "不能包含控制字符");
+        if (!PlainText.isText(reason)) {
+            throw ProblemException.invalid("reason", PlainText.REASON);
         }
         PeriodLock row = em.find(PeriodLock.class, period, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.locked) {

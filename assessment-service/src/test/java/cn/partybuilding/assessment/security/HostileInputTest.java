@@ -107,11 +107,53 @@ class HostileInputTest {
         }
         big.setLength(big.length() - 1);
         big.append("]}");
-        // the platform's body limit (deploy/platform/eventing BodyLimitFilter) answers before the REST layer, where the
-        // audit trail lives: the 413 itself is not recorded (reported to the platform), and nothing else is either
-        refused(413, 0, () -> call(admin, "POST", "/study/completions/batch", big.toString()));
+        // the platform's body limit (deploy/platform/eventing RequestLimitFilter) answers before the REST layer reads the
+        // body; the refused write is recorded all the same, with the caller from the token
+        long last = Db.count("select coalesce(max(id), 0) from audit_record");
+        refused(413, 1, () -> call(admin, "POST", "/study/completions/batch", big.toString()));
         String csv = "memberId,unitCode,name,rank,role\n" + ("M-X," + county.unitA + ",张三,SECTION_OR_BELOW,MEMBER\n").repeat(120_000);
-        refused(413, 0, () -> call(admin, "POST", "/members/import", csv, "text/csv; charset=UTF-8"));
+        refused(413, 1, () -> call(admin, "POST", "/members/import", csv, "text/csv; charset=UTF-8"));
+        assertEquals(2, Db.count("select count(*) from audit_record where id > ? and outcome = 'REFUSED' and status = 413"
+                + " and actor_subject = 'test-admin' and actor_roles = 'COMMITTEE_ADMIN' and action in"
+                + " ('POST /study/completions/batch', 'POST /members/import') and detail like '请求体%'", last));
+    }
+
+    @Test
+    void aRequestLineOver4KbIs414ProblemJsonAndARefusedWriteIsRecorded() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + io.restassured.RestAssured.port;
+        String longQuery = "?name=" + "9".repeat(10 * 1024);
+        // a read: answered, nothing recorded (reads leave no record)
+        long all = Db.count("select count(*) from audit_record");
+        java.net.http.HttpResponse<String> read = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/units" + longQuery))
+                .header("Authorization", "Bearer " + admin).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, read.statusCode(), read.body());
+        assertTrue(read.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), read.headers().map().toString());
+        io.restassured.path.json.JsonPath problem = new io.restassured.path.json.JsonPath(read.body());
+        assertEquals(414, problem.getInt("status"));
+        assertTrue(problem.getString("detail").startsWith("请求行"), read.body());
+        assertEquals("uri", problem.getString("violations[0].field"));
+        assertEquals(all, Db.count("select count(*) from audit_record"));
+        // a write: refused the same way, nothing written, its refusal recorded
+        long last = Db.count("select coalesce(max(id), 0) from audit_record");
+        Response write = refused(414, 1, () -> call(admin, "POST", "/units" + longQuery, unit(Fixtures.code("U"), "县统计局")));
+        assertEquals("uri", write.jsonPath().getString("violations[0].field"));
+        assertEquals(1, Db.count("select count(*) from audit_record where id > ? and outcome = 'REFUSED' and status = 414"
+                + " and actor_subject = 'test-admin' and action = 'POST /units'", last));
+        // a line under the limit still reaches the service
+        call(admin, "GET", "/units?name=" + "9".repeat(1_000), null).then().statusCode(200);
+    }
+
+    @Test
+    void theAuditTrailsPagingIsCheckedNamingTheParameter() {
+        for (String query : List.of("page=1e400", "page=-1", "size=0", "size=100000", "from=yesterday", "to=2007-13-01")) {
+            String field = query.substring(0, query.indexOf('='));
+            Response response = call(admin, "GET", "/audit?" + query, null);
+            assertEquals(400, response.statusCode(), query + ": " + response.asString());
+            assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+            assertEquals(field, response.jsonPath().getString("violations[0].field"), response.asString());
+        }
+        call(admin, "GET", "/audit?page=0&size=1", null).then().statusCode(200);
     }
 
     @Test

@@ -2,8 +2,9 @@ package cn.partybuilding.reporting.publication;
 
 import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.PlainText;
 import cn.partybuilding.eventing.web.ProblemException;
-import cn.partybuilding.reporting.platform.StrictNumber;
+import cn.partybuilding.eventing.web.StrictNumber;
 import cn.partybuilding.security.Roles;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,9 +71,9 @@ public class PublicationResource {
         if (reason.length() > REASON_MAX) {
             throw ProblemException.invalid("发布原因过长", "reason", "不得超过 " + REASON_MAX + " 个字符");
         }
-        // line breaks and tabs are ordinary text; NUL and the other control characters are not (PostgreSQL refuses NUL)
-        if (reason.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            throw ProblemException.invalid("发布原因含有控制字符", "reason", "不得含有控制字符");
+        // the platform's rule of free text: line breaks and tabs are text, NUL and the other control characters are not
+        if (!PlainText.isText(reason)) {
+            throw ProblemException.invalid("发布原因含有控制字符", "reason", PlainText.REASON);
         }
         return reason;
     }

@@ -9,7 +9,7 @@ import cn.partybuilding.reporting.ranking.RankingEntryView;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.RankedUnit;
-import cn.partybuilding.reporting.platform.StrictNumber;
+import cn.partybuilding.eventing.web.StrictNumber;
 import cn.partybuilding.security.AuditTrail;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import cn.partybuilding.security.Roles;

@@ -29,6 +29,15 @@ public interface EventingConfig {
     @WithDefault("Asia/Shanghai")
     java.time.ZoneId zone();
 
+    /**
+     * The longest request line (method, path and query) a service reads; a longer one is answered with a problem+json
+     * 414 by {@code web.RequestLimitFilter}. 4 KB is Vert.x's own default, which the platform raises to let such lines
+     * reach the filter.
+     */
+    @WithDefault("4K")
+    @io.smallrye.config.WithConverter(io.quarkus.runtime.configuration.MemorySizeConverter.class)
+    io.quarkus.runtime.configuration.MemorySize maxRequestLine();
+
     /** How often new Kafka client metrics (a newly assigned partition's lag) are picked up. */
     @WithDefault("15s")
     Duration kafkaMetricsRefresh();

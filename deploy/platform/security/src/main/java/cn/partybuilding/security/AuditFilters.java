@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 public class AuditFilters {
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
     static final String REQUEST_ID = "X-Request-Id";
-    private static final Set<String> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final Set<String> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Inject
     AuditContext context;

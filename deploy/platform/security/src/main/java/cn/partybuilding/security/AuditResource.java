@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -49,16 +52,14 @@ public class AuditResource {
     @Operation(summary = "审计记录 (分页): actor 为主体或姓名, target 为类型或 类型/编号, from/to 为日期或时刻")
     public Page list(@QueryParam("actor") String actor, @QueryParam("target") String target,
                      @QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+                     @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000")) String page,
+                     @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String size) {
         List<Violation> violations = new ArrayList<>();
         Instant since = instant("from", from, false, violations);
         Instant until = instant("to", to, true, violations);
-        if (page < 0 || page > 100_000) {
-            violations.add(new Violation("page", "须为 0 至 100000"));
-        }
-        if (size < 1 || size > 500) {
-            violations.add(new Violation("size", "须为 1 至 500"));
-        }
+        // taken as text: an int parameter JAX-RS cannot convert (1e400, 1.5, x) would be answered 404 without a field
+        int pageNumber = bounded("page", page, 0, 100_000, violations);
+        int pageSize = bounded("size", size, 1, 500, violations);
         if (actor != null && actor.length() > 200) {
             violations.add(new Violation("actor", "过长"));
         }
@@ -69,7 +70,7 @@ public class AuditResource {
             violations.add(new Violation("to", "不得早于 from"));
         }
         ProblemException.throwIfAny("查询条件无效", violations);
-        return reader.page(blankToNull(actor), blankToNull(target), since, until, page, size);
+        return reader.page(blankToNull(actor), blankToNull(target), since, until, pageNumber, pageSize);
     }
 
     /** "2026-10-01" is that day's start (from) or the next day's start (to); "2026-10-01T08:00:00Z" is that instant. */
@@ -87,6 +88,21 @@ public class AuditResource {
             violations.add(new Violation(field, "须为日期 (2026-10-01) 或时刻 (2026-10-01T08:00:00Z)"));
             return null;
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}; anything else (1e400, -1, 1.5, text) is a violation of {@code field}. */
+    static int bounded(String field, String text, int min, int max, List<Violation> violations) {
+        String reason = "须为 " + min + " 至 " + max + " 的整数";
+        if (text == null || !text.strip().matches("[0-9]{1,9}")) {
+            violations.add(new Violation(field, reason));
+            return min;
+        }
+        int value = Integer.parseInt(text.strip());
+        if (value < min || value > max) {
+            violations.add(new Violation(field, reason));
+            return min;
+        }
+        return value;
     }
 
     private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package cn.partybuilding.security;
 import cn.partybuilding.contracts.CloudEventCodec;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -67,26 +68,57 @@ public class AuditTrail {
         return status >= 500 ? Outcome.FAILED : Outcome.REFUSED;
     }
 
+    /**
+     * A write refused before the REST layer read it (a body or request line over the platform's limits, see
+     * {@link EarlyRefusals}): no request context there, so the actor comes from the request's identity ({@code null}:
+     * nobody signed in or a token that was not accepted) and the request id is given.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void refusedBeforeReading(SecurityIdentity identity, String requestId, String action, String targetType, int status,
+                              String detail) {
+        Actor actor = identity == null ? Actor.ANONYMOUS : Actor.of(new Caller(identity));
+        insert(actor, requestId, action, targetType, null, outcomeOf(status), status, null, null, detail);
+    }
+
+    /** Who acted, as stored: subject, name, roles (comma-separated, empty for nobody) and unit. */
+    record Actor(String subject, String name, String roles, String unit) {
+        static final Actor ANONYMOUS = new Actor("anonymous", "anonymous", "", null);
+        static final Actor SYSTEM = new Actor("system", "system", "", null);
+
+        static Actor of(Caller caller) {
+            if (caller.isAnonymous()) {
+                return new Actor(clip(caller.subject()), clip(caller.name()), "", null);
+            }
+            return new Actor(clip(caller.subject()), clip(caller.name()), String.join(",", caller.roles()),
+                    caller.unitCode().map(AuditTrail::clip).orElse(null));
+        }
+    }
+
     private void insert(String action, String targetType, String targetId, Outcome outcome, int status, Object before,
                         Object after, String detail) {
+        // outside a request (a scheduled job) the service itself acts
         boolean inRequest = requestActive();
-        boolean anonymous = !inRequest || caller.isAnonymous();
+        insert(inRequest ? Actor.of(caller) : Actor.SYSTEM, inRequest ? context.requestId() : "none", action, targetType,
+                targetId, outcome, status, before, after, detail);
+    }
+
+    private void insert(Actor actor, String requestId, String action, String targetType, String targetId, Outcome outcome,
+                        int status, Object before, Object after, String detail) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into audit_record (actor_subject, actor_name, actor_roles, actor_unit, action, target_type, target_id,
                                                outcome, status, request_id, before_state, after_state, detail)
                      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")) {
-            // outside a request (a scheduled job) the service itself acts
-            insert.setString(1, inRequest ? clip(caller.subject()) : "system");
-            insert.setString(2, inRequest ? clip(caller.name()) : "system");
-            insert.setString(3, anonymous ? "" : String.join(",", caller.roles()));
-            insert.setString(4, anonymous ? null : caller.unitCode().map(AuditTrail::clip).orElse(null));
+            insert.setString(1, actor.subject());
+            insert.setString(2, actor.name());
+            insert.setString(3, actor.roles());
+            insert.setString(4, actor.unit());
             insert.setString(5, clip(action));
             insert.setString(6, clip(targetType));
             insert.setString(7, targetId == null ? null : clip(targetId));
             insert.setString(8, outcome.name());
             insert.setInt(9, status);
-            insert.setString(10, requestActive() ? context.requestId() : "none");
+            insert.setString(10, requestId);
             json(insert, 11, before);
             json(insert, 12, after);
             insert.setString(13, detail == null ? null : clip(detail));

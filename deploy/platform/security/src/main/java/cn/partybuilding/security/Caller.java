@@ -26,6 +26,14 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    public Caller() {
+    }
+
+    /** The caller of a request the REST layer never saw (the audit trail of a refusal before the body was read). */
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
     public boolean isAnonymous() {
         try {
             return identity.isAnonymous();

@@ -72,6 +72,24 @@ class AuditRulesTest {
         assertEquals("to", violations.get(0).field());
     }
 
+    @Test
+    void pageAndSizeAreWholeNumbersInRangeOrAViolationNamingThem() {
+        List<Violation> violations = new ArrayList<>();
+        assertEquals(3, AuditResource.bounded("page", "3", 0, 100_000, violations));
+        assertEquals(500, AuditResource.bounded("size", "500", 1, 500, violations));
+        assertTrue(violations.isEmpty());
+        for (String bad : List.of("1e400", "-1", "1.5", "x", "", "99999999999999999999", "100001")) {
+            List<Violation> refused = new ArrayList<>();
+            AuditResource.bounded("page", bad, 0, 100_000, refused);
+            assertEquals(List.of("page"), refused.stream().map(Violation::field).toList(), bad);
+        }
+        for (String bad : List.of("0", "100000", "-0")) {
+            List<Violation> refused = new ArrayList<>();
+            AuditResource.bounded("size", bad, 1, 500, refused);
+            assertEquals(List.of("size"), refused.stream().map(Violation::field).toList(), bad);
+        }
+    }
+
     private static ResourceInfo resource(Method method) {
         return new ResourceInfo() {
             @Override
