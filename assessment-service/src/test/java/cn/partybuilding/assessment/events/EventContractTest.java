@@ -63,13 +63,20 @@ class EventContractTest {
         post("/study/completions", Map.of("memberId", member, "activityType", "WEEKLY_STUDY", "date", YEAR + "-03-02", "minutes", 60)).statusCode(201);
         post("/study/exam-results", Map.of("memberId", member, "examId", YEAR + "-H1", "date", YEAR + "-03-03", "score", 75)).statusCode(201);
         post("/study/platform-points", Map.of("memberId", member, "date", YEAR + "-03-04", "points", 35)).statusCode(201);
+        String duty = post("/responsibility-items", Map.of("unitCode", unit.code(), "year", YEAR, "level", "BRANCH", "organizationId", unit.branchId(),
+                "dutyKind", "IMPLEMENTATION", "responsibleMemberId", member, "content", "推进支部标准化建设", "dueDate", YEAR + "-06-30"))
+                .statusCode(201).extract().path("itemId");
+        Fixtures.put("/responsibility-items/" + duty, Map.of("dutyKind", "IMPLEMENTATION", "responsibleMemberId", member,
+                "content", "推进支部标准化规范化建设", "dueDate", YEAR + "-06-30")).statusCode(200);
+        post("/responsibility-items/" + duty + "/check-off", Map.of("evidence", "支部达标验收表", "doneOn", YEAR + "-06-20")).statusCode(200);
 
         Map<String, Integer> expected = new HashMap<>();
         for (String type : List.of(EventTypes.UNIT_REGISTERED, EventTypes.ORGANIZATION_REGISTERED, EventTypes.MEMBER_REGISTERED,
                 EventTypes.MEMBER_UPDATED, EventTypes.INDICATOR_SYSTEM_PUBLISHED, EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED,
                 EventTypes.FINDING_RAISED, EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.BONUS_GRANTED,
                 EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED, EventTypes.STUDY_COMPLETED, EventTypes.EXAM_GRADED,
-                EventTypes.PLATFORM_POINTS_RECORDED)) {
+                EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED,
+                EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF)) {
             expected.put(type, 1);
         }
         expected.put(EventTypes.ORGANIZATION_REGISTERED, 2);
