@@ -203,7 +203,11 @@ public class ResponsibilityService {
             params.add(status);
             q.append(" and status = ?").append(params.size());
         }
-        List<ResponsibilityItem> items = ResponsibilityItem.list(q + " order by unitCode, year, level, organizationId, dueDate, itemId", params.toArray());
+        // the unit's (党组) list first, then the 机关党委's, then each branch's: the levels' order, not their names'
+        List<ResponsibilityItem> items = new ArrayList<>(ResponsibilityItem.<ResponsibilityItem>list(q.toString(), params.toArray()));
+        items.sort(java.util.Comparator.<ResponsibilityItem, String>comparing(i -> i.unitCode).thenComparingInt(i -> i.year)
+                .thenComparing(i -> i.level).thenComparing(i -> i.organizationId, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(i -> i.dueDate).thenComparing(i -> i.itemId));
         Map<String, Member> members = organisation.membersById(items.stream().map(i -> i.responsibleMemberId).distinct().toList());
         return items.stream().map(i -> ResponsibilityItemView.of(i, members.containsKey(i.responsibleMemberId)
                 ? members.get(i.responsibleMemberId).name : null)).toList();

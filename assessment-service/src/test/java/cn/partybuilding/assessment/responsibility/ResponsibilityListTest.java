@@ -105,13 +105,14 @@ class ResponsibilityListTest {
                 .body("violations[0].field", equalTo("doneOn"));
         post("/responsibility-items/" + id + "/reopen", Map.of("reason", "x")).statusCode(409);
         post("/responsibility-items/no-such/check-off", Map.of("evidence", "纪要")).statusCode(404);
+        assertEquals(before, Db.snapshot(), "nothing written");
         // a locked month's figure does not change: neither a due date nor a done date in it
         post("/periods/" + YEAR + "-02/lock", Map.of()).statusCode(200);
+        before = Db.snapshot();
         post("/responsibility-items", item(unit, "UNIT", null, YEAR + "-02-28")).statusCode(409).body("violations[0].field", equalTo("dueDate"));
         post("/responsibility-items/" + id + "/check-off", Map.of("evidence", "纪要", "doneOn", YEAR + "-02-10")).statusCode(409)
                 .body("violations[0].field", equalTo("doneOn"));
-        assertEquals(before.replaceAll("period_lock=\\d+ period_change=\\d+ ", ""),
-                Db.snapshot().replaceAll("period_lock=\\d+ period_change=\\d+ ", ""), "nothing written but the lock");
+        assertEquals(before, Db.snapshot(), "nothing written");
     }
 
     @Test
