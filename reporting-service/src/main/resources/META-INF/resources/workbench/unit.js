@@ -2,7 +2,7 @@
 'use strict';
 (() => {
   const {html, setHtml, api, fmt, may, problemHtml} = WB;
-  const KIND = {MANUAL: '评分', STUDY_RATE: '学习完成率', EXAM_PASS_RATE: '考试合格率', PLATFORM_POINTS: '学习强国积分'};
+  const KIND = {MANUAL: '评分', STUDY_RATE: '学习完成率', EXAM_PASS_RATE: '考试合格率', PLATFORM_POINTS: '学习强国积分', RESPONSIBILITY_LIST: '责任清单完成率'};
 
   function evidenceList(items) {
     if (!items || !items.length) return html`<p class="muted">没有记录。</p>`;
@@ -166,6 +166,8 @@
       ${card.lateRecords && card.lateRecords.count ? html`<h3>迟报记录（${card.lateRecords.count} 条，未计入 ${card.lateRecords.notCounted} 条）</h3>${evidenceList(card.lateRecords.items)}` : ''}
       <h3>本月学习记录（按党组织）</h3>
       <div id="study" class="panel"><span class="muted">正在加载…</span></div>
+      <h3>${period.slice(0, 4)} 年责任清单</h3>
+      <div id="duties" class="panel"><span class="muted">正在加载…</span></div>
       <h3>未销号整改事项</h3>
       ${openItems === null ? problemHtml(items) : !openItems.length ? html`<p class="muted">没有未销号的整改事项。</p>`
         : html`<table class="grid"><thead><tr><th class="left">问题</th><th>整改期限</th><th>状态</th></tr></thead><tbody>
@@ -181,6 +183,7 @@
       row.hidden = !row.hidden;
     });
     studyByBranch(view.querySelector('#study'), unit, period);
+    WB.responsibilityList(view.querySelector('#duties'), unit, period.slice(0, 4));
     view.addEventListener('wb:shown', () => {
       drawRadar(view.querySelector('#radar'), card, means);
       if (Array.isArray(trend)) drawTrend(view.querySelector('#trend'), trend, period);

@@ -17,6 +17,8 @@ import cn.partybuilding.assessment.organisation.Unit;
 import cn.partybuilding.assessment.organisation.UnitView;
 import cn.partybuilding.assessment.period.PeriodService;
 import cn.partybuilding.assessment.rectification.RectificationService;
+import cn.partybuilding.assessment.responsibility.ResponsibilityItem;
+import cn.partybuilding.assessment.responsibility.ResponsibilityService;
 import cn.partybuilding.assessment.scoring.AssessmentService;
 import cn.partybuilding.assessment.study.ExamRecord;
 import cn.partybuilding.assessment.study.PointsRecord;
@@ -71,6 +73,8 @@ public class DemoCountyLoader {
     RectificationService rectification;
     @Inject
     BonusService bonuses;
+    @Inject
+    ResponsibilityService responsibility;
     @Inject
     StudyStore study;
     @Inject
@@ -135,6 +139,8 @@ public class DemoCountyLoader {
         long scored = System.nanoTime();
         int findings = findings(units);
         int granted = bonuses(units);
+        int duties = QuarkusTransaction.requiringNew().call(() -> responsibilityLists(units));
+        LOG.infof("demo county: %d 责任清单 items (units %s .. %s; some done, some open)", duties, units.get(0).code(), units.get(5).code());
         periods.lock("2026-08", "县直机关工委");
         periods.lock("2026-09", "县直机关工委");
         periods.lock("2026-10", "县直机关工委");
@@ -339,6 +345,45 @@ public class DemoCountyLoader {
         }
         rectification.close(closeOut, new RectificationService.CloseRequest("已制定主题党日年度计划并按月开展，附活动记录", LocalDate.of(2026, 11, 10)));
         return findings.length;
+    }
+
+    /**
+     * 责任清单 of 2026 for the first six units (issue 16.3): the party group's (党组书记负总责), the 机关党委's (推进落实) and the
+     * first branch's (一岗双责, 分工负责); the items due in August–October are done (checked off by the unit's secretary with
+     * evidence) except at every third unit, the ones due in November and December are open. The demo's 2026 indicator system
+     * has no RESPONSIBILITY_LIST indicator, so the published figures do not change.
+     */
+    private int responsibilityLists(List<DemoUnit> units) {
+        int added = 0;
+        for (int u = 0; u < 6; u++) {
+            DemoUnit unit = units.get(u);
+            String leader = unit.members().get(0).memberId();
+            String secretary = unit.members().get(1).memberId();
+            String committeeMember = unit.members().get(2).memberId();
+            Object[][] items = {
+                    {ResponsibilityItem.Level.UNIT, null, ResponsibilityItem.DutyKind.OVERALL, leader,
+                            "党组书记履行全面从严治党第一责任人职责，每季度专题研究党建工作", LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 26)},
+                    {ResponsibilityItem.Level.UNIT, null, ResponsibilityItem.DutyKind.ASSIGNED, committeeMember,
+                            "班子成员落实分管领域党建工作，年内到分管科室讲党课一次", LocalDate.of(2026, 12, 31), null},
+                    {ResponsibilityItem.Level.ORGANS_COMMITTEE, unit.code() + "-JGDW", ResponsibilityItem.DutyKind.IMPLEMENTATION, secretary,
+                            "机关党委推进落实“三会一课”制度，按月检查各支部会议记录", LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 28)},
+                    {ResponsibilityItem.Level.BRANCH, unit.code() + "-ZB1", ResponsibilityItem.DutyKind.DUAL, committeeMember,
+                            "支部委员落实一岗双责，开展谈心谈话全覆盖", LocalDate.of(2026, 8, 31), LocalDate.of(2026, 8, 25)},
+                    {ResponsibilityItem.Level.BRANCH, unit.code() + "-ZB1", ResponsibilityItem.DutyKind.ASSIGNED, secretary,
+                            "支部标准化规范化建设达标验收", LocalDate.of(2026, 11, 30), null},
+            };
+            String checker = unit.members().get(1).name();
+            for (Object[] i : items) {
+                var item = responsibility.add(new ResponsibilityService.NewItem(unit.code(), DemoCounty.YEAR, (ResponsibilityItem.Level) i[0],
+                        (String) i[1], (ResponsibilityItem.DutyKind) i[2], (String) i[3], (String) i[4], (LocalDate) i[5]), code -> true);
+                added++;
+                if (i[6] != null && (u % 3 != 2 || i[0] == ResponsibilityItem.Level.UNIT)) {
+                    responsibility.checkOff(item.itemId(), new ResponsibilityService.CheckOff("会议纪要及工作台账已归档（" + i[6] + "）",
+                            (LocalDate) i[6]), checker, code -> true);
+                }
+            }
+        }
+        return added;
     }
 
     private int bonuses(List<DemoUnit> units) {

@@ -24,7 +24,8 @@ public record IndicatorSystem(int year, int version, BigDecimal bonusCap, BigDec
         return effectiveFrom == null ? YearMonth.of(year, 1) : YearMonth.parse(effectiveFrom);
     }
 
-    public enum Kind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS }
+    /** RESPONSIBILITY_LIST (issue 16.3): scored by reporting-service from the unit's 责任清单 (no settings of its own). */
+    public enum Kind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS, RESPONSIBILITY_LIST }
 
     public enum Frequency { WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY }
 

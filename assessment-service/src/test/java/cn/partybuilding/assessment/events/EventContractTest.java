@@ -73,13 +73,20 @@ class EventContractTest {
                 "topic", "年度组织生活会", "attendees", List.of(ids.get(0)),
                 "absentees", List.of(Map.of("memberId", ids.get(1), "reason", "出差"), Map.of("memberId", ids.get(2), "reason", "病假"))))
                 .statusCode(200);
+        String duty = post("/responsibility-items", Map.of("unitCode", unit.code(), "year", YEAR, "level", "BRANCH", "organizationId", unit.branchId(),
+                "dutyKind", "IMPLEMENTATION", "responsibleMemberId", member, "content", "推进支部标准化建设", "dueDate", YEAR + "-06-30"))
+                .statusCode(201).extract().path("itemId");
+        Fixtures.put("/responsibility-items/" + duty, Map.of("dutyKind", "IMPLEMENTATION", "responsibleMemberId", member,
+                "content", "推进支部标准化规范化建设", "dueDate", YEAR + "-06-30")).statusCode(200);
+        post("/responsibility-items/" + duty + "/check-off", Map.of("evidence", "支部达标验收表", "doneOn", YEAR + "-06-20")).statusCode(200);
 
         Map<String, Integer> expected = new HashMap<>();
         for (String type : List.of(EventTypes.UNIT_REGISTERED, EventTypes.ORGANIZATION_REGISTERED, EventTypes.MEMBER_REGISTERED,
                 EventTypes.MEMBER_UPDATED, EventTypes.INDICATOR_SYSTEM_PUBLISHED, EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED,
                 EventTypes.FINDING_RAISED, EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.BONUS_GRANTED,
                 EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED, EventTypes.STUDY_COMPLETED, EventTypes.EXAM_GRADED,
-                EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.MEETING_RECORDED, EventTypes.MEETING_REVISED, EventTypes.STUDY_WITHDRAWN)) {
+                EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.MEETING_RECORDED, EventTypes.MEETING_REVISED, EventTypes.STUDY_WITHDRAWN,
+                EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED, EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF)) {
             expected.put(type, 1);
         }
         expected.put(EventTypes.ORGANIZATION_REGISTERED, 2);

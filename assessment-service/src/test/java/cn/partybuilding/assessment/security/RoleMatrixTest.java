@@ -51,7 +51,7 @@ class RoleMatrixTest {
         }
     }
 
-    /** The operations this service has (47 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
+    /** The operations this service has (53 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
     static List<Op> operations(SecureCounty c) {
         String y = Integer.toString(c.year);
         String a = c.unitA;
@@ -98,6 +98,16 @@ class RoleMatrixTest {
         ops.add(new Op("GET", "/rectification-items?unitCode=" + a, null, json, READERS));
         ops.add(new Op("GET", "/rectification-items/" + c.itemA, null, json, READERS));
         ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/close", () -> Map.of("evidence", "已补齐记录"), json, UNIT_WRITERS));
+        // 责任清单 (issue 16.3): kept by the unit's secretary and the committee; reopened by the committee only
+        String duty = SecureCounty.call(TestTokens.admin(), "POST", "/responsibility-items", responsibilityItem(c, y + "-05-31")).then()
+                .statusCode(201).extract().path("itemId");
+        ops.add(new Op("POST", "/responsibility-items", () -> responsibilityItem(c, y + "-06-30"), json, UNIT_WRITERS));
+        ops.add(new Op("GET", "/responsibility-items?unitCode=" + a, null, json, READERS));
+        ops.add(new Op("GET", "/responsibility-items/" + duty, null, json, READERS));
+        ops.add(new Op("PUT", "/responsibility-items/" + duty, () -> Map.of("dutyKind", "DUAL", "responsibleMemberId", member,
+                "content", "履行一岗双责", "dueDate", y + "-05-31"), json, UNIT_WRITERS));
+        ops.add(new Op("POST", "/responsibility-items/" + duty + "/check-off", () -> Map.of("evidence", "党组会议纪要"), json, UNIT_WRITERS));
+        ops.add(new Op("POST", "/responsibility-items/" + duty + "/reopen", () -> Map.of("reason", "佐证不足"), json, ADMIN));
         // bonuses
         ops.add(new Op("POST", "/bonuses", () -> Map.of("unitCode", a, "period", y + "-03", "points", 0.5, "reason", "先进典型"), json, SCORERS));
         ops.add(new Op("GET", "/bonuses?unitCode=" + a, null, json, READERS));
@@ -127,6 +137,11 @@ class RoleMatrixTest {
         // the audit trail (deploy/platform/security)
         ops.add(new Op("GET", "/audit", null, json, Set.of(Role.ADMIN, Role.AUDITOR)));
         return ops;
+    }
+
+    static Map<String, Object> responsibilityItem(SecureCounty c, String dueDate) {
+        return Map.of("unitCode", c.unitA, "year", c.year, "level", "UNIT", "dutyKind", "OVERALL", "responsibleMemberId", c.membersA.get(0),
+                "content", "党组书记履行第一责任人职责", "dueDate", dueDate);
     }
 
     static Map<Role, String> tokens(SecureCounty c) {

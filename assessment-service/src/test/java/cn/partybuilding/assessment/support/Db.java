@@ -37,7 +37,8 @@ public final class Db {
         StringBuilder sb = new StringBuilder();
         for (String table : new String[]{"outbox_event", "unit", "party_organization", "member", "indicator_system", "assessment",
                 "assessment_revision", "period_lock", "period_change", "finding", "rectification_item", "bonus",
-                "study_completion", "exam_result", "platform_points", "meeting", "meeting_attendance"}) {
+                "study_completion", "exam_result", "platform_points", "meeting", "meeting_attendance",
+                "responsibility_item"}) {
             sb.append(table).append('=').append(count("select count(*) from " + table)).append(' ');
         }
         return sb.toString().trim();

@@ -103,6 +103,29 @@ public final class EventViews {
         }
     }
 
+    /** A 责任清单 item's whole state after a change (issue 16.3); the highest revision of an item is its state. */
+    public record ResponsibilityView(String itemId, String unitCode, Integer year, String level, String organizationId, String dutyKind,
+                                     String responsibleMemberId, String content, LocalDate dueDate, ResponsibilityStatus status,
+                                     LocalDate doneOn, String evidence, String checkedBy, Integer revision) {
+        void validate() {
+            require(itemId, "itemId");
+            require(unitCode, "unitCode");
+            require(year, "year");
+            require(level, "level");
+            require(dutyKind, "dutyKind");
+            require(responsibleMemberId, "responsibleMemberId");
+            require(content, "content");
+            require(dueDate, "dueDate");
+            require(status, "status");
+            require(revision, "revision");
+            if (status == ResponsibilityStatus.DONE) {
+                require(doneOn, "doneOn");
+            }
+        }
+    }
+
+    public enum ResponsibilityStatus { OPEN, DONE }
+
     public record PeriodView(String period, String reason, String by) {
         void validate() {
             requirePeriod(period);

@@ -75,6 +75,21 @@ public record Evidence(String eventId, String what, String on, OffsetDateTime re
                 member(memberId, memberName), source);
     }
 
+    /** A 责任清单 item behind RESPONSIBILITY_LIST: what, due when, done or not (as of the month's end), by whom it was checked off. */
+    static Evidence duty(String eventId, String dutyKind, String content, String memberId, String memberName, java.time.LocalDate dueDate,
+                         java.time.LocalDate doneOn, boolean doneByMonthEnd, String evidence, String checkedBy, String source, OffsetDateTime time) {
+        String duty = switch (dutyKind == null ? "" : dutyKind) {
+            case "OVERALL" -> "负总责";
+            case "ASSIGNED" -> "分工负责";
+            case "IMPLEMENTATION" -> "推进落实";
+            case "DUAL" -> "一岗双责";
+            default -> dutyKind;
+        };
+        String what = "责任清单（" + duty + "，责任人 " + name(memberId, memberName) + "）：" + content + "，时限 " + dueDate
+                + (doneByMonthEnd ? "，已完成 " + doneOn + (evidence == null ? "" : "（佐证：" + evidence + "）") : "，未完成");
+        return new Evidence(eventId, what, dueDate.toString(), time, doneByMonthEnd && checkedBy != null ? checkedBy : source, source);
+    }
+
     private static String name(String memberId, String memberName) {
         return memberName == null ? memberId : memberName;
     }

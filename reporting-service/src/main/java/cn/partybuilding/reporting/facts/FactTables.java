@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  */
 public final class FactTables {
     public static final List<String> ALL = List.of("consumed_event", "unit", "party_organization", "member", "member_version", "member_period", "indicator_system",
-            "assessment", "finding", "bonus", "rectification", "period_state", "period_change", "study_completion", "exam_result", "platform_points");
+            "assessment", "finding", "bonus", "rectification", "period_state", "period_change", "study_completion", "exam_result", "platform_points",
+            "responsibility_item");
 
     /** Where a replay builds the new tables (created by Flyway V12_1). */
     public static final String SHADOW = "reporting_replay";

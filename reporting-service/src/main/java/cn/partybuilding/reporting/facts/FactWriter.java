@@ -69,6 +69,12 @@ public final class FactWriter {
     private static final String RECTIFICATION = Sql.merge("rectification", List.of(col("item_id", V)),
             List.of(col("finding_id", V), col("unit_code", V), col("status", V), col("deadline", "date"), col("closed_on", "date"),
                     col("event_id", ID)), null);
+    /** 责任清单 items (V16): the highest revision of an item is its state (a redelivered or late lower one changes nothing). */
+    private static final String RESPONSIBILITY = Sql.merge("responsibility_item", List.of(col("item_id", V)),
+            List.of(col("unit_code", V), col("list_year", "integer"), col("level", V), col("organization_id", V), col("duty_kind", V),
+                    col("responsible_member_id", V), col("content", "varchar(2000)"), col("due_date", "date"), col("status", V),
+                    col("done_on", "date"), col("evidence", "varchar(2000)"), col("checked_by", V), col("revision", "integer"),
+                    col("event_id", ID), ORIGIN_SOURCE, ORIGIN_TIME), "t.revision < s.revision");
     private static final String PERIOD = Sql.merge("period_state", List.of(col("period", "varchar(7)")),
             List.of(col("locked", "boolean"), col("reason", "varchar(2000)"), col("event_id", ID), col("locked_at", "timestamptz")), null);
     /** Every lock and reopen in topic order (V9); a redelivered one is already there. */
@@ -203,6 +209,16 @@ public final class FactWriter {
         b.rectifications.forEach(i -> items.put(i.view().itemId(), new Object[]{i.view().itemId(), i.view().findingId(), i.view().unitCode(),
                 i.view().status().name(), date(i.view().deadline()), date(i.view().closedOn()), i.eventId()}));
         Sql.batch(c, RECTIFICATION, new ArrayList<>(items.values()));
+        Map<String, Item<EventViews.ResponsibilityView>> newest = new LinkedHashMap<>();
+        b.responsibilities.forEach(i -> newest.merge(i.view().itemId(), i, (old, now) -> now.view().revision() >= old.view().revision() ? now : old));
+        List<Object[]> duties = new ArrayList<>();
+        for (Item<EventViews.ResponsibilityView> i : newest.values()) {
+            EventViews.ResponsibilityView v = i.view();
+            duties.add(new Object[]{v.itemId(), v.unitCode(), v.year(), v.level(), v.organizationId(), v.dutyKind(), v.responsibleMemberId(),
+                    v.content(), date(v.dueDate()), v.status().name(), date(v.doneOn()), v.evidence(), v.checkedBy(), v.revision(), i.eventId(),
+                    i.source(), time(i)});
+        }
+        Sql.batch(c, RESPONSIBILITY, duties);
         Map<String, Object[]> periods = new LinkedHashMap<>();
         List<Object[]> changes = new ArrayList<>();
         b.periods.forEach(p -> {

@@ -246,6 +246,18 @@ public class FactsReader {
                     + "join unnest(?) as u(code) on t.unit_code = u.code where t.period = ?", rs -> evidence.get(rs.getString(1)).put(rs.getString(2),
                     Evidence.bonus(rs.getString(2), period, rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
                             rs.getObject(6, java.time.OffsetDateTime.class))), codes, period);
+            if (scoresDuties(system)) {
+                java.time.LocalDate end = month.atEndOfMonth();
+                query(c, "select t.unit_code, t.event_id, t.duty_kind, t.content, t.responsible_member_id, m.name, t.due_date, t.done_on, "
+                        + "t.evidence, t.checked_by, t.event_source, t.event_time from responsibility_item t join unnest(?) as u(code) on t.unit_code = u.code "
+                        + "left join member m on m.member_id = t.responsible_member_id where t.list_year = ? and t.due_date <= ?", rs -> {
+                    java.time.LocalDate doneOn = rs.getObject(8, java.time.LocalDate.class);
+                    evidence.get(rs.getString(1)).put(rs.getString(2), Evidence.duty(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7, java.time.LocalDate.class), doneOn,
+                            doneOn != null && !doneOn.isAfter(end), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getObject(12, java.time.OffsetDateTime.class)));
+                }, codes, month.getYear(), to);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the evidence of " + month, e);
         }
@@ -271,6 +283,12 @@ public class FactsReader {
             evidence.put(item.eventId(), shown);
         }
         return counted;
+    }
+
+    /** Whether the system has a RESPONSIBILITY_LIST indicator (only then are the 责任清单 items read). */
+    private static boolean scoresDuties(IndicatorSystem system) {
+        return system.dimensions().stream().flatMap(d -> d.indicators().stream())
+                .anyMatch(i -> i.kind() == cn.partybuilding.reporting.scoring.Enums.IndicatorKind.RESPONSIBILITY_LIST);
     }
 
     /** The latest month with a score recorded: the one the committee is about to rank and publish. */
@@ -318,6 +336,17 @@ public class FactsReader {
                     unit.bonus(new UnitFacts.Adjustment(rs.getString(1), rs.getDouble(3), rs.getString(4), rs.getString(5)));
                 }
             }, period, onlyUnit);
+            if (scoresDuties(system)) {
+                // 责任清单 items of the month's year due by its end (RESPONSIBILITY_LIST); the rest are not due yet
+                query(c, "select unit_code, item_id, due_date, done_on, event_id from responsibility_item where list_year = ? and due_date <= ?"
+                        + unitFilter, rs -> {
+                    UnitFacts unit = units.get(rs.getString(1));
+                    if (unit != null) {
+                        unit.duty(new UnitFacts.Duty(rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+                                rs.getObject(4, java.time.LocalDate.class), rs.getString(5)));
+                    }
+                }, month.getYear(), to, onlyUnit);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read facts of " + period, e);
         }

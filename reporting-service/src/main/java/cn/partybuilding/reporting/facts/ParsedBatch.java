@@ -14,6 +14,7 @@ import cn.partybuilding.reporting.facts.EventViews.OrganizationView;
 import cn.partybuilding.reporting.facts.EventViews.PeriodView;
 import cn.partybuilding.reporting.facts.EventViews.PointsView;
 import cn.partybuilding.reporting.facts.EventViews.RectificationView;
+import cn.partybuilding.reporting.facts.EventViews.ResponsibilityView;
 import cn.partybuilding.reporting.facts.EventViews.StudyView;
 import cn.partybuilding.reporting.facts.EventViews.UnitView;
 import cn.partybuilding.reporting.scoring.Enums.ActivityType;
@@ -70,6 +71,7 @@ public final class ParsedBatch {
     final List<Item<FindingView>> findings = new ArrayList<>();
     final List<Item<BonusView>> bonuses = new ArrayList<>();
     final List<Item<RectificationView>> rectifications = new ArrayList<>();
+    final List<Item<ResponsibilityView>> responsibilities = new ArrayList<>();
     final List<PeriodItem> periods = new ArrayList<>();
     final List<Item<StudyView>> study = new ArrayList<>();
     final List<Item<ExamView>> exams = new ArrayList<>();
@@ -175,6 +177,11 @@ public final class ParsedBatch {
                 v.validate();
                 rectifications.add(new Item<>(id, event.source(), event.time(), v));
             }
+            case EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED, EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF -> {
+                ResponsibilityView v = CloudEventCodec.data(event, ResponsibilityView.class);
+                v.validate();
+                responsibilities.add(new Item<>(id, event.source(), event.time(), v));
+            }
             case EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED -> {
                 PeriodView v = CloudEventCodec.data(event, PeriodView.class);
                 v.validate();
@@ -248,6 +255,7 @@ public final class ParsedBatch {
     /** How many events the batch holds. */
     public int size() {
         return units.size() + organizations.size() + members.size() + systems.size() + assessments.size() + findings.size()
-                + bonuses.size() + rectifications.size() + periods.size() + study.size() + exams.size() + points.size() + withdrawals.size();
+                + bonuses.size() + rectifications.size() + periods.size() + study.size() + exams.size() + points.size() + withdrawals.size()
+                + responsibilities.size();
     }
 }

@@ -130,7 +130,8 @@ public class FactBatchHandler implements EventApplier {
             switch (e.type()) {
                 case EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED, EventTypes.FINDING_RAISED, EventTypes.BONUS_GRANTED,
                      EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.EXAM_GRADED,
-                     EventTypes.PLATFORM_POINTS_RECORDED -> {
+                     EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED,
+                     EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF -> {
                     JsonNode unit = e.event().data() == null ? null : e.event().data().get("unitCode");
                     if (unit == null || unit.isNull()) {
                         return null;

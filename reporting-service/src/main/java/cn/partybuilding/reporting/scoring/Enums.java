@@ -12,7 +12,7 @@ public final class Enums {
 
     public enum Attendees { ALL_MEMBERS, COMMITTEE_MEMBERS, DEPUTY_DIVISION_OR_ABOVE }
 
-    public enum IndicatorKind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS }
+    public enum IndicatorKind { MANUAL, STUDY_RATE, EXAM_PASS_RATE, PLATFORM_POINTS, RESPONSIBILITY_LIST }
 
     public enum MemberRank { DEPUTY_DIVISION_OR_ABOVE, SECTION_OR_BELOW, OTHER }
 

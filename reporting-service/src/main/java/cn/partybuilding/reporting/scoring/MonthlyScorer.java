@@ -20,6 +20,9 @@ import java.util.Locale;
  *       of the indicator's activity types (all plan items when it lists none). Nothing required = not applicable.</li>
  *   <li>EXAM_PASS_RATE: max × passed ÷ examined for exams dated in the month; no exam in the month = not applicable.</li>
  *   <li>PLATFORM_POINTS: max × min(1, (Σ points of the month ÷ active members) ÷ target); no members = not applicable.</li>
+ *   <li>RESPONSIBILITY_LIST (issue 16.3): max × done ÷ due over the unit's 责任清单 items of the month's year due on or
+ *       before the month's last day (the running score: on or before {@code asOf}), done = checked off with a done date
+ *       on or before that day. Items not yet due do not count; none due = not applicable (no free points).</li>
  * </ul>
  * No free points: a not-applicable indicator scores nothing and its max is spread over the applicable indicators of its
  * dimension in proportion to their maxima (each is scaled by Σ max ÷ Σ applicable max); a dimension with no applicable
@@ -110,6 +113,7 @@ public final class MonthlyScorer {
             case STUDY_RATE -> "本月无学习要求";
             case EXAM_PASS_RATE -> "本月无考试";
             case PLATFORM_POINTS -> "无在册党员";
+            case RESPONSIBILITY_LIST -> "本月前无到期的责任清单事项";
             case MANUAL -> "";
         };
     }
@@ -136,6 +140,14 @@ public final class MonthlyScorer {
             case EXAM_PASS_RATE -> facts.examined() == 0 ? null
                     : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
                             round(max * facts.passed() / facts.examined(), 4), "合格 " + facts.passed() + "/" + facts.examined(), facts.examEventIds());
+            case RESPONSIBILITY_LIST -> {
+                LocalDate cut = asOf != null ? asOf : month.atEndOfMonth();
+                List<UnitFacts.Duty> due = facts.duties().stream().filter(d -> !d.dueDate().isAfter(cut)).toList();
+                long done = due.stream().filter(d -> d.doneBy(cut)).count();
+                yield due.isEmpty() ? null : new IndicatorScore(indicator.code(), indicator.name(), indicator.kind(), max,
+                        round(max * done / due.size(), 4), (asOf == null ? "" : "截至 " + asOf + " ") + "到期事项完成 " + done + "/" + due.size(),
+                        due.stream().map(UnitFacts.Duty::eventId).toList());
+            }
             case PLATFORM_POINTS -> {
                 int members = facts.members().size();
                 double target = indicator.platformPointsTarget() == null || indicator.platformPointsTarget() <= 0

@@ -15,6 +15,18 @@ public final class UnitFacts {
     public record Adjustment(String id, double points, String source, String eventId) {
     }
 
+    /**
+     * A 责任清单 item of the month's year due by the month's end (issue 16.3): when it was due, when it was done (null: not
+     * done, or reopened), and the event of its current state.
+     */
+    public record Duty(String itemId, java.time.LocalDate dueDate, java.time.LocalDate doneOn, String eventId) {
+        /** Whether it was done on or before {@code day}. */
+        public boolean doneBy(java.time.LocalDate day) {
+            return doneOn != null && !doneOn.isAfter(day);
+        }
+    }
+
+    private final List<Duty> duties = new ArrayList<>();
     private final String unitCode;
     private String unitName;
     private final List<MemberFacts> members = new ArrayList<>();
@@ -69,6 +81,16 @@ public final class UnitFacts {
     public UnitFacts points(long points) {
         this.points += points;
         return this;
+    }
+
+    public UnitFacts duty(Duty duty) {
+        duties.add(duty);
+        return this;
+    }
+
+    /** The unit's 责任清单 items of the month's year due by the month's end (read only when the system scores them). */
+    public List<Duty> duties() {
+        return duties;
     }
 
     public String unitCode() {

@@ -23,6 +23,10 @@ public final class EventTypes {
     public static final String BONUS_GRANTED = PREFIX + "bonus.granted";
     public static final String PERIOD_LOCKED = PREFIX + "period.locked";
     public static final String PERIOD_REOPENED = PREFIX + "period.reopened";
+    /** Issue 16.3: 责任清单 items (payload: the item's whole state with its revision). */
+    public static final String RESPONSIBILITY_ITEM_ADDED = PREFIX + "responsibility-item.added";
+    public static final String RESPONSIBILITY_ITEM_CHANGED = PREFIX + "responsibility-item.changed";
+    public static final String RESPONSIBILITY_ITEM_CHECKED_OFF = PREFIX + "responsibility-item.checked-off";
 
     // party.study.v1
     public static final String STUDY_COMPLETED = PREFIX + "study.completed";
