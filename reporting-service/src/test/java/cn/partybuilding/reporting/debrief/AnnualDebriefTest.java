@@ -207,10 +207,10 @@ class AnnualDebriefTest {
         CloudEvent bulletin = notices.stream().filter(e -> e.data().path("noticeType").asText().equals("ANNUAL_BULLETIN")).findFirst().orElseThrow();
         assertEquals(units.size(), bulletin.data().path("addressees").size(), "主送 every unit of the results");
         assertEquals(units.size(), bulletin.data().path("facts").path("results").size());
-        CloudEvent ad1 = notices.stream().filter(e -> e.data().path("noticeKey").asText().equals("ANNUAL_COMMENDATION|AD1|2058")).findFirst()
+        CloudEvent ad1Praise = notices.stream().filter(e -> e.data().path("noticeKey").asText().equals("ANNUAL_COMMENDATION|AD1|2058")).findFirst()
                 .orElseThrow();
-        assertEquals(85.0, ad1.data().path("facts").path("debriefScore").asDouble());
-        assertEquals(2, ad1.data().path("facts").path("rank").asInt());
+        assertEquals(85.0, ad1Praise.data().path("facts").path("debriefScore").asDouble());
+        assertEquals(2, ad1Praise.data().path("facts").path("rank").asInt());
     }
 
     private void awaitOutboxSent() throws SQLException {
