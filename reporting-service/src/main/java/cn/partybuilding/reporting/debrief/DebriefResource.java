@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * The annual 述职评议 and the units' 公开承诺 (issue 16.5): the committee names the year's panel, each reviewer scores
  * each unit's debrief as itself (the reviewer is the token's sign-in name, never a field of the body), and the units'
- * secretaries keep their pledges. Thin: the rules are {@link DebriefReviews}, {@link Pledges} and {@link DebriefScore}.
+ * secretaries keep their pledges. Rooted at "/" like {@code PublicationResource}: a class at "/years/{year}" would take every
+ * /years/… request from it (JAX-RS picks the class by the longest matching path first). Thin: the rules are {@link DebriefReviews}, {@link Pledges} and {@link DebriefScore}.
  */
-@Path("/years/{year}")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class DebriefResource {
     static final int MAX_REVIEWERS = 50;
@@ -64,7 +65,7 @@ public class DebriefResource {
     }
 
     @PUT
-    @Path("debrief-panel")
+    @Path("years/{year}/debrief-panel")
     @RolesAllowed(Roles.COMMITTEE_ADMIN)
     public Panel putPanel(@PathParam("year") int year, PanelRequest request) {
         checkYear(year);
@@ -93,7 +94,7 @@ public class DebriefResource {
      * score; a reviewer sees the panel and only its own scores.
      */
     @GET
-    @Path("debriefs")
+    @Path("years/{year}/debriefs")
     @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.DEBRIEF_REVIEWER})
     public DebriefReviews.Overview debriefs(@PathParam("year") int year) {
         checkYear(year);
@@ -101,7 +102,7 @@ public class DebriefResource {
     }
 
     @PUT
-    @Path("debrief-reviews/{unitCode}")
+    @Path("years/{year}/debrief-reviews/{unitCode}")
     @RolesAllowed(Roles.DEBRIEF_REVIEWER)
     public DebriefReviews.Review putReview(@PathParam("year") int year, @PathParam("unitCode") String unitCode, ReviewRequest request) {
         checkYear(year);
@@ -119,7 +120,7 @@ public class DebriefResource {
 
     /** A unit's pledges: the county-wide roles and the reviewers (who judge their fulfilment) any unit, a secretary its own. */
     @GET
-    @Path("pledges/{unitCode}")
+    @Path("years/{year}/pledges/{unitCode}")
     @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY, Roles.DEBRIEF_REVIEWER})
     public Pledges.UnitPledges pledges(@PathParam("year") int year, @PathParam("unitCode") String unitCode) {
         checkYear(year);
@@ -128,7 +129,7 @@ public class DebriefResource {
     }
 
     @PUT
-    @Path("pledges/{unitCode}")
+    @Path("years/{year}/pledges/{unitCode}")
     @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.UNIT_SECRETARY})
     public Pledges.UnitPledges putPledges(@PathParam("year") int year, @PathParam("unitCode") String unitCode, PledgesRequest request) {
         checkYear(year);
