@@ -144,6 +144,8 @@ const WB = (() => {
     unit: code => COUNTY_WIDE.some(r => user.has(r)) || (user.has('UNIT_SECRETARY') && user.unitCode === code),
     inbox: () => !!user.memberId,
     rectification: () => COUNTY_WIDE.some(r => user.has(r)) || (user.has('UNIT_SECRETARY') && !!user.unitCode),
+    /** 述职评议评委 (issue 16.5): scores the units' debriefs of the years whose panel names it */
+    reviewer: () => user.has('DEBRIEF_REVIEWER'),
   };
 
   // ---- the latest month with data: published if any, else (county-wide roles) the latest live month with entries ----
@@ -251,6 +253,7 @@ const WB = (() => {
     if (may.countyWide()) return '/rankings/' + await latestMonth();
     if (may.secretary()) return '/units/' + user.unitCode + '/' + await latestMonth();
     if (may.inbox()) return '/inbox';
+    if (may.reviewer()) return '/years/' + new Date().getFullYear();
     return '/none';
   }
 
@@ -260,6 +263,7 @@ const WB = (() => {
     if (may.countyWide() || may.secretary()) items.push(['/rankings', '月度排名']);
     if (may.secretary()) items.push(['/units/' + user.unitCode, '本单位考评卡']);
     if (may.countyWide()) items.push(['/quarters', '季度 / 年度']);
+    if (may.reviewer() && !may.countyWide()) items.push(['/years', '述职评议']);
     if (may.inbox()) items.push(['/inbox', '收件箱']);
     if (may.countyWide()) items.push(['/notices', '通知发送情况']);
     if (may.rectification()) items.push(['/rectification', '整改台账']);

@@ -1,4 +1,4 @@
-/* 3 季度 / 年度: quarterly grades, annual results, 述职评议 scores (admin) and publishing them. */
+/* 3 季度 / 年度: quarterly grades, annual results, the 述职评议 (panel, reviewers' scores, means) and publishing them; 公开承诺. */
 'use strict';
 (() => {
   const {html, setHtml, api, fmt, may, problemHtml, say} = WB;
@@ -64,43 +64,77 @@
   async function year(view, params) {
     const y = /^\d{4}$/.test(params.year || '') ? params.year : null;
     if (!y) {
-      WB.go('/years/' + (await WB.latestMonth()).slice(0, 4));
+      // a reviewer has no month to start from: the current year is the one it reviews
+      WB.go('/years/' + (may.countyWide() ? (await WB.latestMonth()).slice(0, 4) : String(new Date().getFullYear())));
       return;
     }
-    const [results, names] = await Promise.all([api.reporting('/years/' + y).catch(error => error), unitNames()]);
-    const codes = Array.isArray(results) ? results.map(r => r.unitCode) : Object.keys(names).sort();
+    const reviewer = may.reviewer() && !may.countyWide();
+    const [results, debriefs] = await Promise.all([
+      reviewer ? Promise.resolve(null) : api.reporting('/years/' + y).catch(error => error),
+      may.countyWide() || may.reviewer() ? api.reporting('/years/' + y + '/debriefs').catch(error => error) : Promise.resolve(null)]);
+    const names = {};
+    if (debriefs && Array.isArray(debriefs.units)) debriefs.units.forEach(u => { names[u.unitCode] = u.unitName; });
+    const codes = debriefs && Array.isArray(debriefs.units) ? debriefs.units.map(u => u.unitCode) : [];
+    const closed = debriefs && debriefs.published;
     setHtml(view, html`
       <h2>${y} 年度党建工作考评结果</h2>
       <div class="toolbar"><a href="#/years/${Number(y) - 1}">上一年度</a><a href="#/years/${Number(y) + 1}">下一年度</a>
-        ${[1, 2, 3, 4].map(n => html`<a href="#/quarters/${y}-Q${n}">第 ${n} 季度</a>`)}</div>
-      ${Array.isArray(results) ? html`<p class="muted">第 ${results[0].version} 版</p>
+        ${reviewer ? '' : [1, 2, 3, 4].map(n => html`<a href="#/quarters/${y}-Q${n}">第 ${n} 季度</a>`)}</div>
+      ${reviewer ? '' : Array.isArray(results) ? html`<p class="muted">第 ${results[0].version} 版</p>
         <table class="grid" id="annual"><thead><tr><th>名次</th><th class="left">单位</th><th>月度平均分</th><th>述职评议</th><th>年度得分</th><th></th></tr></thead><tbody>
-        ${results.map(r => html`<tr class="${r.excellent ? 'tier-ADVANCED' : ''}"><td>${r.rank}</td><td class="left">${names[r.unitCode] || r.unitCode}</td>
+        ${results.map(r => html`<tr class="${r.excellent ? 'tier-ADVANCED' : ''}"><td>${r.rank}</td><td class="left">${r.unitName || names[r.unitCode] || r.unitCode}</td>
           <td>${fmt.number(r.meanMonthlyScore)}</td><td>${fmt.number(r.debriefScore)}</td><td>${fmt.number(r.annualScore)}</td>
           <td class="tier">${r.excellent ? '党建工作优秀单位' : ''}</td></tr>`)}</tbody></table>`
-        : results.status === 404 ? html`<p class="muted">本年度结果尚未发布。</p>` : problemHtml(results)}
-      ${may.admin() ? html`<h3>述职评议得分</h3><div class="panel">
-        <p class="muted">各单位述职评议得分（0–100），发布年度结果时按权重计入。</p>
-        <table class="grid" id="debriefs"><thead><tr><th class="left">单位</th><th>述职评议得分</th><th></th></tr></thead><tbody>
-        ${codes.map(code => html`<tr data-unit="${code}"><td class="left">${names[code] || code}</td>
-          <td class="cell"><input type="text" inputmode="decimal" aria-label="${names[code] || code} 述职评议得分"></td><td><span class="note"></span></td></tr>`)}</tbody></table>
-        <p><button type="button" class="primary" id="publish">发布${y} 年度结果</button></p><div id="message"></div></div>` : ''}
+        : results && results.status === 404 ? html`<p class="muted">本年度结果尚未发布。</p>` : problemHtml(results)}
+      ${debriefs && !Array.isArray(debriefs.units) ? problemHtml(debriefs) : ''}
+      ${debriefs && Array.isArray(debriefs.units) ? html`<h3>述职评议</h3><div class="panel">
+        <p class="muted">书面述职与现场述职相结合，年底前组织开展一次述职评议。评议组评委：${debriefs.reviewers.length ? debriefs.reviewers.join('、') : '尚未确定'}。
+          各单位述职评议得分为评委评分的平均分；评委 ${debriefs.trimFrom} 人及以上时去掉一个最高分和一个最低分。${closed ? '本年度结果已发布，评议不再修改。' : ''}</p>
+        ${may.admin() && !closed ? html`<p><label>评议组（评委登录名，以逗号或空格分隔）
+          <input type="text" id="panel" size="60" value="${debriefs.reviewers.join(', ')}"></label>
+          <button type="button" id="save-panel">保存评议组</button> <span id="panel-note"></span></p>` : ''}
+        ${reviewer ? html`<table class="grid" id="reviews"><thead><tr><th class="left">单位</th><th>我的评分（0–100）</th><th>已评评委</th><th></th></tr></thead><tbody>
+          ${debriefs.units.map(u => html`<tr data-unit="${u.unitCode}"><td class="left"><a href="#/years/${y}/pledges/${encodeURIComponent(u.unitCode)}">${u.unitName || u.unitCode}</a></td>
+            <td class="cell"><input type="text" inputmode="decimal" value="${u.myScore == null ? '' : u.myScore}" ${closed ? 'disabled' : ''}
+              aria-label="${u.unitName || u.unitCode} 我的评分"></td><td>${u.reviewCount}</td><td><span class="note"></span></td></tr>`)}</tbody></table>`
+        : html`<table class="grid" id="debriefs"><thead><tr><th class="left">单位</th><th>评委评分</th><th>述职评议得分</th><th>来源</th>
+          ${may.admin() && !closed ? html`<th>工委录入（无评委评分的单位）</th><th></th>` : ''}</tr></thead><tbody>
+          ${debriefs.units.map(u => html`<tr data-unit="${u.unitCode}"><td class="left"><a href="#/years/${y}/pledges/${encodeURIComponent(u.unitCode)}">${u.unitName || u.unitCode}</a></td>
+            <td class="left">${u.reviews.length ? u.reviews.map(r => r.reviewer + ' ' + fmt.number(r.score)).join('；') : '—'}</td>
+            <td>${u.score == null ? '—' : fmt.number(u.score)}${u.trimmed ? html` <span class="muted">（去掉最高、最低分）</span>` : ''}</td>
+            <td>${u.source === 'PANEL' ? '评委评分' : u.source === 'COMMITTEE' ? '工委录入' : '—'}</td>
+            ${may.admin() && !closed ? html`<td class="cell">${u.reviews.length ? '' : html`<input type="text" inputmode="decimal" aria-label="${u.unitName || u.unitCode} 述职评议得分">`}</td>
+              <td><span class="note"></span></td>` : ''}</tr>`)}</tbody></table>`}
+        ${may.admin() ? html`<p><button type="button" class="primary" id="publish">发布${y} 年度结果</button></p><div id="message"></div>` : ''}</div>` : ''}
     `);
-    const debriefs = view.querySelector('#debriefs');
-    if (debriefs) debriefs.addEventListener('change', async e => {
-      const input = e.target.closest('input');
-      if (!input || input.value.trim() === '') return;
-      const row = input.closest('tr');
-      const note = row.querySelector('.note');
-      const value = Number(input.value.trim());
+    const panel = view.querySelector('#save-panel');
+    if (panel) panel.addEventListener('click', async () => {
+      const reviewers = view.querySelector('#panel').value.split(/[\s,，、]+/).filter(Boolean);
       try {
-        await api.reporting('/years/' + y + '/debriefs/' + encodeURIComponent(row.dataset.unit), {method: 'PUT',
-          body: {score: Number.isFinite(value) ? value : input.value.trim()}});
-        say(note, '已保存', 'info');
+        await api.reporting('/years/' + y + '/debrief-panel', {method: 'PUT', body: {reviewers}});
+        WB.route();
       } catch (error) {
-        setHtml(note, problemHtml(error));
+        setHtml(view.querySelector('#panel-note'), problemHtml(error));
       }
     });
+    const save = (table, path) => {
+      if (table) table.addEventListener('change', async e => {
+        const input = e.target.closest('input');
+        if (!input || input.value.trim() === '') return;
+        const row = input.closest('tr');
+        const note = row.querySelector('.note');
+        const value = Number(input.value.trim());
+        try {
+          await api.reporting('/years/' + y + path + encodeURIComponent(row.dataset.unit), {method: 'PUT',
+            body: {score: Number.isFinite(value) ? value : input.value.trim()}});
+          say(note, '已保存', 'info');
+        } catch (error) {
+          setHtml(note, problemHtml(error));
+        }
+      });
+    };
+    save(view.querySelector('#reviews'), '/debrief-reviews/');
+    save(view.querySelector('#debriefs'), '/debriefs/');
     const publish = view.querySelector('#publish');
     if (publish) publish.addEventListener('click', async () => {
       publish.disabled = true;
@@ -114,6 +148,65 @@
     });
   }
 
+  const PLEDGE_STATUS = {IN_PROGRESS: '推进中', FULFILLED: '已兑现', NOT_FULFILLED: '未兑现'};
+
+  /** A unit's 公开承诺 of a year with their fulfilment; its secretary and the committee keep the list. */
+  async function pledges(view, params) {
+    const y = params.year;
+    const unit = params.unit;
+    const list = await api.reporting('/years/' + y + '/pledges/' + encodeURIComponent(unit)).catch(error => error);
+    if (!list || !Array.isArray(list.pledges)) {
+      setHtml(view, html`<h2>公开承诺</h2>${problemHtml(list)}`);
+      return;
+    }
+    const editable = may.admin() || (may.secretary() && WB.user().unitCode === unit);
+    setHtml(view, html`<h2>${unit} · ${y} 年度公开承诺</h2>
+      <div class="toolbar"><a href="#/years/${y}">返回 ${y} 年度</a></div>
+      ${pledgeTable(list, editable)}`);
+    wirePledges(view, y, unit, editable);
+  }
+
+  /** The pledges as a table (read-only) or as rows to edit; shared with the unit's card. */
+  function pledgeTable(list, editable) {
+    const rows = list.pledges.length || !editable ? list.pledges : [{content: '', status: 'IN_PROGRESS', evidence: ''}];
+    return html`<div class="panel" id="pledges"><p class="muted">共 ${list.pledges.length} 项，已兑现 ${list.fulfilled} 项。</p>
+      <table class="grid"><thead><tr><th>序号</th><th class="left">承诺内容</th><th>兑现情况</th><th class="left">佐证</th></tr></thead><tbody>
+      ${rows.map((p, i) => editable ? html`<tr class="pledge"><td>${i + 1}</td>
+          <td class="left"><input type="text" class="content" size="40" value="${p.content || ''}" aria-label="承诺内容"></td>
+          <td><select class="status">${Object.keys(PLEDGE_STATUS).map(k => html`<option value="${k}" ${k === p.status ? 'selected' : ''}>${PLEDGE_STATUS[k]}</option>`)}</select></td>
+          <td class="left"><input type="text" class="evidence" size="30" value="${p.evidence || ''}" aria-label="佐证"></td></tr>`
+        : html`<tr><td>${i + 1}</td><td class="left">${p.content}</td><td>${PLEDGE_STATUS[p.status] || p.status}</td><td class="left">${p.evidence || '—'}</td></tr>`)}
+      </tbody></table>
+      ${editable ? html`<p><button type="button" id="add-pledge">增加一项</button> <button type="button" class="primary" id="save-pledges">保存公开承诺</button>
+        <span id="pledge-note"></span></p>` : ''}</div>`;
+  }
+
+  function wirePledges(view, y, unit, editable) {
+    if (!editable) return;
+    view.querySelector('#add-pledge').addEventListener('click', () => {
+      const body = view.querySelector('#pledges tbody');
+      const row = body.querySelector('tr.pledge').cloneNode(true);
+      row.querySelectorAll('input').forEach(i => { i.value = ''; });
+      row.querySelector('.status').value = 'IN_PROGRESS';
+      row.firstElementChild.textContent = String(body.children.length + 1);
+      body.appendChild(row);
+    });
+    view.querySelector('#save-pledges').addEventListener('click', async () => {
+      const pledges = [...view.querySelectorAll('#pledges tr.pledge')]
+        .map(r => ({content: r.querySelector('.content').value, status: r.querySelector('.status').value, evidence: r.querySelector('.evidence').value}))
+        .filter(p => p.content.trim() !== '' || p.evidence.trim() !== '');
+      try {
+        await api.reporting('/years/' + y + '/pledges/' + encodeURIComponent(unit), {method: 'PUT', body: {pledges}});
+        say(view.querySelector('#pledge-note'), '已保存', 'info');
+      } catch (error) {
+        setHtml(view.querySelector('#pledge-note'), problemHtml(error));
+      }
+    });
+  }
+
+  WB.pledges = {table: pledgeTable, wire: wirePledges};
+
   WB.page('/quarters/:quarter?', quarter, p => '季度等次 ' + (p.quarter || ''));
   WB.page('/years/:year?', year, p => '年度结果 ' + (p.year || ''));
+  WB.page('/years/:year/pledges/:unit', pledges, p => '公开承诺 ' + (p.unit || ''));
 })();

@@ -133,12 +133,15 @@
       return;
     }
     const enc = encodeURIComponent(unit);
-    const [card, means, trend, items] = await Promise.all([
+    const year = period.slice(0, 4);
+    const [card, means, trend, items, pledges] = await Promise.all([
       api.reporting('/units/' + enc + '/scorecard/' + period),
       api.reporting('/rankings/' + period + '/dimension-means').catch(() => null),
       api.reporting('/units/' + enc + '/trend?from=' + fmt.addMonths(period, -11) + '&to=' + period).catch(error => error),
       api.assessment('/rectification-items?unitCode=' + enc).catch(error => error),
+      api.reporting('/years/' + year + '/pledges/' + enc).catch(error => error),
     ]);
+    const editPledges = may.admin() || (may.secretary() && WB.user().unitCode === unit);
     const point = Array.isArray(trend) ? trend.find(p => p.period === period) : null;
     const openItems = Array.isArray(items) ? items.filter(i => i.status !== 'CLOSED') : null;
     setHtml(view, html`
@@ -164,6 +167,8 @@
       ${adjustments('加分', card.bonusItems)}
       ${adjustments('扣分', card.deductionItems)}
       ${card.lateRecords && card.lateRecords.count ? html`<h3>迟报记录（${card.lateRecords.count} 条，未计入 ${card.lateRecords.notCounted} 条）</h3>${evidenceList(card.lateRecords.items)}` : ''}
+      <h3>${year} 年度公开承诺及兑现情况</h3>
+      ${pledges && Array.isArray(pledges.pledges) ? WB.pledges.table(pledges, editPledges) : problemHtml(pledges)}
       <h3>本月学习记录（按党组织）</h3>
       <div id="study" class="panel"><span class="muted">正在加载…</span></div>
       <h3>${period.slice(0, 4)} 年责任清单</h3>
@@ -175,6 +180,7 @@
             <td>${i.status === 'OVERDUE' ? html`<span class="mark overdue">已逾期</span>` : '整改中'}</td></tr>`)}</tbody></table>
           <p><a href="#/rectification">到整改台账销号</a></p>`}
     `);
+    if (pledges && Array.isArray(pledges.pledges)) WB.pledges.wire(view, year, unit, editPledges);
     view.querySelector('#month').addEventListener('change', e => { if (fmt.isMonth(e.target.value)) WB.go('/units/' + enc + '/' + e.target.value); });
     view.querySelector('#indicators').addEventListener('click', e => {
       const button = e.target.closest('button.drill');

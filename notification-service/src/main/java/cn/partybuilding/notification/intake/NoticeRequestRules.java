@@ -75,13 +75,16 @@ public final class NoticeRequestRules {
         if (type != null && type.bulletin() && !blank(r.period()) && !r.period().matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
             problems.add("period of a " + type + " must be YYYY-MM, was '" + r.period() + "'");
         }
+        if (type != null && type.annual() && !blank(r.period()) && !r.period().matches("^\\d{4}$")) {
+            problems.add("period of a " + type + " must be YYYY, was '" + r.period() + "'");
+        }
         if (type == NoticeType.CORRECTION_BULLETIN && edition(r) < 2) {
             problems.add("facts.version of a CORRECTION_BULLETIN must be the corrected publication version (2 or more)");
         }
         String unitCode = !blank(r.unitCode()) ? r.unitCode()
                 : kind == RecipientKind.UNIT && r.recipient() != null ? r.recipient().id() : null;
         boolean countyWide = r.recipient() != null && ALL_UNITS.equals(r.recipient().kind());
-        if (unitCode == null && kind != RecipientKind.COMMITTEE && !countyWide && type != null && !type.bulletin()) {
+        if (unitCode == null && kind != RecipientKind.COMMITTEE && !countyWide && type != null && !type.countyWide()) {
             problems.add("unitCode is missing");
         }
         if (!problems.isEmpty()) {
@@ -108,8 +111,8 @@ public final class NoticeRequestRules {
 
     /** A county-wide document: a monthly bulletin with at least one addressee, each a readable recipient of a unit. */
     private static void checkAddressees(NoticeType type, NoticeRequestView r, List<String> problems) {
-        if (type != null && !type.bulletin()) {
-            problems.add("recipient.kind " + ALL_UNITS + " is for a MONTHLY_BULLETIN or CORRECTION_BULLETIN only, not " + type);
+        if (type != null && !type.countyWide()) {
+            problems.add("recipient.kind " + ALL_UNITS + " is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN or ANNUAL_BULLETIN only, not " + type);
         }
         if (r.addressees() == null || r.addressees().isEmpty()) {
             problems.add("addressees are missing (recipient.kind " + ALL_UNITS + " needs the units' recipients)");

@@ -6,6 +6,16 @@ public enum NoticeType {
     /** Issue 13.5: the 更正通报 of a republished month, one document 主送 all units with the corrected table. */
     CORRECTION_BULLETIN("更正通报"),
     COMMENDATION("通报表扬"),
+    /**
+     * Issue 16.5: the 通报表扬 of a 年度党建工作优秀单位, to its secretary, when the year's results are first published
+     * (period {@code YYYY}; the facts carry the unit's annual result).
+     */
+    ANNUAL_COMMENDATION("年度通报表扬"),
+    /**
+     * Issue 16.5: the 年度通报 of the annual results, one document 主送 all units (period {@code YYYY}); unlike the monthly
+     * bulletin it brings its table in its facts ({@code results}), so it is issued at once, never HELD.
+     */
+    ANNUAL_BULLETIN("年度通报"),
     CRITICISM("通报批评"),
     INTERVIEW("约谈通知"),
     EDUCATION_REMINDER("教育提醒"),
@@ -37,6 +47,16 @@ public enum NoticeType {
     /** A county-wide bulletin: quotes the period's ranking table (waits HELD for it), 主送 all units. */
     public boolean bulletin() {
         return this == MONTHLY_BULLETIN || this == CORRECTION_BULLETIN;
+    }
+
+    /** A document 主送 all units, issued as one 文号 with a copy per addressee (recipient kind ALL_UNITS). */
+    public boolean countyWide() {
+        return bulletin() || this == ANNUAL_BULLETIN;
+    }
+
+    /** A notice of a year (period YYYY). */
+    public boolean annual() {
+        return this == ANNUAL_COMMENDATION || this == ANNUAL_BULLETIN;
     }
 
     public static NoticeType parse(String value) {

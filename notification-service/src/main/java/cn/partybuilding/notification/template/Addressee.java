@@ -11,7 +11,7 @@ public final class Addressee {
     public static String of(NoticeType type, RecipientKind kind, String unitName, String recipientName) {
         String unit = unitName == null || unitName.isBlank() ? "" : unitName;
         String person = recipientName == null || recipientName.isBlank() ? null : recipientName + "同志";
-        if (type.bulletin()) {
+        if (type.countyWide()) {
             return "各县直机关单位党组（党委）、机关党委（党总支、党支部）";
         }
         return switch (kind) {

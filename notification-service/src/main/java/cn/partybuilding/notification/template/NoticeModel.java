@@ -21,7 +21,22 @@ public record NoticeModel(
         String addressee,
         Facts f,
         Ranking ranking,
-        Original original) {
+        Original original,
+        Annual annual) {
+
+    /**
+     * Issue 16.5: a year's results, from the request's facts: the table ({@code results}, 年度通报) and the recipient unit's
+     * own figures (年度通报表扬). Null for any other notice.
+     */
+    @TemplateData
+    public record Annual(int version, int totalUnits, List<AnnualRow> rows, String excellent, int excellentCount,
+                         String meanMonthlyScore, String debriefScore, String annualScore, String reviewers) {
+    }
+
+    @TemplateData
+    public record AnnualRow(int rank, String unitName, String meanMonthlyScore, String debriefScore, String annualScore,
+                            boolean excellent) {
+    }
 
     /** The request's facts, formatted. */
     @TemplateData

@@ -90,7 +90,8 @@ public class NoticeRenderer implements NoticeText {
         return new NoticeModel(in.unitCode(), blankToNull(in.unitName()) == null ? in.unitCode() : in.unitName(),
                 blankToNull(in.recipientName()), in.kind().name(), in.kind() == RecipientKind.MEMBER, subject,
                 ChineseText.period(in.period()), deadline, in.documentNumber(), in.issuer(), ChineseText.date(in.issueDate()),
-                Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original);
+                Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original,
+                in.type().annual() ? annual(f) : null);
     }
 
     /** How the text names the exam: its name, else "2026年6月20日的党的理论知识测试（2026-H1-theory）", else the period's test. */
@@ -127,6 +128,23 @@ public class NoticeRenderer implements NoticeText {
         } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /** A year's results from the facts of an ANNUAL_BULLETIN ({@code results}) or ANNUAL_COMMENDATION (the unit's figures). */
+    static NoticeModel.Annual annual(JsonNode f) {
+        List<NoticeModel.AnnualRow> rows = new ArrayList<>();
+        if (f != null && f.path("results").isArray()) {
+            f.get("results").forEach(r -> rows.add(new NoticeModel.AnnualRow(r.path("rank").asInt(0),
+                    firstNonBlank(text(r, "unitName"), text(r, "unitCode")), ChineseText.number(decimal(r, "meanMonthlyScore")),
+                    ChineseText.number(decimal(r, "debriefScore")), ChineseText.number(decimal(r, "annualScore")),
+                    r.path("excellent").asBoolean(false))));
+        }
+        rows.sort(Comparator.comparingInt(NoticeModel.AnnualRow::rank));
+        List<String> excellent = rows.stream().filter(NoticeModel.AnnualRow::excellent).map(NoticeModel.AnnualRow::unitName).toList();
+        int total = f != null && f.path("unitsRanked").canConvertToInt() ? f.get("unitsRanked").asInt() : rows.size();
+        return new NoticeModel.Annual(f == null ? 1 : f.path("version").asInt(1), total, rows, String.join("、", excellent),
+                excellent.size(), ChineseText.number(decimal(f, "meanMonthlyScore")), ChineseText.number(decimal(f, "debriefScore")),
+                ChineseText.number(decimal(f, "annualScore")), text(f, "reviewers"));
     }
 
     static NoticeModel.Ranking ranking(RankingView view) {

@@ -53,4 +53,24 @@ class NoticeRequestRulesTest {
         assertThrows(InvalidEventException.class, () ->
                 NoticeRequestRules.check(new NoticeRequestView("CRITICISM|x|2026-10", "CRITICISM", "2026-10", "U7", null, null, null, null, null)));
     }
+
+    /** Issue 16.5: the annual notices are of a year (YYYY); only the bulletin may be 主送 all units. */
+    @Test
+    void annualNoticesAreOfAYear() {
+        NoticeRequestRules.Valid v = NoticeRequestRules.check(request("ANNUAL_COMMENDATION|U7-SEC|2026", "ANNUAL_COMMENDATION", "2026", "U7",
+                "U7-SEC", "UNIT_SECRETARY", null));
+        assertEquals(NoticeType.ANNUAL_COMMENDATION, v.type());
+        InvalidEventException month = assertThrows(InvalidEventException.class, () -> NoticeRequestRules.check(request(
+                "ANNUAL_COMMENDATION|U7-SEC|2026-12", "ANNUAL_COMMENDATION", "2026-12", "U7", "U7-SEC", "UNIT_SECRETARY", null)));
+        assertTrue(month.getMessage().contains("period of a ANNUAL_COMMENDATION must be YYYY, was '2026-12'"), month.getMessage());
+        NoticeRequestRules.Valid bulletin = NoticeRequestRules.check(new NoticeRequestView("ANNUAL_BULLETIN|ALL_UNITS|2026", "ANNUAL_BULLETIN",
+                "2026", null, null, new NoticeRequestView.Recipient("ALL_UNITS", "ALL_UNITS", null, null), null, null,
+                java.util.List.of(new NoticeRequestView.Addressee("U7-SEC", "UNIT_SECRETARY", "张三", null, "U7", "县财政局"))));
+        assertEquals(java.util.List.of("ANNUAL_BULLETIN|U7-SEC|2026"), bulletin.copies().stream().map(NoticeRequestRules.Copy::noticeKey).toList());
+        InvalidEventException toAll = assertThrows(InvalidEventException.class, () -> NoticeRequestRules.check(new NoticeRequestView(
+                "ANNUAL_COMMENDATION|ALL_UNITS|2026", "ANNUAL_COMMENDATION", "2026", null, null,
+                new NoticeRequestView.Recipient("ALL_UNITS", "ALL_UNITS", null, null), null, null,
+                java.util.List.of(new NoticeRequestView.Addressee("U7-SEC", "UNIT_SECRETARY", "张三", null, "U7", "县财政局")))));
+        assertTrue(toAll.getMessage().contains("is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN or ANNUAL_BULLETIN only"), toAll.getMessage());
+    }
 }

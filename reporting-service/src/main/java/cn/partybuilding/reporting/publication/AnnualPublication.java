@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.publication;
 
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.reporting.debrief.DebriefReviews;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.facts.Sql;
 import cn.partybuilding.eventing.web.ProblemException;
@@ -21,13 +22,13 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Annual results: monthly weight × mean of the year's twelve published monthly scores + debrief weight × 述职评议 score
- * (entered over REST, kept across replays); the top N units are excellent. Refused with a 409 while a month is unpublished
+ * (the panel's trimmed mean of its reviewers' scores, else the committee's entry: {@link DebriefReviews#scores}); the top N
+ * units are excellent. The first publication of a year also requests the 年度通报 and the 优秀单位's 通报表扬. Refused with a 409 while a month is unpublished
  * or a unit with monthly results has no debrief score ({@link PublicationPrerequisites}). Every publication is a new version,
  * allocated in the publishing transaction ({@link PublicationVersions}).
  */
@@ -57,6 +58,9 @@ public class AnnualPublication {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    DebriefReviews debriefReviews;
+
     /**
      * What a publication of a year made (domain result); the event ({@link AnnualResultsPublished}) and the REST response
      * ({@link AnnualPublicationView}) are each built from it.
@@ -79,7 +83,7 @@ public class AnnualPublication {
         }
         PublicationReader.PublishedScores published = publications.publishedMonths(months);
         PublicationPrerequisites.requireAllMonths(year + " 年度结果", months, published.months());
-        Map<String, Double> debriefs = debriefs(year);
+        Map<String, Double> debriefs = debriefReviews.scores(year);
         PublicationPrerequisites.requireDebriefs(year, published.scores().keySet(), debriefs.keySet(), published.names());
         List<Grading.AnnualInput> inputs = new ArrayList<>();
         published.scores().forEach((unit, list) -> inputs.add(new Grading.AnnualInput(unit,
@@ -87,15 +91,27 @@ public class AnnualPublication {
         List<Grading.AnnualResult> results = Grading.annual(inputs, config.annual().monthlyWeight(), config.annual().debriefWeight(),
                 config.annual().excellentUnits());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Recipients recipients = new Recipients(facts.roster(), facts.organizationParents());
         List<UnitResult> unitResults = results.stream().map(r -> new UnitResult(r.rank(), r.unitCode(), published.names().get(r.unitCode()),
                 r.meanMonthlyScore(), r.debriefScore(), r.annualScore(), r.excellent())).toList();
         return QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "annual_publication", "for_year", year);
+                DebriefReviews.lockYear(c, year);
+                if (!DebriefReviews.scores(c, year).equals(debriefs)) {
+                    // a reviewer scored while the results were computed: the table would not be the one the panel gave
+                    throw ProblemException.conflict(year + " 年度述职评议得分在计算期间有变化，请重新发布", "year", "述职评议得分有变化");
+                }
                 YearPublication p = new YearPublication(year, version, now, published.months(), unitResults);
                 insert(c, p);
                 publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(p)));
+                if (version == 1) {
+                    // issue 16.5: the 年度通报 and each 优秀单位's 通报表扬, once: with the first publication only (a
+                    // republication recomputes the table; its notices are not sent again, see the README)
+                    publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(new NoticePlanner(recipients)
+                            .annualResults(String.valueOf(year), version, unitResults).requests(), "year-v" + version, now));
+                }
                 audit.accepted("year", String.valueOf(year), version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.year(p));
                 return p;
             } catch (SQLException e) {
@@ -127,16 +143,6 @@ public class AnnualPublication {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private Map<String, Double> debriefs(int year) {
-        Map<String, Double> debriefs = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            Sql.query(c, "select unit_code, score from debrief_score where for_year = ?", rs -> debriefs.put(rs.getString(1), rs.getDouble(2)), year);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return debriefs;
     }
 
     private static void insert(Connection c, YearPublication p) throws SQLException {

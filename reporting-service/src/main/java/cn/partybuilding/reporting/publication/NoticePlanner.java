@@ -101,6 +101,54 @@ public final class NoticePlanner {
         return this;
     }
 
+    /**
+     * Issue 16.5: the notices of a year's results (period {@code YYYY}): ANNUAL_COMMENDATION (年度通报表扬) to the secretary
+     * of each 党建工作优秀单位, and ONE ANNUAL_BULLETIN (年度通报) 主送 every unit of the results, carrying its table in the
+     * facts (the monthly bulletin's comes with ranking.published; the annual one has no such event to wait for).
+     */
+    public NoticePlanner annualResults(String year, int version, List<AnnualPublication.UnitResult> results) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (AnnualPublication.UnitResult r : results) {
+            Map<String, Object> row = annualFacts(r, results.size());
+            row.remove("unitsRanked");
+            row.put("unitCode", r.unitCode());
+            row.put("unitName", r.unitName());
+            table.add(row);
+            if (r.excellent()) {
+                add("ANNUAL_COMMENDATION", year, r.unitCode(), r.unitName(), recipients.unitSecretary(r.unitCode()), null,
+                        annualFacts(r, results.size()));
+            }
+        }
+        List<NoticeRequest.Addressee> addressees = new ArrayList<>();
+        for (AnnualPublication.UnitResult r : results) {
+            Recipient secretary = recipients.unitSecretary(r.unitCode());
+            addressees.add(new NoticeRequest.Addressee(secretary.id(), secretary.kind(), secretary.name(), secretary.email(),
+                    r.unitCode(), r.unitName()));
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("version", version);
+        facts.put("unitsRanked", results.size());
+        facts.put("excellentUnits", results.stream().filter(AnnualPublication.UnitResult::excellent).count());
+        facts.put("results", table);
+        String key = NoticeRequest.key("ANNUAL_BULLETIN", ALL_UNITS, year);
+        requests.put(key, new NoticeRequest(key, "ANNUAL_BULLETIN", year, null, null,
+                new Recipient(ALL_UNITS, ALL_UNITS, "各县直机关单位党组（党委）、机关党委（党总支、党支部）", null), null, facts, addressees));
+        return this;
+    }
+
+    private static Map<String, Object> annualFacts(AnnualPublication.UnitResult r, int unitsRanked) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("rank", r.rank());
+        facts.put("unitsRanked", unitsRanked);
+        facts.put("meanMonthlyScore", r.meanMonthlyScore());
+        if (r.debriefScore() != null) {
+            facts.put("debriefScore", r.debriefScore());
+        }
+        facts.put("annualScore", r.annualScore());
+        facts.put("excellent", r.excellent());
+        return facts;
+    }
+
     /** Interview for units graded POOR (差) in a quarter; {@code period} is the quarter, e.g. 2026-Q4. */
     public NoticePlanner poorQuarter(String quarter, String unitCode, String unitName, double meanScore, LocalDate deadline) {
         Map<String, Object> facts = new LinkedHashMap<>();

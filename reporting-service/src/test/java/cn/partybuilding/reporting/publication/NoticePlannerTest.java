@@ -176,4 +176,31 @@ class NoticePlannerTest {
         assertEquals("UNIT_SECRETARY", none.unitSecretary("U9").kind());
         assertEquals("PRINCIPAL_LEADER", none.principalLeader("U9").kind());
     }
+
+    /**
+     * Issue 16.5: a year's notices — ONE 年度通报 主送 every unit of the results with the table in its facts, and a
+     * 年度通报表扬 to each 优秀单位's secretary (the roster's, else the unit itself as its secretary's stand-in).
+     */
+    @Test
+    void aPublishedYearCommendsEachExcellentUnitAndSendsOneBulletinWithTheTable() {
+        List<AnnualPublication.UnitResult> results = List.of(
+                new AnnualPublication.UnitResult(1, "U1", "县一局", 90, 85.0, 88.5, true),
+                new AnnualPublication.UnitResult(2, "U2", "县二局", 80, 76.25, 78.88, true),
+                new AnnualPublication.UnitResult(3, "U3", "县三局", 70, 60.0, 67, false));
+        List<NoticeRequest> requests = new NoticePlanner(recipients()).annualResults("2026", 1, results).requests();
+        assertEquals(List.of("ANNUAL_COMMENDATION|S|2026", "ANNUAL_COMMENDATION|U2|2026", "ANNUAL_BULLETIN|ALL_UNITS|2026"),
+                requests.stream().map(NoticeRequest::noticeKey).toList());
+        NoticeRequest praise = requests.get(0);
+        assertEquals("U1", praise.unitCode());
+        assertEquals(85.0, praise.facts().get("debriefScore"));
+        assertEquals(1, praise.facts().get("rank"));
+        NoticeRequest bulletin = requests.get(2);
+        assertEquals(List.of("S", "U2", "U3"), bulletin.addressees().stream().map(NoticeRequest.Addressee::id).toList());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> table = (List<Map<String, Object>>) bulletin.facts().get("results");
+        assertEquals(List.of("U1", "U2", "U3"), table.stream().map(r -> r.get("unitCode")).toList());
+        assertEquals(false, table.get(2).get("excellent"));
+        assertEquals(67.0, table.get(2).get("annualScore"));
+        assertEquals(1, bulletin.facts().get("version"));
+    }
 }

@@ -41,7 +41,8 @@ final class SecurityCounty {
      * tables are written by the consumer only, which may still be applying other tests' events meanwhile.
      */
     static final List<String> WRITABLE = List.of("published_ranking", "published_entry", "published_notice", "quarterly_publication",
-            "quarterly_grade", "annual_publication", "annual_result", "debrief_score", "outbox_event");
+            "quarterly_grade", "annual_publication", "annual_result", "debrief_score", "debrief_reviewer", "debrief_review",
+            "unit_pledge", "outbox_event");
 
     private SecurityCounty() {
     }

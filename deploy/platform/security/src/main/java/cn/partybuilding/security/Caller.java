@@ -64,6 +64,17 @@ public class Caller {
         return claim("name").or(() -> claim("preferred_username")).orElseGet(() -> identity.getPrincipal().getName());
     }
 
+    /**
+     * The sign-in name ({@code preferred_username}, e.g. {@code reviewer-1}), else the subject: what an administrator
+     * types to name a person (a panel of reviewers), where the subject is a provider-made id.
+     */
+    public String username() {
+        if (isAnonymous()) {
+            return "anonymous";
+        }
+        return claim("preferred_username").orElseGet(this::subject);
+    }
+
     public Set<String> roles() {
         return new TreeSet<>(identity.getRoles());
     }

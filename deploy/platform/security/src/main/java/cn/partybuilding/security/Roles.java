@@ -20,6 +20,11 @@ public final class Roles {
     public static final String MEMBER = "MEMBER";
     /** 学习平台 (a service account): the study, exam and points batch endpoints only. */
     public static final String LEARNING_PLATFORM = "LEARNING_PLATFORM";
+    /**
+     * 述职评议评委: scores the units' annual debriefs (reporting-service), for a year whose panel names the reviewer by
+     * username; reads nothing else.
+     */
+    public static final String DEBRIEF_REVIEWER = "DEBRIEF_REVIEWER";
 
     /** The roles that see every unit; any other caller sees only its own unit or itself. */
     public static final Set<String> COUNTY_WIDE = Set.of(COMMITTEE_ADMIN, ASSESSOR, AUDITOR);

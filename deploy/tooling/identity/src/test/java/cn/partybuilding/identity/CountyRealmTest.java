@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what it must refuse.
  */
 class CountyRealmTest {
-    private static final List<String> OUR_ROLES = List.of("COMMITTEE_ADMIN", "ASSESSOR", "AUDITOR", "UNIT_SECRETARY", "MEMBER", "LEARNING_PLATFORM");
+    private static final List<String> OUR_ROLES = List.of("COMMITTEE_ADMIN", "ASSESSOR", "AUDITOR", "UNIT_SECRETARY", "MEMBER", "LEARNING_PLATFORM",
+            "DEBRIEF_REVIEWER");
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeycloakServer keycloak;
@@ -59,6 +60,9 @@ class CountyRealmTest {
             PEOPLE.put("leader-" + unit.toLowerCase(), new Expected(Set.of("UNIT_SECRETARY", "MEMBER"), unit, unit + "-001"));
         }
         PEOPLE.put("member-u001", new Expected(Set.of("MEMBER"), null, "U001-006"));
+        for (int n = 1; n <= 5; n++) {
+            PEOPLE.put("reviewer-" + n, new Expected(Set.of("DEBRIEF_REVIEWER"), null, null));
+        }
     }
 
     @BeforeAll

@@ -168,6 +168,8 @@ public final class LocalStack {
                 firstRun ? "; 演示县 (demo county) loaded, reporting-service ranks it within seconds" : "");
         if (firstRun) {
             publishDemoMonths(services, TokenClient.of(keycloak).person(PUBLISHER));
+            // issue 16.5: the 2026 述职评议 panel, its scores and some units' 公开承诺
+            DemoDebriefs.enter(services.get(1).baseUrl(), TokenClient.of(keycloak));
         }
         printUrls(services, broker, database, kafkaSasl);
         printSignIn(keycloak);

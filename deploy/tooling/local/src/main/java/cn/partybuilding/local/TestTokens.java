@@ -62,6 +62,11 @@ public final class TestTokens {
         return person("member-" + memberId.toLowerCase(), "党员 " + memberId, "MEMBER").unit(unitCode).member(memberId).sign();
     }
 
+    /** a 述职评议 reviewer signed in as {@code username} (e.g. reviewer-1) */
+    public static String reviewer(String username) {
+        return person(username, "评委 " + username, "DEBRIEF_REVIEWER").sign();
+    }
+
     /** the learning platform's service account */
     public static String learningPlatform() {
         return person("service-account-learning-platform", "学习平台", "LEARNING_PLATFORM").sign();

@@ -1,0 +1,116 @@
+package cn.partybuilding.notification.intake;
+
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.notification.support.MutableClock;
+import cn.partybuilding.notification.support.Reporting;
+import cn.partybuilding.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16.5, through the broker: the year 2059's results as reporting-service requests them on their first publication —
+ * ONE 年度通报 主送 all units (its table in the facts: issued at once, nothing to wait for) and the 年度通报表扬 of the
+ * 优秀单位 — are issued as official documents: the bulletin one 文号 with a copy in each secretary's inbox, the table in
+ * its text; the commendation names the unit's annual, monthly and debrief scores. The same requests again issue nothing
+ * more.
+ */
+@QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
+class AnnualNoticesTest {
+    static final String YEAR = "2059";
+    static final String[] NAMES = {"县年一局", "县年二局", "县年三局"};
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void theAnnualBulletinAndTheCommendationsAreIssuedOnce() {
+        clock.setLocal(LocalDateTime.of(2060, 1, 12, 9, 0));
+        List<Map<String, Object>> addressees = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        double[][] scores = {{92.5, 90, 91.75}, {88, 85, 87.1}, {70, 60, 67}};
+        for (int u = 1; u <= 3; u++) {
+            String unit = String.format("Y%02d", u);
+            addressees.add(Reporting.addressee(unit + "-S", "书记" + u, unit.toLowerCase() + "-s@example.gov.cn", unit, NAMES[u - 1]));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", u);
+            row.put("meanMonthlyScore", scores[u - 1][0]);
+            row.put("debriefScore", scores[u - 1][1]);
+            row.put("annualScore", scores[u - 1][2]);
+            row.put("excellent", u == 1);
+            row.put("unitCode", unit);
+            row.put("unitName", NAMES[u - 1]);
+            results.add(row);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("noticeKey", "ANNUAL_BULLETIN|ALL_UNITS|" + YEAR);
+        data.put("noticeType", "ANNUAL_BULLETIN");
+        data.put("period", YEAR);
+        data.put("recipient", Map.of("id", "ALL_UNITS", "kind", "ALL_UNITS", "name", "各县直机关单位党组（党委）、机关党委（党总支、党支部）"));
+        data.put("facts", Map.of("version", 1, "unitsRanked", 3, "excellentUnits", 1, "results", results));
+        data.put("addressees", addressees);
+        CloudEvent bulletin = CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, Topics.COMMITTEE_SUBJECT,
+                CloudEventCodec.toTree(data));
+        CloudEvent commendation = Reporting.request("ANNUAL_COMMENDATION", new Reporting.Recipient("Y01-S", "UNIT_SECRETARY", "书记1",
+                        "y01-s@example.gov.cn"), YEAR, "Y01", NAMES[0], null,
+                Map.of("rank", 1, "unitsRanked", 3, "meanMonthlyScore", 92.5, "debriefScore", 90, "annualScore", 91.75, "excellent", true));
+        Reporting.publish(bootstrap, bulletin, commendation);
+
+        for (int u = 1; u <= 3; u++) {
+            String secretary = String.format("Y%02d-S", u);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("status", "all").get("/inbox/" + secretary)
+                    .then().statusCode(200).body("findAll { it.noticeType == 'ANNUAL_BULLETIN' }", hasSize(1)));
+        }
+        JsonPath copies = given().queryParam("period", YEAR).queryParam("type", "ANNUAL_BULLETIN").get("/notices").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(3, copies.getList("$").size(), "a copy per unit's secretary");
+        assertEquals(1, copies.getList("documentNumber").stream().distinct().count(), "one document, one 文号");
+        JsonPath copy = given().get("/notices/" + copies.getString("[0].id")).then().statusCode(200).extract().jsonPath();
+        assertEquals("关于2059年度全县机关党建工作考评结果的通报", copy.getString("title"));
+        String body = copy.getString("body");
+        assertTrue(body.contains("县年一局等1个单位被评为2059年度党建工作优秀单位，予以通报表扬"), body);
+        assertTrue(body.contains("第1名　县年一局　年度得分91.75分（月度平均92.5分，述职评议90分）　优秀单位"), body);
+        assertTrue(body.contains("第3名　县年三局　年度得分67分（月度平均70分，述职评议60分）"), body);
+        assertTrue(body.contains("全县3个县直机关单位"), body);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/inbox/Y01-S").then()
+                .body("findAll { it.noticeType == 'ANNUAL_COMMENDATION' }", hasSize(1)));
+        String id = given().get("/inbox/Y01-S").then().extract().jsonPath().getString("find { it.noticeType == 'ANNUAL_COMMENDATION' }.id");
+        JsonPath praise = given().get("/notices/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("关于对县年一局2059年度党建工作予以通报表扬的通报", praise.getString("title"));
+        assertTrue(praise.getString("body").contains("年度综合得分91.75分（月度考评平均92.5分，述职评议90分），在全县3个县直机关单位中排名第1位，"
+                + "被评为2059年度党建工作优秀单位"), praise.getString("body"));
+        assertTrue(praise.getString("document").contains("县年一局党组（党委）书记书记1同志："), praise.getString("document"));
+
+        // the same requests again (a redelivery, or a republication that asked again) issue nothing more
+        Reporting.publish(bootstrap, bulletin, commendation);
+        Reporting.awaitConsumed(bootstrap);
+        assertEquals(3, given().queryParam("period", YEAR).queryParam("type", "ANNUAL_BULLETIN").get("/notices").then()
+                .extract().jsonPath().getList("$").size());
+        assertEquals(1, given().queryParam("period", YEAR).queryParam("type", "ANNUAL_COMMENDATION").get("/notices").then()
+                .extract().jsonPath().getList("$").size());
+    }
+}
