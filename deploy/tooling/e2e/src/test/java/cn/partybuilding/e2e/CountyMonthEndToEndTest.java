@@ -232,6 +232,15 @@ class CountyMonthEndToEndTest {
         correctingALockedMonthNeedsAReopenAndIsPublishedAsVersionTwo(assessmentIds.get("U009 P1 2026-10"));
     }
 
+    /** Issue 16: the party work besides the scores (meetings, 责任清单, branches, the two-step 销号), on this county. */
+    @Test
+    @Order(3)
+    void thePartyWorkOfTheUnitsCountsToo() {
+        PartyWorkScenario work = new PartyWorkScenario(system);
+        work.aMeetingRecordedByTheBranchSecretaryBecomesCompletions();
+        work.aResponsibilityListItemCheckedOffCountsOnTheScorecard();
+    }
+
     /**
      * secretary-u001 (unit_code U001, member_id U001-002) reads its unit's scorecard and its inbox, opens the
      * commendation and signs it (签收); member-u001 (member_id U001-006) reads its own inbox: the education reminder.
