@@ -78,7 +78,8 @@ public class NoticeRenderer implements NoticeText {
                 text(f, "platformPoints"),
                 ChineseText.number(decimal(f, "meanScore")),
                 ChineseText.number(decimal(f, "previousExamScore")),
-                membersText.isEmpty() ? null : membersText);
+                membersText.isEmpty() ? null : membersText,
+                branch(f));
         NoticeModel.Original original = null;
         if (in.original() != null) {
             RenderInput.EscalatedNotice o = in.original();
@@ -91,6 +92,17 @@ public class NoticeRenderer implements NoticeText {
                 blankToNull(in.recipientName()), in.kind().name(), in.kind() == RecipientKind.MEMBER, subject,
                 ChineseText.period(in.period()), deadline, in.documentNumber(), in.issuer(), ChineseText.date(in.issueDate()),
                 Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original);
+    }
+
+    /** The branch of a BRANCH_RECTIFICATION (facts branchName, quarter, rank, ...), or null. */
+    private static NoticeModel.Branch branch(JsonNode f) {
+        String name = text(f, "branchName");
+        if (name == null && text(f, "branchId") == null) {
+            return null;
+        }
+        return new NoticeModel.Branch(name == null ? text(f, "branchId") : name, ChineseText.period(text(f, "quarter")), text(f, "rank"),
+                text(f, "branchesRanked"), ChineseText.percent(decimal(f, "meetingRegularity")),
+                ChineseText.percent(decimal(f, "studyCompletion")), ChineseText.percent(decimal(f, "examPassRate")));
     }
 
     /** How the text names the exam: its name, else "2026年6月20日的党的理论知识测试（2026-H1-theory）", else the period's test. */
