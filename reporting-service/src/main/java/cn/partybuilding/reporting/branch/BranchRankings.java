@@ -7,7 +7,6 @@ import cn.partybuilding.reporting.ranking.LiveRanking;
 import cn.partybuilding.reporting.ranking.RankingService;
 import cn.partybuilding.reporting.scoring.MemberFacts;
 import cn.partybuilding.reporting.scoring.MonthlyScorer;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,6 +92,17 @@ public class BranchRankings {
             throw new IllegalStateException(e);
         }
         return found.stream().findFirst();
+    }
+
+    /** Whether the unit is registered (a card of a unit that does not exist is a 404). */
+    public boolean unitExists(String unitCode) {
+        boolean[] found = {false};
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select 1 from unit where unit_code = ?", rs -> found[0] = true, unitCode);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found[0];
     }
 
     /** What is stored per published version. */

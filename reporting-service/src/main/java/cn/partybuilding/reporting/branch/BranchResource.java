@@ -1,6 +1,7 @@
 package cn.partybuilding.reporting.branch;
 
 import cn.partybuilding.eventing.time.Periods;
+import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +45,9 @@ public class BranchResource {
     public BranchRankingView unitBranches(@PathParam("unitCode") String unitCode, @PathParam("quarter") String quarter) {
         YearMonth[] months = Periods.quarter("quarter", quarter);
         caller.requireUnit(unitCode, "unitCode", "单位");
+        if (!branches.unitExists(unitCode)) {
+            throw ProblemException.notFound("单位不存在", "unitCode", "不存在");
+        }
         BranchRankings.BranchQuarter q = branches.current(quarter, months);
         return BranchRankingView.of(q, q.entries().stream().filter(e -> unitCode.equals(e.unitCode())).toList());
     }

@@ -155,6 +155,7 @@ class BranchRankingThroughIngestTest {
                 .body("entries.branchId", equalTo(List.of("BR1-A", "BR1-C", "BR1-B")))
                 .body("entries.rank", equalTo(List.of(1, 3, 5)));
         given().auth().oauth2(TestTokens.secretary("BR1")).get("/units/BR2/branches/" + QUARTER).then().statusCode(404);
+        given().auth().oauth2(admin).get("/units/NO-SUCH/branches/" + QUARTER).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.secretary("BR1")).get("/branches/" + QUARTER).then().statusCode(200)
                 .body("entries.unitCode.unique()", equalTo(List.of("BR1")));
         given().auth().oauth2(admin).get("/branches/2048-Q5").then().statusCode(400).contentType("application/problem+json")
