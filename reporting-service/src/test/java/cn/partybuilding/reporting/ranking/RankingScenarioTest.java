@@ -397,7 +397,7 @@ class RankingScenarioTest {
         assertTrue(notices.keySet().containsAll(expected), () -> "missing " + diff(expected, notices.keySet()));
         Set<String> unexpected = Set.of("INTERVIEW|U7-L|2026-10", "CRITICISM|U7-S|2026-10", "COMMENDATION|U2-S|2026-10", "CRITICISM|U5-S|2026-10",
                 "ADMONISHMENT_TALK|U5-L|2026-10", "STUDY_REMINDER|U4-L|2026-10",
-                // issue 16.6: the exam notices went out when the results arrived (ExamFollowUpTest), not with the month
+                // issue 16.6: the exam notices went out when the results arrived (ThroughIngestExamFollowUpTest), not with the month
                 "EDUCATION_REMINDER|U5-L|2026-10", "EDUCATION_REMINDER|U5-S|2026-10", "EDUCATION_REMINDER|U6-L|2026-10",
                 "ADMONISHMENT_TALK|U6-L|2026-10", "ADMONISHMENT_TALK|U6-S|2026-10");
         assertTrue(unexpected.stream().noneMatch(notices::containsKey), () -> "unexpected " + notices.keySet());

@@ -46,9 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   5 ranked: 先进支部 floor(1.0) = 1 → BR1-A; 后进支部 ceil(0.5) = 1 → BR1-B (its secretary BR1-B-S gets a BRANCH_RECTIFICATION)
  * </pre>
  */
+// named to run after RankingScenarioTest and ReplayWhileLiveTest: their replays read every record of the topics and compare
+// with the rankings before, which must not see this county come back after its removal
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BranchRankingThroughIngestTest {
+class ThroughIngestBranchRankingTest {
     static final String QUARTER = "2048-Q1";
     static final String[] MONTHS = {"2048-01", "2048-02", "2048-03"};
 

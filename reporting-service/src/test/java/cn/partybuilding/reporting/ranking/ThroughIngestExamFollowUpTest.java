@@ -42,10 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   March scored, locked and published          → no exam notice with the month
  * </pre>
  */
+// named to run after RankingScenarioTest and ReplayWhileLiveTest (see ThroughIngestBranchRankingTest)
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExamFollowUpTest {
+class ThroughIngestExamFollowUpTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
