@@ -19,14 +19,13 @@ import java.util.Map;
 
 /**
  * Decides who gets which notice (SPEC "Notices"); plain logic, no framework. Requests with the same noticeKey
- * (type|recipient|period) are merged into one: a branch secretary with two failing members gets one
- * EDUCATION_REMINDER listing both.
+ * (type|recipient|period) are merged into one (notification-service rejects any noticeKey other than
+ * type|recipient.id|period and keeps one notice per key).
  * <p>
- * The key cannot tell "about me" from "about my member": SPEC allows one notice per (type, recipient, period) and
- * notification-service rejects any noticeKey other than type|recipient.id|period. So an exam notice names whom it is
- * about in its facts: top-level {@code memberId}/{@code memberName} and exam figures are the recipient's own exam, and
- * {@code members} lists the members they answer for. When a secretary failed too, their own notice wins the key
- * (addressed to them as MEMBER, titled with their name) and keeps the members list, whichever exam is planned first.
+ * Exam notices (issue 16.6) are planned one failure at a time when the result arrives ({@link #examFailure}), with the
+ * period {@code examId/memberId}, so each failure has keys of its own. Such a notice names whom it is about in its facts:
+ * top-level {@code memberId}/{@code memberName} and exam figures for the member's own notice, {@code members} (one entry)
+ * in the secretary's.
  */
 public final class NoticePlanner {
     /** Recipient id and kind of a document 主送 every unit (its copies go to the units' secretaries). */
