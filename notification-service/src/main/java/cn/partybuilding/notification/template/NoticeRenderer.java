@@ -94,13 +94,14 @@ public class NoticeRenderer implements NoticeText {
                 Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original);
     }
 
-    /** The branch of a BRANCH_RECTIFICATION (facts branchName, quarter, rank, ...), or null. */
+    /**
+     * The branch of a BRANCH_RECTIFICATION (facts branchName, quarter, rank, ...); every field null when the facts name no
+     * branch (the templates are strict: a property of a null object is an error, a null property is not).
+     */
     private static NoticeModel.Branch branch(JsonNode f) {
-        String name = text(f, "branchName");
-        if (name == null && text(f, "branchId") == null) {
-            return null;
-        }
-        return new NoticeModel.Branch(name == null ? text(f, "branchId") : name, ChineseText.period(text(f, "quarter")), text(f, "rank"),
+        String name = firstNonBlank(text(f, "branchName"), text(f, "branchId"));
+        String quarter = text(f, "quarter");
+        return new NoticeModel.Branch(name, quarter == null ? null : ChineseText.period(quarter), text(f, "rank"),
                 text(f, "branchesRanked"), ChineseText.percent(decimal(f, "meetingRegularity")),
                 ChineseText.percent(decimal(f, "studyCompletion")), ChineseText.percent(decimal(f, "examPassRate")));
     }
