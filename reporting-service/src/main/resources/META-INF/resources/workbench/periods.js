@@ -32,7 +32,8 @@
       WB.go('/quarters/' + q);
       return;
     }
-    const [grades, names] = await Promise.all([api.reporting('/quarters/' + q).catch(error => error), unitNames()]);
+    const [grades, names, branches] = await Promise.all([api.reporting('/quarters/' + q).catch(error => error), unitNames(),
+      api.reporting('/branches/' + q).catch(error => error)]);
     const [year, n] = q.split('-Q');
     const prev = Number(n) === 1 ? (Number(year) - 1) + '-Q4' : year + '-Q' + (Number(n) - 1);
     const next = Number(n) === 4 ? (Number(year) + 1) + '-Q1' : year + '-Q' + (Number(n) + 1);
@@ -45,6 +46,16 @@
         ${grades.slice().sort((a, b) => b.meanScore - a.meanScore).map(g => html`<tr class="${GRADE_CLASS[g.grade] || ''}"><td class="left">${names[g.unitCode] || g.unitCode}</td>
           <td>${fmt.number(g.meanScore)}</td><td class="tier">${g.label || fmt.GRADE[g.grade] || g.grade}</td></tr>`)}</tbody></table>`
         : grades.status === 404 ? html`<p class="muted">本季度等次尚未发布。</p>` : problemHtml(grades)}
+      <h3>党支部季度考评（先进支部 / 后进支部）</h3>
+      ${branches && Array.isArray(branches.entries) ? html`<p class="muted">${branches.status === 'PUBLISHED' ? '已发布第 ' + branches.version + ' 版' : '实时，随季度等次一并发布'}
+          · 参评支部 ${branches.branchesRanked} 个 · 权重：组织生活 ${branches.weights.meetingRegularity}、学习 ${branches.weights.studyCompletion}、测试 ${branches.weights.examPassRate}</p>
+        <table class="grid" id="branch-ranking"><thead><tr><th>名次</th><th class="left">党支部</th><th class="left">单位</th><th>组织生活开展率</th>
+          <th>学习完成率</th><th>测试合格率</th><th>得分</th><th>等次</th></tr></thead><tbody>
+        ${branches.entries.map(b => html`<tr class="${b.tier ? 'tier-' + b.tier : 'not-submitted'}"><td>${b.rank || '—'}</td>
+          <td class="left">${b.branchName || b.branchId}</td><td class="left">${b.unitName || b.unitCode}</td>
+          <td>${b.meetingRegularity == null ? '—' : fmt.percent(b.meetingRegularity)}</td><td>${b.studyCompletion == null ? '—' : fmt.percent(b.studyCompletion)}</td>
+          <td>${b.examPassRate == null ? '—' : fmt.percent(b.examPassRate)}</td><td>${b.score == null ? '—' : fmt.number(b.score)}</td>
+          <td class="tier">${b.tierLabel}</td></tr>`)}</tbody></table>` : problemHtml(branches)}
       ${may.admin() ? html`<div class="panel"><p>发布季度等次：以本季度各月最新发布的排名计算平均分并评定等次${Array.isArray(grades) ? '（将产生新版本）' : ''}。</p>
         <button type="button" class="primary" id="publish">发布${year} 年第 ${n} 季度等次</button><div id="message"></div></div>` : ''}
     `);

@@ -120,6 +120,26 @@
     }
   }
 
+  /** Issue 16.2: the unit's party branches in the quarter's branch ranking (published, else live): three figures and tier. */
+  async function branchesOfUnit(element, unit, period) {
+    const quarter = period.slice(0, 4) + '-Q' + (Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1);
+    try {
+      const ranking = await api.reporting('/units/' + encodeURIComponent(unit) + '/branches/' + quarter);
+      setHtml(element, ranking.entries.length ? html`<p class="muted">${quarter} 支部考评（${ranking.status === 'PUBLISHED' ? '已发布第 ' + ranking.version + ' 版' : '实时'}，
+          全县参评支部 ${ranking.branchesRanked} 个）</p>
+        <table class="grid" id="branches"><thead><tr><th class="left">党支部</th><th>名次</th><th>组织生活开展率</th><th>学习完成率</th>
+          <th>测试合格率</th><th>得分</th><th>等次</th></tr></thead><tbody>
+        ${ranking.entries.map(b => html`<tr class="${b.tier ? 'tier-' + b.tier : 'not-submitted'}"><td class="left">${b.branchName || b.branchId}</td>
+          <td>${b.rank || '—'}</td><td>${b.meetingRegularity == null ? '—' : fmt.percent(b.meetingRegularity)}（${b.meetings}）</td>
+          <td>${b.studyCompletion == null ? '—' : fmt.percent(b.studyCompletion)}（${b.study}）</td>
+          <td>${b.examPassRate == null ? '—' : fmt.percent(b.examPassRate)}（${b.exams}）</td>
+          <td>${b.score == null ? '—' : fmt.number(b.score)}</td><td class="tier">${b.tierLabel}</td></tr>`)}</tbody></table>`
+        : html`<p class="muted">本单位没有党支部。</p>`);
+    } catch (error) {
+      setHtml(element, problemHtml(error));
+    }
+  }
+
   async function render(view, params) {
     const unit = params.unit;
     if (!may.unit(unit)) {
@@ -169,6 +189,8 @@
       ${card.lateRecords && card.lateRecords.count ? html`<h3>迟报记录（${card.lateRecords.count} 条，未计入 ${card.lateRecords.notCounted} 条）</h3>${evidenceList(card.lateRecords.items)}` : ''}
       <h3>${year} 年度公开承诺及兑现情况</h3>
       ${pledges && Array.isArray(pledges.pledges) ? WB.pledges.table(pledges, editPledges) : problemHtml(pledges)}
+      <h3>党支部季度考评</h3>
+      <div id="branches-of-unit" class="panel"><span class="muted">正在加载…</span></div>
       <h3>本月学习记录（按党组织）</h3>
       <div id="study" class="panel"><span class="muted">正在加载…</span></div>
       <h3>${period.slice(0, 4)} 年责任清单</h3>
@@ -190,6 +212,7 @@
     });
     studyByBranch(view.querySelector('#study'), unit, period);
     WB.responsibilityList(view.querySelector('#duties'), unit, period.slice(0, 4));
+    branchesOfUnit(view.querySelector('#branches-of-unit'), unit, period);
     view.addEventListener('wb:shown', () => {
       drawRadar(view.querySelector('#radar'), card, means);
       if (Array.isArray(trend)) drawTrend(view.querySelector('#trend'), trend, period);

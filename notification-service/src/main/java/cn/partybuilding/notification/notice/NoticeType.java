@@ -24,6 +24,8 @@ public enum NoticeType {
     RECTIFICATION_DUE("整改提醒"),
     RECTIFICATION_OVERDUE("逾期通报"),
     EARLY_WARNING("预警提醒"),
+    /** Issue 16.2: to the secretary of a 后进支部 of the quarterly branch ranking (seed 004: 整顿后进支部). */
+    BRANCH_RECTIFICATION("后进支部整顿通知"),
     /** Issued by this service when a notice is not acknowledged in time (督办通知). */
     ESCALATION("督办通知"),
     /** Issued by this service when a notice is withdrawn (撤回通知, issue 13.5), to the withdrawn notice's recipient. */

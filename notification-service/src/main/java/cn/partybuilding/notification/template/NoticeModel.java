@@ -43,7 +43,13 @@ public record NoticeModel(
     public record Facts(String rank, String totalUnits, String score, String tier, String rankChange,
                         String completionRate, String examName, String examScore, String passScore,
                         String description, String source, String itemId, String reason, String platformPoints,
-                        String meanScore, String previousExamScore, String members) {
+                        String meanScore, String previousExamScore, String members, Branch branch) {
+    }
+
+    /** Issue 16.2: the branch a BRANCH_RECTIFICATION is about, with its quarter's figures. */
+    @TemplateData
+    public record Branch(String name, String quarterText, String rank, String branchesRanked, String meetingRegularity,
+                         String studyCompletion, String examPassRate) {
     }
 
     /** The ranking table a monthly bulletin carries. */

@@ -78,7 +78,8 @@ public class NoticeRenderer implements NoticeText {
                 text(f, "platformPoints"),
                 ChineseText.number(decimal(f, "meanScore")),
                 ChineseText.number(decimal(f, "previousExamScore")),
-                membersText.isEmpty() ? null : membersText);
+                membersText.isEmpty() ? null : membersText,
+                branch(f));
         NoticeModel.Original original = null;
         if (in.original() != null) {
             RenderInput.EscalatedNotice o = in.original();
@@ -92,6 +93,18 @@ public class NoticeRenderer implements NoticeText {
                 ChineseText.period(in.period()), deadline, in.documentNumber(), in.issuer(), ChineseText.date(in.issueDate()),
                 Addressee.of(in.type(), in.kind(), in.unitName(), in.recipientName()), facts, ranking(in.ranking()), original,
                 in.type().annual() ? annual(f) : null);
+    }
+
+    /**
+     * The branch of a BRANCH_RECTIFICATION (facts branchName, quarter, rank, ...); every field null when the facts name no
+     * branch (the templates are strict: a property of a null object is an error, a null property is not).
+     */
+    private static NoticeModel.Branch branch(JsonNode f) {
+        String name = firstNonBlank(text(f, "branchName"), text(f, "branchId"));
+        String quarter = text(f, "quarter");
+        return new NoticeModel.Branch(name, quarter == null ? null : ChineseText.period(quarter), text(f, "rank"),
+                text(f, "branchesRanked"), ChineseText.percent(decimal(f, "meetingRegularity")),
+                ChineseText.percent(decimal(f, "studyCompletion")), ChineseText.percent(decimal(f, "examPassRate")));
     }
 
     /** How the text names the exam: its name, else "2026年6月20日的党的理论知识测试（2026-H1-theory）", else the period's test. */

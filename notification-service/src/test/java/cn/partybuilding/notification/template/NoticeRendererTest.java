@@ -121,6 +121,19 @@ class NoticeRendererTest {
         assertTrue(r.document().contains("县民政局主要负责同志："), r.document());
     }
 
+    /** Issue 16.2: a 后进支部's secretary is told the branch, its place and its three figures, and the deadline. */
+    @Test
+    void aLaggingBranchSecretaryIsToldTheBranchItsFiguresAndTheDeadline() {
+        JsonNode facts = CloudEventCodec.toTree(Map.of("quarter", "2026-Q4", "branchId", "U9-B2", "branchName", "第二党支部", "rank", 9,
+                "branchesRanked", 9, "score", 41.5, "tier", "LAGGING", "meetingRegularity", 0.3636, "studyCompletion", 0.5, "examPassRate", 0.5));
+        Rendered r = renderer.render(new RenderInput(NoticeType.BRANCH_RECTIFICATION, RecipientKind.BRANCH_SECRETARY, "U9", "县民政局", "郑华",
+                "2026-Q4/U9-B2", LocalDate.of(2027, 1, 31), facts, "县直工委通〔2027〕1号", "中共XX县直属机关工作委员会", ISSUED, null, null));
+        assertEquals("关于对县民政局第二党支部进行整顿的通知", r.title());
+        assertTrue(r.body().contains("对各党支部2026年第四季度党建工作进行了考评。县民政局第二党支部在参评的9个党支部中排名第9位，得分41.5分，被确定为后进支部"), r.body());
+        assertTrue(r.body().contains("组织生活开展率36.4%，学习完成率50%，理论测试合格率50%"), r.body());
+        assertTrue(r.body().contains("务必于2027年1月31日前完成整顿"), r.body());
+    }
+
     @Test
     void unreadableFactsDoNotBreakRendering() {
         JsonNode odd = CloudEventCodec.toTree(Map.of("deadline", "next week", "score", "n/a", "rankChange", "up", "members", "none"));

@@ -7,7 +7,6 @@ import cn.partybuilding.reporting.scoring.Enums.MemberRank;
 import cn.partybuilding.reporting.scoring.Enums.MemberRole;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
 import cn.partybuilding.reporting.scoring.LockHistory;
-import cn.partybuilding.reporting.scoring.MemberExam;
 import cn.partybuilding.reporting.scoring.MemberFacts;
 import cn.partybuilding.reporting.scoring.Membership;
 import cn.partybuilding.reporting.scoring.StudyRequirements;
@@ -514,20 +513,6 @@ public class FactsReader {
             throw new IllegalStateException("cannot read exam and points figures", e);
         }
         return figures;
-    }
-
-    /** Exam results of the year up to the month's end, per member in date order (for education/admonishment notices). */
-    public Map<String, List<MemberExam>> examsUpTo(YearMonth month) {
-        Map<String, List<MemberExam>> byMember = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            query(c, "select member_id, exam_id, on_day, score, passed, unit_code from exam_result t where on_day <= ? and" + EXAM_COUNTED
-                    + " order by member_id, on_day, exam_id", rs ->
-                    byMember.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(new MemberExam(rs.getString(1),
-                            rs.getString(6), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5))), Date.valueOf(month.atEndOfMonth()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return byMember;
     }
 
     /** Active members of every registered unit, keyed by unit code. */

@@ -87,6 +87,17 @@ public final class ParsedBatch {
     record Withdrawal(StudyView view, int after) {
     }
 
+    /** The (member, exam) pairs of the batch's exam results graded as failed, in arrival order, each once. */
+    public java.util.List<String[]> failedExams() {
+        java.util.Map<String, String[]> failed = new java.util.LinkedHashMap<>();
+        for (Item<ExamView> i : exams) {
+            if (Boolean.FALSE.equals(i.view().passed())) {
+                failed.putIfAbsent(i.view().memberId() + "|" + i.view().examId(), new String[]{i.view().memberId(), i.view().examId()});
+            }
+        }
+        return new ArrayList<>(failed.values());
+    }
+
     /** Parses and validates one event; throws {@link InvalidEventException} (the dead-letter reason) when it cannot be applied. */
     public void add(String topic, CloudEvent event) {
         add(topic, event, null);

@@ -8,6 +8,7 @@ import cn.partybuilding.eventing.IncomingEvent;
 import cn.partybuilding.eventing.consume.EventApplier;
 import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.reporting.facts.FactWriter;
+import cn.partybuilding.reporting.followup.ExamFollowUp;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.facts.ParsedBatch;
 import cn.partybuilding.reporting.platform.ReportingConfig;
@@ -46,13 +47,16 @@ public class FactBatchHandler implements EventApplier {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    ExamFollowUp examFollowUp;
+
     void register(@Observes StartupEvent event, EventConsumers consumers) {
         consumers.register(CONSUMER, TOPICS, this);
     }
 
     @Override
     public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-        return apply(events, dataSource, config.assessmentSource());
+        return apply(events, dataSource, config.assessmentSource(), examFollowUp);
     }
 
     /**
@@ -66,7 +70,8 @@ public class FactBatchHandler implements EventApplier {
         return new EventApplier() {
             @Override
             public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-                return FactBatchHandler.apply(events, target, assessmentSource);
+                // a replay rebuilds facts only: the follow-up of a failed exam was requested when it first arrived
+                return FactBatchHandler.apply(events, target, assessmentSource, null);
             }
 
             @Override
@@ -76,7 +81,8 @@ public class FactBatchHandler implements EventApplier {
         };
     }
 
-    private static List<Rejection> apply(List<IncomingEvent> events, DataSource target, String assessmentSource) throws Exception {
+    private static List<Rejection> apply(List<IncomingEvent> events, DataSource target, String assessmentSource,
+                                         ExamFollowUp followUp) throws Exception {
         ParsedBatch parsed = new ParsedBatch(assessmentSource);
         List<Rejection> rejections = new ArrayList<>();
         for (IncomingEvent incoming : events) {
@@ -91,6 +97,10 @@ public class FactBatchHandler implements EventApplier {
         }
         try (Connection connection = target.getConnection()) {
             FactWriter.apply(connection, parsed);
+            if (followUp != null) {
+                // issue 16.6: a failed exam is followed up at once, in this transaction (with the fact and the consumed ids)
+                followUp.failed(connection, parsed.failedExams());
+            }
         }
         return rejections;
     }

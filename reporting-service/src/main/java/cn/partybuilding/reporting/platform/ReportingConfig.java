@@ -21,6 +21,8 @@ public interface ReportingConfig {
 
     Precompute precompute();
 
+    Branches branches();
+
     /**
      * The CloudEvents source of assessment-service's events (its {@code eventing.source}). Its study records are never late
      * (it refuses them while their month is locked); another system's record received while its month is locked is.
@@ -95,5 +97,36 @@ public interface ReportingConfig {
          */
         @WithDefault("5s")
         String every();
+    }
+
+    /**
+     * The quarterly branch ranking (issue 16.2): the weights of its three figures (any positive numbers; a figure with
+     * nothing to measure drops out), its tiers (same rule as the units'), and which meetings a branch must hold.
+     */
+    interface Branches {
+        @WithDefault("40")
+        double meetingWeight();
+
+        @WithDefault("40")
+        double studyWeight();
+
+        @WithDefault("20")
+        double examWeight();
+
+        /** Share of the scored branches that are 先进支部 (rounded down). */
+        @WithDefault("20")
+        double advancedPercent();
+
+        /** Share of the scored branches that are 后进支部 (rounded up). */
+        @WithDefault("10")
+        double laggingPercent();
+
+        /** Meetings due every month (支委会, 党小组会, 主题党日): each month of the quarter is a slot. */
+        @WithDefault("BRANCH_COMMITTEE,GROUP_MEETING,THEME_DAY")
+        java.util.List<String> monthlyMeetings();
+
+        /** Meetings due once a quarter (支部党员大会, 党课): the quarter is one slot. */
+        @WithDefault("BRANCH_ASSEMBLY,PARTY_LECTURE")
+        java.util.List<String> quarterlyMeetings();
     }
 }

@@ -113,9 +113,9 @@ public class MonthlyPublication {
         Map<String, String> unitNames = live.unitNames();
         Recipients recipients = new Recipients(live.members(), facts.organizationParents());
         LocalDate interviewDeadline = now.toLocalDate().plusDays(config.notices().interviewDeadlineDays());
+        // the exam notices (教育提醒, 诫勉谈话) are not the month's: they go out when the result arrives (followup.ExamFollowUp)
         NoticePlanner planner = new NoticePlanner(recipients)
                 .monthlyRanking(period.toString(), live.entries(), live.notSubmitted(), previousTiers, interviewDeadline)
-                .exams(period, facts.examsUpTo(period), unitNames)
                 .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold());
         // issue 12.4: a month in which no unit submitted anything has no ranking and no tiers, so it sends no notice at
         // all (no bulletin of an empty table, no reminders); it is still published (all units 未报送), because quarters

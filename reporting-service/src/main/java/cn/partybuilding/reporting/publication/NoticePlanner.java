@@ -19,14 +19,13 @@ import java.util.Map;
 
 /**
  * Decides who gets which notice (SPEC "Notices"); plain logic, no framework. Requests with the same noticeKey
- * (type|recipient|period) are merged into one: a branch secretary with two failing members gets one
- * EDUCATION_REMINDER listing both.
+ * (type|recipient|period) are merged into one (notification-service rejects any noticeKey other than
+ * type|recipient.id|period and keeps one notice per key).
  * <p>
- * The key cannot tell "about me" from "about my member": SPEC allows one notice per (type, recipient, period) and
- * notification-service rejects any noticeKey other than type|recipient.id|period. So an exam notice names whom it is
- * about in its facts: top-level {@code memberId}/{@code memberName} and exam figures are the recipient's own exam, and
- * {@code members} lists the members they answer for. When a secretary failed too, their own notice wins the key
- * (addressed to them as MEMBER, titled with their name) and keeps the members list, whichever exam is planned first.
+ * Exam notices (issue 16.6) are planned one failure at a time when the result arrives ({@link #examFailure}), with the
+ * period {@code examId/memberId}, so each failure has keys of its own. Such a notice names whom it is about in its facts:
+ * top-level {@code memberId}/{@code memberName} and exam figures for the member's own notice, {@code members} (one entry)
+ * in the secretary's.
  */
 public final class NoticePlanner {
     /** Recipient id and kind of a document 主送 every unit (its copies go to the units' secretaries). */
@@ -160,42 +159,66 @@ public final class NoticePlanner {
     }
 
     /**
-     * Exam notices: a member who failed an exam in the month gets an EDUCATION_REMINDER (and so does the branch secretary);
-     * a member whose last two exams up to the month's end both failed, the latest in the month, gets an
-     * ADMONISHMENT_TALK (and so does the unit secretary).
+     * Issue 16.2: a 后进支部 of the quarter's branch ranking: BRANCH_RECTIFICATION (后进支部整顿通知) with a deadline to the
+     * branch's secretary (else the unit secretary, addressed as the branch's). The period is {@code quarter/branchId}, so a
+     * secretary of two lagging branches gets one notice for each.
      */
-    public NoticePlanner exams(YearMonth month, Map<String, List<MemberExam>> examsByMember, Map<String, String> unitNames) {
-        String period = month.toString();
-        for (List<MemberExam> exams : examsByMember.values()) {
-            List<MemberExam> inMonth = exams.stream().filter(x -> YearMonth.from(x.day()).equals(month)).toList();
-            List<MemberExam> failed = inMonth.stream().filter(x -> !x.passed()).toList();
-            if (failed.isEmpty()) {
-                continue;
-            }
-            MemberExam last = failed.get(failed.size() - 1);
-            String unit = last.unitCode();
-            String unitName = unitNames.get(unit);
-            MemberFacts member = recipients.find(unit, last.memberId()).orElse(null);
-            Recipient memberRecipient = member == null ? new Recipient(last.memberId(), "MEMBER", null, null) : recipients.member(member);
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("examId", last.examId());
-            facts.put("examScore", last.score());
-            facts.put("examDate", last.day().toString());
+    public NoticePlanner laggingBranch(String quarter, cn.partybuilding.reporting.branch.RankedBranch b, long branchesRanked, LocalDate deadline) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("quarter", quarter);
+        facts.put("branchId", b.branchId());
+        facts.put("branchName", b.branchName());
+        facts.put("rank", b.rank());
+        facts.put("branchesRanked", branchesRanked);
+        facts.put("score", b.score());
+        facts.put("tier", b.tier().name());
+        facts.put("meetingRegularity", b.meetingRegularity());
+        facts.put("studyCompletion", b.studyCompletion());
+        facts.put("examPassRate", b.examPassRate());
+        facts.put("reason", "季度支部考评处于后进");
+        Recipient secretary = recipients.branchSecretary(b.unitCode(), null, b.branchId());
+        add("BRANCH_RECTIFICATION", (quarter + "/" + b.branchId()).replace('|', '/'), b.unitCode(), b.unitName(), secretary, deadline, facts);
+        return this;
+    }
+
+    /**
+     * Issue 16.6, at once when the result arrives: a failed exam gets an EDUCATION_REMINDER to the member and to their
+     * branch secretary the first time in the year; a repeated failure in the same year ({@code earlierFailure}, the
+     * member's latest failed exam of that year before this one) gets an ADMONISHMENT_TALK to the member and to the unit
+     * secretary instead. One failure, one set of notices: the period is {@link #examPeriod} (the exam and the member), so
+     * a redelivered or regraded result has the same keys and notification-service keeps the first.
+     */
+    public NoticePlanner examFailure(MemberExam failed, MemberExam earlierFailure, String unitName) {
+        String period = examPeriod(failed.examId(), failed.memberId());
+        String unit = failed.unitCode();
+        MemberFacts member = recipients.find(unit, failed.memberId()).orElse(null);
+        Recipient memberRecipient = member == null ? new Recipient(failed.memberId(), "MEMBER", null, null) : recipients.member(member);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("examId", failed.examId());
+        facts.put("examScore", failed.score());
+        facts.put("examDate", failed.day().toString());
+        if (earlierFailure == null) {
             addOwn("EDUCATION_REMINDER", period, unit, unitName, memberRecipient, facts);
-            Recipient branchSecretary = recipients.branchSecretary(unit, last.memberId(), member == null ? null : member.organizationId());
+            Recipient branchSecretary = recipients.branchSecretary(unit, failed.memberId(), member == null ? null : member.organizationId());
             addMember("EDUCATION_REMINDER", period, unit, unitName, branchSecretary, memberRecipient, facts);
-            int n = exams.size();
-            MemberExam latest = exams.get(n - 1);
-            if (n >= 2 && !latest.passed() && !exams.get(n - 2).passed() && YearMonth.from(latest.day()).equals(month)) {
-                Map<String, Object> talk = new LinkedHashMap<>(facts);
-                MemberExam before = exams.get(n - 2);
-                talk.put("previousExamId", before.examId());
-                talk.put("previousExamScore", before.score());
-                addOwn("ADMONISHMENT_TALK", period, unit, unitName, memberRecipient, talk);
-                addMember("ADMONISHMENT_TALK", period, unit, unitName, recipients.unitSecretary(unit), memberRecipient, talk);
-            }
+        } else {
+            facts.put("previousExamId", earlierFailure.examId());
+            facts.put("previousExamScore", earlierFailure.score());
+            facts.put("previousExamDate", earlierFailure.day().toString());
+            addOwn("ADMONISHMENT_TALK", period, unit, unitName, memberRecipient, facts);
+            addMember("ADMONISHMENT_TALK", period, unit, unitName, recipients.unitSecretary(unit), memberRecipient, facts);
         }
         return this;
+    }
+
+    /**
+     * The period of an exam failure's notices: {@code examId/memberId} ('|' is the key's separator, so it becomes '/'); a
+     * longer one than notification-service accepts (100) is shortened to a name-based UUID of it, still stable.
+     */
+    public static String examPeriod(String examId, String memberId) {
+        String period = (examId + "/" + memberId).replace('|', '/');
+        return period.length() <= 100 ? period
+                : "exam-" + java.util.UUID.nameUUIDFromBytes(period.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** STUDY_REMINDER (or another type, e.g. EARLY_WARNING) to each member whose completion in the month is below {@code threshold}. */

@@ -42,6 +42,12 @@ public class PublicationEvents {
                 QuarterlyGradesPublished.of(p));
     }
 
+    /** {@code branch-ranking.published} on party.reporting.v1 (subject COMMITTEE), with the quarter's publication. */
+    CloudEvent branchRankingPublished(cn.partybuilding.reporting.branch.BranchRankings.BranchQuarter q) {
+        return committee("branches|" + q.quarter() + "|" + q.version(), EventTypes.BRANCH_RANKING_PUBLISHED, q.publishedAt(),
+                BranchRankingPublished.of(q));
+    }
+
     /** {@code annual-results.published} on party.reporting.v1 (subject COMMITTEE). */
     CloudEvent annualResultsPublished(AnnualPublication.YearPublication p) {
         return committee("year|" + p.year() + "|" + p.version(), EventTypes.ANNUAL_RESULTS_PUBLISHED, p.publishedAt(),

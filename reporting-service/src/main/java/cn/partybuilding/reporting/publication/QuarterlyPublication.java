@@ -2,10 +2,13 @@ package cn.partybuilding.reporting.publication;
 
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.reporting.branch.BranchRankings;
+import cn.partybuilding.reporting.branch.RankedBranch;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.facts.Sql;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.scoring.Enums.QuarterlyGrade;
+import cn.partybuilding.reporting.scoring.Enums.Tier;
 import cn.partybuilding.reporting.scoring.Grading;
 import io.agroal.api.AgroalDataSource;
 import cn.partybuilding.security.AuditTrail;
@@ -28,7 +31,8 @@ import java.util.Map;
 /**
  * Quarterly grades from the mean of the quarter's three published monthly scores (latest version of each month; refused
  * with a 409 naming the months not yet published, see {@link PublicationPrerequisites}); an INTERVIEW notice request for
- * each unit graded POOR. Every publication is a new version, allocated in the publishing
+ * each unit graded POOR; the quarter's branch ranking (issue 16.2, {@code branch.BranchRankings}) frozen beside the grades,
+ * {@code branch-ranking.published}, and a BRANCH_RECTIFICATION notice to the secretary of each 后进支部. Every publication is a new version, allocated in the publishing
  * transaction ({@link PublicationVersions}); the grades, the event and the notice requests commit together.
  */
 @ApplicationScoped
@@ -58,12 +62,15 @@ public class QuarterlyPublication {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    BranchRankings branches;
+
     /**
      * What a publication of a quarter made (domain result); the event ({@link QuarterlyGradesPublished}) and the REST
      * response ({@link QuarterPublicationView}) are each built from it.
      */
     public record QuarterPublication(String quarter, int version, OffsetDateTime publishedAt, List<String> months, List<UnitGrade> grades,
-                                     List<NoticeRequest> notices) {
+                                     List<NoticeRequest> notices, BranchRankings.BranchQuarter branches) {
     }
 
     /** A unit's grade from the mean of its published monthly scores in the quarter. */
@@ -87,14 +94,24 @@ public class QuarterlyPublication {
                 planner.poorQuarter(quarter, unit, published.names().get(unit), mean, deadline);
             }
         }
+        // issue 16.2: the branch ranking is published with the quarter; a 后进支部's secretary gets a 整顿 notice
+        BranchRankings.BranchQuarter branchRanking = branches.live(quarter, months);
+        for (RankedBranch b : branchRanking.entries()) {
+            if (b.tier() == Tier.LAGGING) {
+                planner.laggingBranch(quarter, b, branchRanking.entries().stream().filter(e -> e.rank() != null).count(), deadline);
+            }
+        }
         List<NoticeRequest> notices = planner.requests();
         return QuarkusTransaction.requiringNew().call(() -> {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "quarterly_publication", "quarter", quarter);
-                QuarterPublication p = new QuarterPublication(quarter, version, now, published.months(), grades, notices);
+                BranchRankings.BranchQuarter frozenBranches = new BranchRankings.BranchQuarter(quarter, "PUBLISHED", version, now,
+                        branchRanking.weights(), branchRanking.entries());
+                QuarterPublication p = new QuarterPublication(quarter, version, now, published.months(), grades, notices, frozenBranches);
                 insert(c, p);
-                publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(p)));
+                branches.store(c, frozenBranches);
+                publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(p), events.branchRankingPublished(frozenBranches)));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
                 audit.accepted("quarter", quarter, version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.quarter(p));
                 return p;

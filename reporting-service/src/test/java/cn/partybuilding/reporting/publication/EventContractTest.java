@@ -51,7 +51,7 @@ class EventContractTest {
     private static final String MONTH = "2030-01";
     private static final String QUARTER = "2030-Q1";
     private static final List<String> PUBLISHED = List.of(EventTypes.RANKING_PUBLISHED, EventTypes.QUARTERLY_GRADES_PUBLISHED,
-            EventTypes.ANNUAL_RESULTS_PUBLISHED, EventTypes.NOTICE_REQUESTED);
+            EventTypes.ANNUAL_RESULTS_PUBLISHED, EventTypes.BRANCH_RANKING_PUBLISHED, EventTypes.NOTICE_REQUESTED);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -115,7 +115,7 @@ class EventContractTest {
             }
         }
         List<String> notices = byType.get(EventTypes.NOTICE_REQUESTED).stream().map(e -> e.data().get("noticeType").asText()).distinct().toList();
-        assertTrue(notices.containsAll(List.of("MONTHLY_BULLETIN", "CRITICISM", "EDUCATION_REMINDER", "EARLY_WARNING")),
+        assertTrue(notices.containsAll(List.of("MONTHLY_BULLETIN", "CRITICISM", "EDUCATION_REMINDER", "EARLY_WARNING", "BRANCH_RECTIFICATION")),
                 "the notices checked include those with facts and deadlines: " + notices);
         assertFalse(byType.get(EventTypes.RANKING_PUBLISHED).get(0).data().get("entries").isEmpty());
     }
@@ -125,7 +125,7 @@ class EventContractTest {
         var data = e.data();
         return switch (e.type()) {
             case EventTypes.RANKING_PUBLISHED -> MONTH.equals(data.path("period").asText());
-            case EventTypes.QUARTERLY_GRADES_PUBLISHED -> QUARTER.equals(data.path("quarter").asText());
+            case EventTypes.QUARTERLY_GRADES_PUBLISHED, EventTypes.BRANCH_RANKING_PUBLISHED -> QUARTER.equals(data.path("quarter").asText());
             case EventTypes.ANNUAL_RESULTS_PUBLISHED -> data.path("year").asInt() == 2030;
             case EventTypes.NOTICE_REQUESTED -> data.path("period").asText().startsWith("2030-");
             default -> false;
@@ -163,6 +163,12 @@ class EventContractTest {
             events.add(score(unit, "P1", manual[u - 1][0]));
             events.add(score(unit, "I1", manual[u - 1][1]));
         }
+        // issue 16.2: CT3's only branch, whose member did nothing: the quarter's 后进支部 (a BRANCH_RECTIFICATION to its secretary)
+        events.add(event(Topics.ORGANISATION, EventTypes.ORGANIZATION_REGISTERED, "CT3", map("organizationId", "CT3-B", "unitCode", "CT3",
+                "parentId", "CT3-ORG", "kind", "BRANCH", "name", "第一党支部")));
+        events.add(event(Topics.ORGANISATION, EventTypes.MEMBER_REGISTERED, "CT3", map("memberId", "CT3-B-S", "unitCode", "CT3",
+                "organizationId", "CT3-B", "name", "CT3 支部书记", "rank", "SECTION_OR_BELOW", "role", "SECRETARY",
+                "email", "ct3-b-s@example.gov.cn", "active", true)));
         events.add(event(Topics.STUDY, EventTypes.STUDY_COMPLETED, "CT1", map("memberId", "CT1-S", "unitCode", "CT1", "activityType", "WEEKLY_STUDY",
                 "date", "2030-01-07", "minutes", 60)));
         events.add(event(Topics.STUDY, EventTypes.EXAM_GRADED, "CT3", map("memberId", "CT3-L", "unitCode", "CT3", "examId", "2030-01-theory",

@@ -99,74 +99,49 @@ class NoticePlannerTest {
         assertEquals(List.of("MONTHLY_BULLETIN|ALL_UNITS|2026-10", "COMMENDATION|S|2026-10"), requests.stream().map(NoticeRequest::noticeKey).toList());
     }
 
-    @Test
-    void failedExamsRemindTheMemberAndTheBranchSecretaryOnceAndTwoRunningMeanAnAdmonishmentTalk() {
-        Map<String, List<MemberExam>> exams = Map.of(
-                "M1", List.of(new MemberExam("M1", "U1", "H1", LocalDate.of(2026, 6, 20), 50, false),
-                        new MemberExam("M1", "U1", "Q4", LocalDate.of(2026, 10, 20), 40, false)),
-                "M2", List.of(new MemberExam("M2", "U1", "H1", LocalDate.of(2026, 6, 20), 90, true),
-                        new MemberExam("M2", "U1", "Q4", LocalDate.of(2026, 10, 20), 55, false)),
-                "S", List.of(new MemberExam("S", "U1", "Q3", LocalDate.of(2026, 9, 20), 30, false)));
-        List<NoticeRequest> requests = new NoticePlanner(recipients()).exams(OCT, exams, Map.of("U1", "单位")).requests();
-        Map<String, NoticeRequest> byKey = new HashMap<>();
-        requests.forEach(r -> byKey.put(r.noticeKey(), r));
-        assertTrue(byKey.keySet().containsAll(List.of("EDUCATION_REMINDER|M1|2026-10", "EDUCATION_REMINDER|M2|2026-10",
-                "EDUCATION_REMINDER|B|2026-10", "ADMONISHMENT_TALK|M1|2026-10", "ADMONISHMENT_TALK|S|2026-10")), byKey.keySet()::toString);
-        assertEquals(5, requests.size(), "S failed in September only; M2 failed once");
-        NoticeRequest branch = byKey.get("EDUCATION_REMINDER|B|2026-10");
-        assertEquals("BRANCH_SECRETARY", branch.recipient().kind());
-        assertEquals(2, ((List<?>) branch.facts().get("members")).size(), "one notice to the branch secretary naming both members");
-        assertEquals("UNIT_SECRETARY", byKey.get("ADMONISHMENT_TALK|S|2026-10").recipient().kind());
-        assertEquals(40.0, byKey.get("ADMONISHMENT_TALK|M1|2026-10").facts().get("examScore"));
-    }
-
     /**
-     * Branch secretary B and member M1 of B's branch both fail October's exam. SPEC allows one notice per (type, recipient,
-     * period), so B gets one 教育提醒: about B's own exam and titled with B's name, listing M1 under "members"; M1's own
-     * reminder is a separate request. The exams come from a HashMap, so both iteration orders must give the same notices.
+     * Issue 16.6: one failed exam, its notices at once. The first failure of the year: 教育提醒 to the member and to the
+     * branch secretary (B, of M1's branch O2); a repeated one: 诫勉谈话 to the member and to the unit secretary (S), naming
+     * the earlier failure. The period is the exam and the member, so each failure has keys of its own.
      */
     @Test
-    void aBranchSecretaryWhoFailsTooIsRemindedAboutTheirOwnExamWhateverTheOrder() {
-        List<MemberExam> bExams = List.of(new MemberExam("B", "U1", "Q4", LocalDate.of(2026, 10, 20), 45, false));
-        List<MemberExam> m1Exams = List.of(new MemberExam("M1", "U1", "Q4", LocalDate.of(2026, 10, 20), 52, false));
-        Map<String, List<MemberExam>> secretaryFirst = new LinkedHashMap<>();
-        secretaryFirst.put("B", bExams);
-        secretaryFirst.put("M1", m1Exams);
-        Map<String, List<MemberExam>> memberFirst = new LinkedHashMap<>();
-        memberFirst.put("M1", m1Exams);
-        memberFirst.put("B", bExams);
-        Map<String, NoticeRequest> first = null;
-        for (Map<String, List<MemberExam>> exams : List.of(secretaryFirst, memberFirst)) {
-            List<NoticeRequest> requests = new NoticePlanner(recipients()).exams(OCT, exams, Map.of("U1", "单位")).requests();
-            Map<String, NoticeRequest> byKey = new HashMap<>();
-            requests.forEach(r -> byKey.put(r.noticeKey(), r));
-            String order = "order " + exams.keySet() + ": " + byKey;
-            List<NoticeRequest> toB = requests.stream()
-                    .filter(r -> r.noticeType().equals("EDUCATION_REMINDER") && r.recipient().id().equals("B")).toList();
-            assertEquals(1, toB.size(), order);
-            NoticeRequest own = toB.get(0);
-            assertEquals("MEMBER", own.recipient().kind(), "B is addressed as the member who failed: " + order);
-            assertEquals("B", own.facts().get("memberId"), order);
-            assertEquals("支部书记", own.facts().get("memberName"), "titled with B's own name: " + order);
-            assertEquals(45.0, own.facts().get("examScore"), "B's own score: " + order);
-            List<?> members = (List<?>) own.facts().get("members");
-            assertEquals(1, members.size(), order);
-            assertEquals("M1", ((Map<?, ?>) members.get(0)).get("memberId"), order);
-            assertEquals(52.0, ((Map<?, ?>) members.get(0)).get("examScore"), order);
+    void aFirstFailureRemindsTheMemberAndTheBranchSecretaryARepeatedOneMeansAnAdmonishmentTalk() {
+        MemberExam june = new MemberExam("M1", "U1", "2026-H1", LocalDate.of(2026, 6, 20), 50, false);
+        List<NoticeRequest> first = new NoticePlanner(recipients()).examFailure(june, null, "单位").requests();
+        assertEquals(List.of("EDUCATION_REMINDER|M1|2026-H1/M1", "EDUCATION_REMINDER|B|2026-H1/M1"),
+                first.stream().map(NoticeRequest::noticeKey).toList());
+        assertEquals("MEMBER", first.get(0).recipient().kind());
+        assertEquals("党员一", first.get(0).facts().get("memberName"));
+        assertEquals(50.0, first.get(0).facts().get("examScore"));
+        assertEquals("BRANCH_SECRETARY", first.get(1).recipient().kind());
+        assertEquals("M1", ((Map<?, ?>) ((List<?>) first.get(1).facts().get("members")).get(0)).get("memberId"));
 
-            NoticeRequest toM1 = byKey.get("EDUCATION_REMINDER|M1|2026-10");
-            assertEquals("党员一", toM1.recipient().name(), order);
-            assertEquals(52.0, toM1.facts().get("examScore"), order);
-            assertEquals("M1", toM1.facts().get("memberId"), order);
-            // B has no branch secretary above them in O2, so the unit secretary S hears about B.
-            assertEquals(List.of("B"), ((List<?>) byKey.get("EDUCATION_REMINDER|S|2026-10").facts().get("members")).stream()
-                    .map(m -> ((Map<?, ?>) m).get("memberId")).toList(), order);
-            if (first == null) {
-                first = byKey;
-            } else {
-                assertEquals(first, byKey, "the same notices whatever the iteration order");
-            }
-        }
+        MemberExam october = new MemberExam("M1", "U1", "2026-H2", LocalDate.of(2026, 10, 20), 40, false);
+        List<NoticeRequest> repeated = new NoticePlanner(recipients()).examFailure(october, june, "单位").requests();
+        assertEquals(List.of("ADMONISHMENT_TALK|M1|2026-H2/M1", "ADMONISHMENT_TALK|S|2026-H2/M1"),
+                repeated.stream().map(NoticeRequest::noticeKey).toList(), "a talk instead of a second reminder");
+        assertEquals("UNIT_SECRETARY", repeated.get(1).recipient().kind());
+        assertEquals(40.0, repeated.get(0).facts().get("examScore"));
+        assertEquals(50.0, repeated.get(0).facts().get("previousExamScore"));
+        assertEquals("2026-H1", repeated.get(0).facts().get("previousExamId"));
+    }
+
+    /** A branch secretary who fails is reminded as a member; the unit secretary hears about it (no secretary above B in O2). */
+    @Test
+    void aBranchSecretaryWhoFailsIsRemindedAsTheMemberAndTheUnitSecretaryIsTold() {
+        MemberExam b = new MemberExam("B", "U1", "Q4", LocalDate.of(2026, 10, 20), 45, false);
+        List<NoticeRequest> requests = new NoticePlanner(recipients()).examFailure(b, null, "单位").requests();
+        assertEquals(List.of("EDUCATION_REMINDER|B|Q4/B", "EDUCATION_REMINDER|S|Q4/B"), requests.stream().map(NoticeRequest::noticeKey).toList());
+        assertEquals("MEMBER", requests.get(0).recipient().kind());
+        assertEquals("支部书记", requests.get(0).facts().get("memberName"));
+    }
+
+    @Test
+    void anExamPeriodHasNoKeySeparatorAndFitsTheNoticeService() {
+        assertEquals("2026/H1/M1", NoticePlanner.examPeriod("2026|H1", "M1"));
+        String longPeriod = NoticePlanner.examPeriod("x".repeat(90), "member-0000000001");
+        assertTrue(longPeriod.startsWith("exam-") && longPeriod.length() <= 100, longPeriod);
+        assertEquals(longPeriod, NoticePlanner.examPeriod("x".repeat(90), "member-0000000001"), "stable");
     }
 
     @Test

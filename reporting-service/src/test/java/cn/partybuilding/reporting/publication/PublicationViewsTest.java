@@ -58,7 +58,7 @@ class PublicationViewsTest {
     void theQuarterlyEventIsFlatWhileTheResponseNestsTheGradesBesideTheNoticeCount() {
         QuarterlyPublication.QuarterPublication quarter = new QuarterlyPublication.QuarterPublication("2026-Q4", 1, AT,
                 List.of("2026-10", "2026-11"), List.of(new QuarterlyPublication.UnitGrade("U2", "县财政局", 58.25, QuarterlyGrade.POOR)),
-                MONTH.notices());
+                MONTH.notices(), null);
         assertEquals("{\"quarter\":\"2026-Q4\",\"version\":1,\"publishedAt\":\"2026-11-01T02:00:00Z\",\"months\":[\"2026-10\",\"2026-11\"],"
                 + "\"grades\":[{\"unitCode\":\"U2\",\"unitName\":\"县财政局\",\"meanScore\":58.25,\"grade\":\"POOR\",\"label\":\"差\"}]}",
                 json(QuarterlyGradesPublished.of(quarter)));

@@ -90,6 +90,9 @@ class RoleMatrixTest {
             new Op("GET", "/units/" + OWN + "/trend?from=" + JAN + "&to=" + APR, null, PUBLISHED_READERS, 200),
             new Op("GET", "/quarters/" + YEAR + "-Q1", null, PUBLISHED_READERS, 404),
             new Op("GET", "/years/" + YEAR, null, PUBLISHED_READERS, 404),
+            // issue 16.2: the branch ranking (a secretary: its own unit's branches) and a unit card's branches
+            new Op("GET", "/branches/" + YEAR + "-Q1", null, PUBLISHED_READERS, 200),
+            new Op("GET", "/units/" + OWN + "/branches/" + YEAR + "-Q1", null, PUBLISHED_READERS, 200),
             new Op("GET", "/admin/replay", null, Set.of("COMMITTEE_ADMIN", "AUDITOR"), 200),
             new Op("GET", "/audit", null, Set.of("COMMITTEE_ADMIN", "AUDITOR"), 200),
             // the platform's event contract: any signed-in caller

@@ -42,6 +42,8 @@ public final class EventTypes {
     public static final String RANKING_PUBLISHED = PREFIX + "ranking.published";
     public static final String QUARTERLY_GRADES_PUBLISHED = PREFIX + "quarterly-grades.published";
     public static final String ANNUAL_RESULTS_PUBLISHED = PREFIX + "annual-results.published";
+    /** Issue 16.2: the quarterly ranking of the party branches, published with the quarter. */
+    public static final String BRANCH_RANKING_PUBLISHED = PREFIX + "branch-ranking.published";
 
     // party.notice-requests.v1
     public static final String NOTICE_REQUESTED = PREFIX + "notice.requested";

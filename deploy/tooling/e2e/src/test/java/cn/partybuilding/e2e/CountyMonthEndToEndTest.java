@@ -209,8 +209,9 @@ class CountyMonthEndToEndTest {
             assertTrue(types(notification, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
             assertTrue(types(notification, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
             assertTrue(types(notification, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
-            assertTrue(types(notification, "U009-001", "2026-10").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            assertTrue(types(notification, PLAIN_MEMBER, "2026-10").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+            // issue 16.6: requested when the result arrived (period examId/memberId), not with the month
+            assertTrue(types(notification, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+            assertTrue(types(notification, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam → education reminder");
             for (UnitPlan unit : PLAN) {
                 assertTrue(types(notification, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
             }
