@@ -3,7 +3,7 @@ package cn.partybuilding.reporting.debrief;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.facts.FactsReader;
-import cn.partybuilding.reporting.platform.StrictNumber;
+import cn.partybuilding.eventing.web.StrictNumber;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Roles;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;

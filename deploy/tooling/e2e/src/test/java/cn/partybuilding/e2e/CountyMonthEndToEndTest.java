@@ -240,6 +240,7 @@ class CountyMonthEndToEndTest {
         PartyWorkScenario work = new PartyWorkScenario(system);
         work.aMeetingRecordedByTheBranchSecretaryBecomesCompletions();
         work.aResponsibilityListItemCheckedOffCountsOnTheScorecard();
+        work.theBranchesAreRankedFromWhatTheyRecorded();
     }
 
     /**

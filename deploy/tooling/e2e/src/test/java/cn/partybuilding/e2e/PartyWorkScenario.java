@@ -113,6 +113,31 @@ final class PartyWorkScenario {
         assertTrue(card.toString().contains("党组书记履行全面从严治党第一责任人职责"), card.toString());
     }
 
+    /**
+     * Branches: the fourth quarter's county-wide branch ranking, live, from what the units recorded. U009's branch held
+     * no meeting, did no study and its member failed the exam: 后进支部 (the bottom 10 % of eleven branches, rounded up,
+     * are two: U009's and U010's, which did nothing at all). U001's branch has November's 主题党日 held (its meeting).
+     * secretary-u001 sees its own unit's branches and not U009's.
+     */
+    void theBranchesAreRankedFromWhatTheyRecorded() {
+        var admin = system.as("committee-admin");
+        JsonNode u009 = ok(get(system.reporting, "/units/U009/branches/2026-Q4", admin));
+        assertEquals("LIVE", u009.get("status").asText(), u009.toString());
+        JsonNode lagging = u009.get("entries").get(0);
+        assertEquals("LAGGING", lagging.get("tier").asText(), u009.toString());
+        assertEquals("后进支部", lagging.get("tierLabel").asText());
+        assertEquals("0/1", lagging.get("exams").asText(), lagging.toString());
+
+        var secretary = system.as("secretary-u001");
+        JsonNode u001 = ok(get(system.reporting, "/units/U001/branches/2026-Q4", secretary));
+        JsonNode branch = u001.get("entries").get(0);
+        assertEquals("U001", branch.get("unitCode").asText());
+        assertTrue(branch.get("meetings").asText().startsWith("1/"), branch.toString());
+        assertEquals(404, get(system.reporting, "/units/U009/branches/2026-Q4", secretary).status());
+        JsonNode county = ok(get(system.reporting, "/branches/2026-Q4", admin));
+        assertEquals(11, county.get("entries").size(), county.toString());
+    }
+
     /** The R1 indicator of a unit's November card: its basis and score. */
     private String responsibilityIndicator(String unit) {
         JsonNode card = ok(get(system.reporting, "/units/" + unit + "/scorecard/" + NOVEMBER, system.as("committee-admin")));
