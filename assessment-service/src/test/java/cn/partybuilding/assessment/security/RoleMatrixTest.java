@@ -51,7 +51,7 @@ class RoleMatrixTest {
         }
     }
 
-    /** The operations this service has (43 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
+    /** The operations this service has (45 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
     static List<Op> operations(SecureCounty c) {
         String y = Integer.toString(c.year);
         String a = c.unitA;
@@ -97,7 +97,10 @@ class RoleMatrixTest {
         ops.add(new Op("GET", "/findings?unitCode=" + a, null, json, READERS));
         ops.add(new Op("GET", "/rectification-items?unitCode=" + a, null, json, READERS));
         ops.add(new Op("GET", "/rectification-items/" + c.itemA, null, json, READERS));
-        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/close", () -> Map.of("evidence", "已补齐记录"), json, UNIT_WRITERS));
+        // 销号 in two steps: the unit's secretary submits, the committee (admin, assessor) confirms or returns
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/close", () -> Map.of("evidence", "已补齐记录"), json, Set.of(Role.SECRETARY)));
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/confirm", null, json, SCORERS));
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/return", () -> Map.of("reason", "佐证不全"), json, SCORERS));
         // bonuses
         ops.add(new Op("POST", "/bonuses", () -> Map.of("unitCode", a, "period", y + "-03", "points", 0.5, "reason", "先进典型"), json, SCORERS));
         ops.add(new Op("GET", "/bonuses?unitCode=" + a, null, json, READERS));

@@ -28,7 +28,12 @@ public record NoticeModel(
     public record Facts(String rank, String totalUnits, String score, String tier, String rankChange,
                         String completionRate, String examName, String examScore, String passScore,
                         String description, String source, String itemId, String reason, String platformPoints,
-                        String meanScore, String previousExamScore, String members) {
+                        String meanScore, String previousExamScore, String members, List<Overdue> overdueRectifications) {
+    }
+
+    /** One overdue rectification item a monthly bulletin lists (issue 16.4). */
+    @TemplateData
+    public record Overdue(String unitName, String description, String source, String deadlineText) {
     }
 
     /** The ranking table a monthly bulletin carries. */
