@@ -80,7 +80,7 @@
         view.querySelector('#return-reason').focus();
       } else if (button.classList.contains('confirm-item')) {
         try {
-          await api.assessment(itemPath(item, 'confirm'), {method: 'POST'});
+          await api.assessment(itemPath(item, 'confirm'), {method: 'POST', body: {}});
           again(item.itemId);
         } catch (error) {
           setHtml(view.querySelector('#review-message'), problemHtml(error));

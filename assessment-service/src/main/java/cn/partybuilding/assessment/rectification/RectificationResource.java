@@ -81,6 +81,7 @@ public class RectificationResource {
     @POST
     @Path("rectification-items/{itemId}/confirm")
     @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR})
+    @Consumes(MediaType.WILDCARD) // no body needed: without one (and without a Content-Type) or with {}
     @Operation(summary = "Confirm a submitted close-out (确认销号): the item is CLOSED")
     public RectificationState confirm(@PathParam("itemId") String itemId) {
         return service.confirm(itemId, caller.subject());

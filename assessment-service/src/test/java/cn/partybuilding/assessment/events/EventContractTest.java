@@ -61,7 +61,7 @@ class EventContractTest {
         rectification.submit(closeMe, new RectificationService.SubmitRequest("已补齐", null), u -> true, "secretary");
         post("/rectification-items/" + closeMe + "/return", Map.of("reason", "缺签到表")).statusCode(200);
         rectification.submit(closeMe, new RectificationService.SubmitRequest("已补齐签到表", null), u -> true, "secretary");
-        post("/rectification-items/" + closeMe + "/confirm", null).statusCode(200);
+        post("/rectification-items/" + closeMe + "/confirm", Map.of()).statusCode(200);
         post("/findings", Map.of("unitCode", unit.code(), "period", YEAR + "-02", "deductionPoints", 1, "source", "巡察",
                 "description", "主题党日未开展", "deadline", LocalDate.now().plusDays(1).toString())).statusCode(201);
         // due on the day the job runs: the 整改提醒

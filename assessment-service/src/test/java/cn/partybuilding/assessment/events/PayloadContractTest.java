@@ -159,7 +159,7 @@ class PayloadContractTest {
         payloads.forEach((type, payload) -> CONTRACT.violations(type, CloudEventCodec.toTree(payload))
                 .forEach(v -> problems.add(type + " (" + payload.getClass().getSimpleName() + "): " + v)));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(16, payloads.size(), "one payload per event type the service publishes");
+        assertEquals(19, payloads.size(), "one payload per event type the service publishes");
     }
 
     @Test

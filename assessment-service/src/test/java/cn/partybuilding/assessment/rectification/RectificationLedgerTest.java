@@ -54,10 +54,10 @@ class RectificationLedgerTest {
                 .extract().path("rectificationItemId");
         given().get("/rectification-items/" + itemId).then().body("status", equalTo("OPEN"));
         // the unit submits its evidence (security/RectificationCloseOutTest, with the secretary's token); the committee confirms
-        service.submit(itemId, new RectificationService.SubmitRequest("补齐2024年6月支部会议记录", null), unit -> true, "secretary");
-        post("/rectification-items/" + itemId + "/confirm", null).statusCode(200)
+        service.submit(itemId, new RectificationService.SubmitRequest("补齐2024年6月支部会议记录", null), u -> true, "secretary");
+        post("/rectification-items/" + itemId + "/confirm", Map.of()).statusCode(200)
                 .body("status", equalTo("CLOSED")).body("closedOn", equalTo(LocalDate.now(cn.partybuilding.eventing.time.ClockProducer.ZONE).toString()));
-        post("/rectification-items/" + itemId + "/confirm", null).statusCode(409);
+        post("/rectification-items/" + itemId + "/confirm", Map.of()).statusCode(409);
         given().queryParam("unitCode", unit).get("/findings").then().body("", hasSize(1));
     }
 
@@ -80,8 +80,8 @@ class RectificationLedgerTest {
         assertEquals(outbox, Db.outbox(), "an item already OVERDUE is not announced again");
 
         // an overdue item can still be closed out
-        service.submit(late, new RectificationService.SubmitRequest("已整改", null), unit -> true, "secretary");
-        post("/rectification-items/" + late + "/confirm", null).statusCode(200).body("status", equalTo("CLOSED"));
+        service.submit(late, new RectificationService.SubmitRequest("已整改", null), u -> true, "secretary");
+        post("/rectification-items/" + late + "/confirm", Map.of()).statusCode(200).body("status", equalTo("CLOSED"));
     }
 
     @Test

@@ -1,6 +1,18 @@
 package cn.partybuilding.reporting.rectification;
 
 import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.local.KafkaAccess;
+import cn.partybuilding.reporting.support.ConsumerCounters;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Duration;
+import java.util.Properties;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
@@ -23,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +61,12 @@ class RectificationNoticesTest {
 
     @Inject
     FactsVersion factsVersion;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     private List<CloudEvent> requests(String itemId) throws Exception {
         return Outbox.events(dataSource, Topics.NOTICE_REQUESTS).stream().filter(e -> itemId.equals(e.data().path("period").asText())).toList();
@@ -101,6 +120,34 @@ class RectificationNoticesTest {
         });
         assertEquals(List.of("RL-B 县水利局 2047-01-31 党费收缴存在漏缴情况 巡察"), overdue);
         assertTrue(bulletin.path("facts").path("overdueRectifications").isArray());
+    }
+
+    /**
+     * The same through the broker: assessment-service's events (sent as its principal) reach the live ingest consumer,
+     * which requests the 整改提醒 once; the same events delivered again (same ids) request nothing more.
+     */
+    @Test
+    void throughTheBrokerTheReminderIsRequestedOnceEvenWhenRedelivered() throws Exception {
+        County county = new County(2047).unit("RL3", "县审计局")
+                .finding("RL3", "RL-D", "2047-02", "巡察反馈问题整改不彻底", "巡察", "2047-02-20")
+                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL3", "RL-D", "OPEN", "2047-02-20", "巡察反馈问题整改不彻底", "巡察");
+        List<IncomingEvent> events = county.events();
+        Properties props = new Properties();
+        props.putAll(KafkaAccess.probeSettings(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name()));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (IncomingEvent e : events) {
+                producer.send(new ProducerRecord<>(e.record().topic(), e.event().subject(), CloudEventCodec.write(e.event()))).get();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> requests("RL-D").size() == 1);
+            assertEquals("RECTIFICATION_DUE|RL3-S|RL-D", requests("RL-D").get(0).data().path("noticeKey").asText());
+            double handled = ConsumerCounters.handled(registry, FactBatchHandler.CONSUMER);
+            for (IncomingEvent e : events) {
+                producer.send(new ProducerRecord<>(e.record().topic(), e.event().subject(), CloudEventCodec.write(e.event()))).get();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerCounters.handled(registry, FactBatchHandler.CONSUMER) >= handled + events.size());
+        }
+        assertEquals(1, requests("RL-D").size(), "a redelivered due-soon requests no second reminder");
     }
 
     private String status(String itemId) throws Exception {
