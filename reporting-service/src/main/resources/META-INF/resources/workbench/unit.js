@@ -199,7 +199,7 @@
       ${openItems === null ? problemHtml(items) : !openItems.length ? html`<p class="muted">没有未销号的整改事项。</p>`
         : html`<table class="grid"><thead><tr><th class="left">问题</th><th>整改期限</th><th>状态</th></tr></thead><tbody>
           ${openItems.map(i => html`<tr class="${i.status === 'OVERDUE' ? 'overdue' : ''}"><td class="left">${i.description}</td><td>${i.deadline}</td>
-            <td>${i.status === 'OVERDUE' ? html`<span class="mark overdue">已逾期</span>` : '整改中'}</td></tr>`)}</tbody></table>
+            <td>${i.status === 'OVERDUE' ? html`<span class="mark overdue">已逾期</span>` : i.status === 'SUBMITTED' ? html`<span class="mark submitted">待确认</span>` : '整改中'}${i.returnReason ? html`<br><span class="muted">退回：${i.returnReason}</span>` : ''}</td></tr>`)}</tbody></table>
           <p><a href="#/rectification">到整改台账销号</a></p>`}
     `);
     if (pledges && Array.isArray(pledges.pledges)) WB.pledges.wire(view, year, unit, editPledges);

@@ -27,5 +27,9 @@ public interface AssessmentConfig {
         /** Days from today when a finding arrives without a deadline. */
         @WithDefault("30")
         int defaultDeadlineDays();
+
+        /** Working days before the deadline when the 整改提醒 is announced (rectification.due-soon), once per item. */
+        @WithDefault("3")
+        int remindWorkingDays();
     }
 }

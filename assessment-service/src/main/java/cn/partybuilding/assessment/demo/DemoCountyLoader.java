@@ -335,15 +335,24 @@ public class DemoCountyLoader {
                 {29, "2026-10", "2", "巡察", "学习强国积分普遍偏低，个别同志主动性不足", LocalDate.of(2026, 12, 31)},
                 {33, "2026-10", "1", "督查", "谈心谈话开展不到位", LocalDate.of(2027, 1, 15)},
         };
-        String closeOut = null;
+        java.util.Map<Integer, String> items = new java.util.HashMap<>();
         for (Object[] f : findings) {
             var raised = rectification.raise(new RectificationService.FindingRequest(units.get((Integer) f[0]).code(), (String) f[1],
                     new BigDecimal((String) f[2]), (String) f[3], (String) f[4], (LocalDate) f[5]));
-            if (f[0].equals(22)) {
-                closeOut = raised.rectificationItemId();
-            }
+            items.put((Integer) f[0], raised.rectificationItemId());
         }
-        rectification.close(closeOut, new RectificationService.CloseRequest("已制定主题党日年度计划并按月开展，附活动记录", LocalDate.of(2026, 11, 10)));
+        // the ledger in every state (销号 in two steps): unit 22 closed (submitted, confirmed), unit 11 waiting for the
+        // committee (SUBMITTED), unit 3 returned with a reason (OPEN again), unit 17 OVERDUE, units 29 and 33 OPEN
+        String demoSecretary = "demo-loader";
+        rectification.submit(items.get(22), new RectificationService.SubmitRequest("已制定主题党日年度计划并按月开展，附活动记录",
+                LocalDate.of(2026, 11, 10)), unit -> true, demoSecretary);
+        rectification.confirm(items.get(22), demoSecretary);
+        rectification.submit(items.get(11), new RectificationService.SubmitRequest("党组已专题研究意识形态工作两次，附会议纪要",
+                LocalDate.of(2026, 11, 20)), unit -> true, demoSecretary);
+        rectification.submit(items.get(3), new RectificationService.SubmitRequest("已补记支部会议记录", LocalDate.of(2026, 11, 5)),
+                unit -> true, demoSecretary);
+        rectification.returnSubmission(items.get(3), new RectificationService.ReturnRequest("补记的会议记录缺少参会人员签到，请补充原始签到表后重新提交"),
+                demoSecretary);
         return findings.length;
     }
 

@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 
-/** 整改事项 with its deadline; closed out (销号) with evidence. */
+/**
+ * 整改事项 with its deadline. 销号 in two steps: the unit submits close-out evidence (SUBMITTED, 待确认), the committee
+ * confirms it (CLOSED, 已销号) or returns it with a reason (back to OPEN, or OVERDUE when past the deadline).
+ */
 @Entity
 @Table(name = "rectification_item")
 public class RectificationItem extends PanacheEntityBase {
-    public enum Status { OPEN, CLOSED, OVERDUE }
+    public enum Status { OPEN, SUBMITTED, CLOSED, OVERDUE }
 
     @Id
     @Column(name = "item_id")
@@ -30,4 +33,22 @@ public class RectificationItem extends PanacheEntityBase {
     @Column(name = "closed_on")
     public LocalDate closedOn;
     public String evidence;
+    /** The day the unit submitted its evidence (the last submission). */
+    @Column(name = "submitted_on")
+    public LocalDate submittedOn;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    /** Why the committee returned the last submission (null once confirmed or never returned). */
+    @Column(name = "return_reason")
+    public String returnReason;
+    @Column(name = "returned_by")
+    public String returnedBy;
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+    /** The day the 整改提醒 was announced (rectification.due-soon); once per item. */
+    @Column(name = "reminded_on")
+    public LocalDate remindedOn;
+    /** The day the item first turned OVERDUE (rectification.overdue, the 逾期通报); once per item. */
+    @Column(name = "overdue_on")
+    public LocalDate overdueOn;
 }

@@ -68,12 +68,33 @@ public class RectificationResource {
 
     @POST
     @Path("rectification-items/{itemId}/close")
-    @RolesAllowed({Roles.UNIT_SECRETARY, Roles.COMMITTEE_ADMIN})
-    @Operation(summary = "Close out (销号) an item with evidence: the unit's secretary (another unit's item is unknown, 404) or the committee")
-    public RectificationState close(@PathParam("itemId") String itemId, RectificationService.CloseRequest request) {
+    @RolesAllowed(Roles.UNIT_SECRETARY)
+    @Operation(summary = "Submit close-out evidence (申请销号) for the unit's own item (another unit's is unknown, 404): the item waits "
+            + "for the committee (SUBMITTED); only the committee's confirmation closes it (销号)")
+    public RectificationState submit(@PathParam("itemId") String itemId, RectificationService.SubmitRequest request) {
         if (request == null) {
             throw ProblemException.invalid("evidence", "必填");
         }
-        return service.close(itemId, request, caller::mayAccessUnit);
+        return service.submit(itemId, request, caller::mayAccessUnit, caller.subject());
+    }
+
+    @POST
+    @Path("rectification-items/{itemId}/confirm")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR})
+    @Consumes(MediaType.WILDCARD) // no body needed: without one (and without a Content-Type) or with {}
+    @Operation(summary = "Confirm a submitted close-out (确认销号): the item is CLOSED")
+    public RectificationState confirm(@PathParam("itemId") String itemId) {
+        return service.confirm(itemId, caller.subject());
+    }
+
+    @POST
+    @Path("rectification-items/{itemId}/return")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR})
+    @Operation(summary = "Return a submitted close-out with a reason (退回): the item is OPEN again, or OVERDUE past its deadline")
+    public RectificationState returnSubmission(@PathParam("itemId") String itemId, RectificationService.ReturnRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("reason", "必填");
+        }
+        return service.returnSubmission(itemId, request, caller.subject());
     }
 }

@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import cn.partybuilding.eventing.time.WorkingCalendar;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import java.util.function.Predicate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,7 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Findings become deductions and rectification items; items are closed out (销号) or turn OVERDUE. */
+/**
+ * Findings become deductions and rectification items; items are closed out (销号) in two steps — the unit submits
+ * evidence, the committee confirms or returns it — or turn OVERDUE; the 整改提醒 comes N working days before the deadline.
+ */
 @ApplicationScoped
 public class RectificationService {
     @Inject
@@ -50,11 +56,18 @@ public class RectificationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    WorkingCalendar calendar;
+
     public record FindingRequest(String unitCode, String period, BigDecimal deductionPoints, String source, String description,
                                  LocalDate deadline) {
     }
 
-    public record CloseRequest(String evidence, LocalDate closedOn) {
+    /** Close-out evidence; {@code completedOn} (整改完成日期, default today) was {@code closedOn} before 销号 took two steps. */
+    public record SubmitRequest(String evidence, @JsonAlias("closedOn") LocalDate completedOn) {
+    }
+
+    public record ReturnRequest(String reason) {
     }
 
     @Transactional
@@ -93,43 +106,125 @@ public class RectificationService {
         item.persist();
         events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, FindingRaised.of(finding, item));
         if (item.status == RectificationItem.Status.OVERDUE) {
-            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationChanged.of(item));
+            item.overdueOn = today;
+            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item));
         }
         FindingView out = FindingView.of(finding, item);
         audit.accepted("finding", finding.findingId, null, out);
         return out;
     }
 
+    /**
+     * The unit submits close-out evidence (申请销号) for an OPEN or OVERDUE item of a unit {@code visible} accepts (another
+     * unit's item is unknown, 404): the item waits for the committee (SUBMITTED) and {@code rectification.submitted} is
+     * published. Not yet 销号: only {@link #confirm} closes it.
+     */
     @Transactional
-    public RectificationState close(String itemId, CloseRequest in) {
-        return close(itemId, in, unitCode -> true);
-    }
-
-    /** Closes out an item of a unit {@code visible} accepts; another unit's item is unknown (404), like a missing one. */
-    @Transactional
-    public RectificationState close(String itemId, CloseRequest in, java.util.function.Predicate<String> visible) {
-        RectificationItem item = em.find(RectificationItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
-        if (item == null || !visible.test(item.unitCode)) {
-            throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
-        }
+    public RectificationState submit(String itemId, SubmitRequest in, Predicate<String> visible, String actor) {
+        RectificationItem item = lockVisible(itemId, visible);
         Checks checks = new Checks();
         checks.text("evidence", in.evidence(), 2000);
         checks.throwIfAny("销号须提供整改佐证材料");
         LocalDate today = LocalDate.now(clock);
-        LocalDate closedOn = in.closedOn() != null ? in.closedOn() : today;
-        String problem = RectificationRules.closeProblem(item.status, closedOn, today);
+        LocalDate completedOn = in.completedOn() != null ? in.completedOn() : today;
+        String problem = RectificationRules.submitProblem(item.status, completedOn, today);
         if (problem != null) {
-            throw item.status == RectificationItem.Status.CLOSED ? ProblemException.conflict("itemId", problem)
-                    : ProblemException.invalid("closedOn", problem);
+            throw item.status == RectificationItem.Status.CLOSED || item.status == RectificationItem.Status.SUBMITTED
+                    ? ProblemException.conflict("itemId", problem) : ProblemException.invalid("completedOn", problem);
         }
         RectificationState before = RectificationState.of(item);
-        item.status = RectificationItem.Status.CLOSED;
-        item.closedOn = closedOn;
+        item.status = RectificationItem.Status.SUBMITTED;
+        item.submittedOn = completedOn;
+        item.submittedBy = actor;
         item.evidence = in.evidence().trim();
-        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, RectificationChanged.of(item));
+        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_SUBMITTED, item.unitCode, changed(item));
         RectificationState out = RectificationState.of(item);
         audit.accepted("rectification-item", itemId, before, out);
         return out;
+    }
+
+    /** The committee confirms a SUBMITTED item's evidence: 销号 (CLOSED, closed on today), {@code rectification.closed}. */
+    @Transactional
+    public RectificationState confirm(String itemId, String actor) {
+        RectificationItem item = lockVisible(itemId, unit -> true);
+        String problem = RectificationRules.reviewProblem(item.status);
+        if (problem != null) {
+            throw ProblemException.conflict("itemId", problem);
+        }
+        RectificationState before = RectificationState.of(item);
+        item.status = RectificationItem.Status.CLOSED;
+        item.closedOn = LocalDate.now(clock);
+        item.confirmedBy = actor;
+        item.returnReason = null;
+        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_CLOSED, item.unitCode, changed(item));
+        RectificationState out = RectificationState.of(item);
+        audit.accepted("rectification-item", itemId, before, out);
+        return out;
+    }
+
+    /**
+     * The committee returns a SUBMITTED item's evidence with a reason (退回): back to OPEN, or OVERDUE when the deadline
+     * has passed; {@code rectification.returned}, and {@code rectification.overdue} the first time the item is overdue.
+     */
+    @Transactional
+    public RectificationState returnSubmission(String itemId, ReturnRequest in, String actor) {
+        RectificationItem item = lockVisible(itemId, unit -> true);
+        Checks checks = new Checks();
+        checks.text("reason", in.reason(), 1000);
+        checks.throwIfAny("退回须说明理由");
+        String problem = RectificationRules.reviewProblem(item.status);
+        if (problem != null) {
+            throw ProblemException.conflict("itemId", problem);
+        }
+        LocalDate today = LocalDate.now(clock);
+        RectificationState before = RectificationState.of(item);
+        item.status = RectificationRules.afterReturn(item.deadline, today);
+        item.returnReason = in.reason().trim();
+        item.returnedBy = actor;
+        events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_RETURNED, item.unitCode, changed(item));
+        if (item.status == RectificationItem.Status.OVERDUE && item.overdueOn == null) {
+            item.overdueOn = today;
+            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item));
+        }
+        RectificationState out = RectificationState.of(item);
+        audit.accepted("rectification-item", itemId, before, out);
+        return out;
+    }
+
+    /** The event payload of an item, citing its finding's source. */
+    private static RectificationChanged changed(RectificationItem item) {
+        return RectificationChanged.of(item, RectificationChanged.source(item), null);
+    }
+
+    private RectificationItem lockVisible(String itemId, Predicate<String> visible) {
+        RectificationItem item = em.find(RectificationItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null || !visible.test(item.unitCode)) {
+            throw ProblemException.notFound("itemId", "未知整改事项: " + itemId);
+        }
+        return item;
+    }
+
+    /**
+     * Announces the 整改提醒 of every OPEN item whose deadline is {@code remind-working-days} working days away or nearer
+     * (and not past), once per item ({@code reminded_on}): {@code rectification.due-soon}. Returns how many.
+     */
+    @Transactional
+    public int remindDue(LocalDate today) {
+        int workingDays = config.rectification().remindWorkingDays();
+        // N working days are at most N + 14 calendar days (the longest holiday is 9 days with its weekends)
+        List<RectificationItem> open = RectificationItem.<RectificationItem>find(
+                "status = ?1 and remindedOn is null and deadline >= ?2 and deadline <= ?3 order by unitCode, deadline",
+                RectificationItem.Status.OPEN, today, today.plusDays(workingDays + 14L)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<CloudEvent> batch = new ArrayList<>();
+        for (RectificationItem item : open) {
+            LocalDate remindFrom = calendar.minusWorkingDays(item.deadline, workingDays);
+            if (RectificationRules.reminderDue(item.status, item.remindedOn, remindFrom, item.deadline, today)) {
+                item.remindedOn = today;
+                batch.add(events.event(EventTypes.RECTIFICATION_DUE_SOON, item.unitCode, RectificationChanged.of(item, RectificationChanged.source(item), workingDays)));
+            }
+        }
+        events.publishAll(Topics.ASSESSMENT, batch);
+        return batch.size();
     }
 
     /** Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each. Returns how many changed. */
@@ -142,7 +237,11 @@ public class RectificationService {
             RectificationItem.Status next = RectificationRules.statusOn(item.status, item.deadline, today);
             if (next != item.status) {
                 item.status = next;
-                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, RectificationChanged.of(item)));
+                if (item.overdueOn != null) {
+                    continue;   // overdue before, submitted and returned in time, overdue again: announced once
+                }
+                item.overdueOn = today;
+                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item)));
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);

@@ -8,7 +8,11 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** Keeps OPEN / OVERDUE current: 10 s after start, then every assessment.rectification.status-every (1 h). */
+/**
+ * Keeps OPEN / OVERDUE current and announces the 整改提醒 of items due in N working days: 10 s after start, then every
+ * assessment.rectification.status-every (1 h). Each item is reminded once and announced overdue once (the item's
+ * reminded_on / overdue_on, written with the outbox event), however often the job runs or the service restarts.
+ */
 @ApplicationScoped
 public class RectificationStatusJob {
     private static final Logger LOG = Logger.getLogger(RectificationStatusJob.class);
@@ -25,12 +29,16 @@ public class RectificationStatusJob {
         run(LocalDate.now(clock));
     }
 
-    /** What the schedule runs, for a given day (tests call it with the day they need). */
+    /** What the schedule runs, for a given day (tests call it with the day they need); returns overdue + reminded items. */
     public int run(LocalDate today) {
         int overdue = service.refreshStatuses(today);
         if (overdue > 0) {
             LOG.infof("rectification: %d item(s) became OVERDUE on %s", overdue, today);
         }
-        return overdue;
+        int reminded = service.remindDue(today);
+        if (reminded > 0) {
+            LOG.infof("rectification: %d item(s) reminded of their deadline on %s", reminded, today);
+        }
+        return overdue + reminded;
     }
 }

@@ -55,6 +55,9 @@ class DemoCountyLoaderTest {
         given().get("/periods/2026-10").then().body("locked", equalTo(true));
         assertEquals(1, Db.count("select count(*) from rectification_item where status = 'OVERDUE' and unit_code like 'U0%'"));
         assertEquals(1, Db.count("select count(*) from rectification_item where status = 'CLOSED' and unit_code like 'U0%'"));
+        // the ledger in every state: one waiting for the committee, one returned with its reason and OPEN again
+        assertEquals(1, Db.count("select count(*) from rectification_item where status = 'SUBMITTED' and unit_code like 'U0%'"));
+        assertEquals(1, Db.count("select count(*) from rectification_item where status = 'OPEN' and return_reason is not null and unit_code like 'U0%'"));
         given().queryParam("unitCode", "U001").queryParam("year", 2026).get("/bonuses").then()
                 .body("points", equalTo(List.of(3.0f, 2.0f)));
         // completion rates vary between units

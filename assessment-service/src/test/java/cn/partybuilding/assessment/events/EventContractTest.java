@@ -1,5 +1,6 @@
 package cn.partybuilding.assessment.events;
 
+import cn.partybuilding.assessment.rectification.RectificationService;
 import cn.partybuilding.assessment.rectification.RectificationStatusJob;
 import cn.partybuilding.assessment.support.Fixtures;
 import cn.partybuilding.contracts.CloudEvent;
@@ -42,6 +43,9 @@ class EventContractTest {
     @Inject
     RectificationStatusJob job;
 
+    @Inject
+    RectificationService rectification;
+
     @Test
     void everyEventTypeArrivesOnItsTopicWithTheDocumentedSchema() {
         Fixtures.defineSystem(YEAR);
@@ -53,9 +57,16 @@ class EventContractTest {
         post("/assessments/" + assessmentId + "/corrections", Map.of("score", 50, "reason", "复核", "assessor", "复核组")).statusCode(201);
         String closeMe = post("/findings", Map.of("unitCode", unit.code(), "period", YEAR + "-02", "deductionPoints", 1.5, "source", "督查",
                 "description", "谈心谈话记录缺失", "deadline", LocalDate.now().plusDays(5).toString())).statusCode(201).extract().path("rectificationItemId");
-        post("/rectification-items/" + closeMe + "/close", Map.of("evidence", "已补齐")).statusCode(200);
+        // 销号 in two steps: submitted (the unit, here through the service), returned, submitted again, confirmed
+        rectification.submit(closeMe, new RectificationService.SubmitRequest("已补齐", null), u -> true, "secretary");
+        post("/rectification-items/" + closeMe + "/return", Map.of("reason", "缺签到表")).statusCode(200);
+        rectification.submit(closeMe, new RectificationService.SubmitRequest("已补齐签到表", null), u -> true, "secretary");
+        post("/rectification-items/" + closeMe + "/confirm", Map.of()).statusCode(200);
         post("/findings", Map.of("unitCode", unit.code(), "period", YEAR + "-02", "deductionPoints", 1, "source", "巡察",
                 "description", "主题党日未开展", "deadline", LocalDate.now().plusDays(1).toString())).statusCode(201);
+        // due on the day the job runs: the 整改提醒
+        post("/findings", Map.of("unitCode", unit.code(), "period", YEAR + "-02", "deductionPoints", 1, "source", "巡察",
+                "description", "组织生活会准备不充分", "deadline", LocalDate.now().plusDays(2).toString())).statusCode(201);
         job.run(LocalDate.now().plusDays(2));
         post("/bonuses", Map.of("unitCode", unit.code(), "period", YEAR + "-02", "points", 1, "reason", "表彰")).statusCode(201);
         post("/periods/" + YEAR + "-02/lock", Map.of("by", "工委")).statusCode(200);
@@ -83,7 +94,8 @@ class EventContractTest {
         Map<String, Integer> expected = new HashMap<>();
         for (String type : List.of(EventTypes.UNIT_REGISTERED, EventTypes.ORGANIZATION_REGISTERED, EventTypes.MEMBER_REGISTERED,
                 EventTypes.MEMBER_UPDATED, EventTypes.INDICATOR_SYSTEM_PUBLISHED, EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED,
-                EventTypes.FINDING_RAISED, EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.BONUS_GRANTED,
+                EventTypes.FINDING_RAISED, EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.RECTIFICATION_RETURNED,
+                EventTypes.RECTIFICATION_DUE_SOON, EventTypes.BONUS_GRANTED,
                 EventTypes.PERIOD_LOCKED, EventTypes.PERIOD_REOPENED, EventTypes.STUDY_COMPLETED, EventTypes.EXAM_GRADED,
                 EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.MEETING_RECORDED, EventTypes.MEETING_REVISED, EventTypes.STUDY_WITHDRAWN,
                 EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED, EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF)) {
@@ -91,8 +103,9 @@ class EventContractTest {
         }
         expected.put(EventTypes.ORGANIZATION_REGISTERED, 2);
         expected.put(EventTypes.MEMBER_REGISTERED, 3);
-        expected.put(EventTypes.FINDING_RAISED, 2);
+        expected.put(EventTypes.FINDING_RAISED, 3);
         expected.put(EventTypes.STUDY_COMPLETED, 3);
+        expected.put(EventTypes.RECTIFICATION_SUBMITTED, 2);
 
         Map<String, List<ConsumerRecord<String, byte[]>>> byType = new HashMap<>();
         for (String topic : List.of(Topics.ORGANISATION, Topics.ASSESSMENT, Topics.STUDY)) {

@@ -125,6 +125,15 @@ class PayloadContractTest {
         item.status = RectificationItem.Status.OVERDUE;
         payloads.put(EventTypes.FINDING_RAISED, FindingRaised.of(finding, item));
         payloads.put(EventTypes.RECTIFICATION_OVERDUE, RectificationChanged.of(item));
+        item.status = RectificationItem.Status.OPEN;
+        payloads.put(EventTypes.RECTIFICATION_DUE_SOON, RectificationChanged.of(item, "巡察", 3));
+        item.status = RectificationItem.Status.SUBMITTED;
+        item.submittedOn = LocalDate.of(2026, 5, 2);
+        item.evidence = "已补齐记录";
+        payloads.put(EventTypes.RECTIFICATION_SUBMITTED, RectificationChanged.of(item, "巡察", null));
+        item.status = RectificationItem.Status.OVERDUE;
+        item.returnReason = "缺签到表";
+        payloads.put(EventTypes.RECTIFICATION_RETURNED, RectificationChanged.of(item, "巡察", null));
         item.status = RectificationItem.Status.CLOSED;
         item.closedOn = LocalDate.of(2026, 5, 6);
         item.evidence = "已补齐记录";

@@ -30,6 +30,9 @@ class RectificationLedgerTest {
     @Inject
     RectificationStatusJob job;
 
+    @Inject
+    RectificationService service;
+
     @BeforeEach
     void system() {
         if (!defined) {
@@ -50,10 +53,11 @@ class RectificationLedgerTest {
                 .body("rectificationItemId", notNullValue()).body("deductionPoints", equalTo(2.0f))
                 .extract().path("rectificationItemId");
         given().get("/rectification-items/" + itemId).then().body("status", equalTo("OPEN"));
-        post("/rectification-items/" + itemId + "/close", Map.of()).statusCode(400).body("violations[0].field", equalTo("evidence"));
-        post("/rectification-items/" + itemId + "/close", Map.of("evidence", "补齐2024年6月支部会议记录")).statusCode(200)
+        // the unit submits its evidence (security/RectificationCloseOutTest, with the secretary's token); the committee confirms
+        service.submit(itemId, new RectificationService.SubmitRequest("补齐2024年6月支部会议记录", null), u -> true, "secretary");
+        post("/rectification-items/" + itemId + "/confirm", Map.of()).statusCode(200)
                 .body("status", equalTo("CLOSED")).body("closedOn", equalTo(LocalDate.now(cn.partybuilding.eventing.time.ClockProducer.ZONE).toString()));
-        post("/rectification-items/" + itemId + "/close", Map.of("evidence", "again")).statusCode(409);
+        post("/rectification-items/" + itemId + "/confirm", Map.of()).statusCode(409);
         given().queryParam("unitCode", unit).get("/findings").then().body("", hasSize(1));
     }
 
@@ -76,7 +80,8 @@ class RectificationLedgerTest {
         assertEquals(outbox, Db.outbox(), "an item already OVERDUE is not announced again");
 
         // an overdue item can still be closed out
-        post("/rectification-items/" + late + "/close", Map.of("evidence", "已整改")).statusCode(200).body("status", equalTo("CLOSED"));
+        service.submit(late, new RectificationService.SubmitRequest("已整改", null), u -> true, "secretary");
+        post("/rectification-items/" + late + "/confirm", Map.of()).statusCode(200).body("status", equalTo("CLOSED"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class OpenApiWalkTest {
     /** The operations the service has today (RoleMatrixTest's table); a walk that finds fewer walked the wrong document. */
-    static final int KNOWN_OPERATIONS = 53;
+    static final int KNOWN_OPERATIONS = 55;
 
     @TestHTTPResource("/")
     URL base;

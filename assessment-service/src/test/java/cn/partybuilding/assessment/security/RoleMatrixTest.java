@@ -51,7 +51,7 @@ class RoleMatrixTest {
         }
     }
 
-    /** The operations this service has (53 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
+    /** The operations this service has (55 with GET /audit); {@link OpenApiWalkTest} checks the document lists no fewer. */
     static List<Op> operations(SecureCounty c) {
         String y = Integer.toString(c.year);
         String a = c.unitA;
@@ -97,7 +97,10 @@ class RoleMatrixTest {
         ops.add(new Op("GET", "/findings?unitCode=" + a, null, json, READERS));
         ops.add(new Op("GET", "/rectification-items?unitCode=" + a, null, json, READERS));
         ops.add(new Op("GET", "/rectification-items/" + c.itemA, null, json, READERS));
-        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/close", () -> Map.of("evidence", "已补齐记录"), json, UNIT_WRITERS));
+        // 销号 in two steps: the unit's secretary submits, the committee (admin, assessor) confirms or returns
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/close", () -> Map.of("evidence", "已补齐记录"), json, Set.of(Role.SECRETARY)));
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/confirm", null, json, SCORERS));
+        ops.add(new Op("POST", "/rectification-items/" + c.itemA + "/return", () -> Map.of("reason", "佐证不全"), json, SCORERS));
         // 责任清单 (issue 16.3): kept by the unit's secretary and the committee; reopened by the committee only
         String duty = SecureCounty.call(TestTokens.admin(), "POST", "/responsibility-items", responsibilityItem(c, y + "-05-31")).then()
                 .statusCode(201).extract().path("itemId");

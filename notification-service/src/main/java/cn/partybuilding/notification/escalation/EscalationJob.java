@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.escalation;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.time.WorkingCalendar;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeEvents;
 import cn.partybuilding.notification.notice.NoticeKey;
@@ -47,6 +48,9 @@ public class EscalationJob {
     NoticeEvents events;
     @Inject
     RosterStore roster;
+    /** The platform's calendar: the State Council's holidays and 调休 days (eventing.calendar.*). */
+    @Inject
+    WorkingCalendar calendar;
 
     @Scheduled(every = "{notification.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-escalation")
@@ -65,8 +69,6 @@ public class EscalationJob {
      * event) is rolled back and tried again on a fresh read, which finds the notice signed and leaves it alone.
      */
     public synchronized List<Notice> escalateDue() {
-        WorkingCalendar calendar = new WorkingCalendar(config.escalation().holidays().orElse(List.of()),
-                config.escalation().makeupWorkdays().orElse(List.of()));
         int workingDays = config.escalation().workingDays();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());

@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,12 +33,6 @@ public interface NotificationConfig {
         /** Working days a recipient has to acknowledge before the notice escalates. */
         @WithDefault("3")
         int workingDays();
-
-        /** Public holidays (no working day even on a weekday). */
-        Optional<List<LocalDate>> holidays();
-
-        /** Weekend days that are working days (调休). */
-        Optional<List<LocalDate>> makeupWorkdays();
 
         /** Mailbox of the committee office (工委办公室); escalations that reach the committee are e-mailed there. */
         Optional<String> committeeEmail();

@@ -43,13 +43,19 @@ public record NoticeModel(
     public record Facts(String rank, String totalUnits, String score, String tier, String rankChange,
                         String completionRate, String examName, String examScore, String passScore,
                         String description, String source, String itemId, String reason, String platformPoints,
-                        String meanScore, String previousExamScore, String members, Branch branch) {
+                        String meanScore, String previousExamScore, String members, Branch branch,
+                        List<Overdue> overdueRectifications) {
     }
 
     /** Issue 16.2: the branch a BRANCH_RECTIFICATION is about, with its quarter's figures. */
     @TemplateData
     public record Branch(String name, String quarterText, String rank, String branchesRanked, String meetingRegularity,
                          String studyCompletion, String examPassRate) {
+    }
+
+    /** One overdue rectification item a monthly bulletin lists (issue 16.4). */
+    @TemplateData
+    public record Overdue(String unitName, String description, String source, String deadlineText) {
     }
 
     /** The ranking table a monthly bulletin carries. */

@@ -49,6 +49,18 @@ public class NoticeRenderer implements NoticeText {
         return text.replaceAll("^[\\r\\n]+|[\\r\\n]+$", "");
     }
 
+    /** The overdue rectification items a monthly bulletin lists (facts.overdueRectifications, issue 16.4); empty: none. */
+    static List<NoticeModel.Overdue> overdue(JsonNode f) {
+        List<NoticeModel.Overdue> items = new ArrayList<>();
+        if (f != null && f.path("overdueRectifications").isArray()) {
+            for (JsonNode i : f.get("overdueRectifications")) {
+                items.add(new NoticeModel.Overdue(firstNonBlank(text(i, "unitName"), text(i, "unitCode")), text(i, "description"),
+                        text(i, "source"), ChineseText.date(date(i, "deadline"))));
+            }
+        }
+        return items;
+    }
+
     static NoticeModel model(RenderInput in) {
         JsonNode f = in.facts();
         List<JsonNode> members = new ArrayList<>();
@@ -79,7 +91,7 @@ public class NoticeRenderer implements NoticeText {
                 ChineseText.number(decimal(f, "meanScore")),
                 ChineseText.number(decimal(f, "previousExamScore")),
                 membersText.isEmpty() ? null : membersText,
-                branch(f));
+                branch(f), overdue(f));
         NoticeModel.Original original = null;
         if (in.original() != null) {
             RenderInput.EscalatedNotice o = in.original();

@@ -86,6 +86,31 @@ class NoticeRendererTest {
     }
 
     @Test
+    void theBulletinListsTheOverdueRectificationItems() {
+        JsonNode facts = CloudEventCodec.toTree(Map.of("overdueRectifications", List.of(
+                Map.of("itemId", "R-1", "unitCode", "U7", "unitName", "县林业局", "deadline", "2026-10-31", "description", "党费收缴存在漏缴情况",
+                        "source", "巡察"),
+                Map.of("itemId", "R-2", "unitCode", "U8", "unitName", "县水利局", "deadline", "2026-11-15", "description", "主题党日流于形式"))));
+        String body = renderer.render(input(NoticeType.MONTHLY_BULLETIN, RecipientKind.UNIT, facts, null)).body();
+        assertTrue(body.contains("三、整改逾期情况"), body);
+        assertTrue(body.contains("1．县林业局：党费收缴存在漏缴情况（巡察），整改期限2026年10月31日"), body);
+        assertTrue(body.contains("2．县水利局：主题党日流于形式，整改期限2026年11月15日"), body);
+        assertTrue(body.contains("四、工作要求"), body);
+        // without overdue items the section is left out and the numbering stays
+        String plain = renderer.render(input(NoticeType.MONTHLY_BULLETIN, RecipientKind.UNIT, null, null)).body();
+        assertFalse(plain.contains("整改逾期情况"), plain);
+        assertTrue(plain.contains("三、工作要求"), plain);
+    }
+
+    @Test
+    void theReminderSaysHowManyWorkingDaysAreLeft() {
+        JsonNode facts = CloudEventCodec.toTree(Map.of("itemId", "R-3", "description", "谈心谈话开展不到位", "source", "督查", "remindWorkingDays", 3));
+        String body = renderer.render(new RenderInput(NoticeType.RECTIFICATION_DUE, RecipientKind.UNIT_SECRETARY, "U9", "县民政局", null,
+                "R-3", LocalDate.of(2026, 12, 3), facts, "县直工委通〔2026〕9号", "中共XX县直属机关工作委员会", ISSUED, null, null)).body();
+        assertTrue(body.contains("整改期限为2026年12月3日，目前距整改期限已不足3个工作日"), body);
+    }
+
+    @Test
     void remindersCiteTheFigures() {
         String overdue = renderer.render(input(NoticeType.RECTIFICATION_OVERDUE, RecipientKind.COMMITTEE, FACTS, null)).body();
         assertTrue(overdue.contains("县民政局在巡察中被指出的问题"), overdue);

@@ -20,7 +20,8 @@ public final class EventViews {
     private EventViews() {
     }
 
-    public enum RectificationStatus { OPEN, CLOSED, OVERDUE }
+    /** SUBMITTED (issue 16.4): the unit's evidence waits for the committee — not closed. */
+    public enum RectificationStatus { OPEN, SUBMITTED, CLOSED, OVERDUE }
 
     public record UnitView(String unitCode, String name, String category) {
         void validate() {
@@ -93,8 +94,10 @@ public final class EventViews {
         }
     }
 
+    /** {@code description}, {@code source} and {@code remindWorkingDays} (due-soon) are what the 整改提醒 / 逾期通报 cite. */
     public record RectificationView(String itemId, String findingId, String unitCode, LocalDate deadline,
-                                    RectificationStatus status, LocalDate closedOn) {
+                                    RectificationStatus status, LocalDate closedOn, String description, String source,
+                                    Integer remindWorkingDays) {
         void validate() {
             require(itemId, "itemId");
             require(findingId, "findingId");

@@ -539,6 +539,31 @@ public class FactsReader {
         return names;
     }
 
+    /**
+     * The county's rectification items OVERDUE now (issue 16.4, for the monthly bulletin), by unit code and deadline: itemId,
+     * unitCode, unitName, deadline, and the finding's description and source.
+     */
+    public List<Map<String, Object>> overdueRectifications() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            query(c, "select r.item_id, r.unit_code, u.name, r.deadline, f.description, f.source from rectification r "
+                    + "left join unit u on u.unit_code = r.unit_code left join finding f on f.finding_id = r.finding_id "
+                    + "where r.status = 'OVERDUE' order by r.unit_code, r.deadline, r.item_id", rs -> {
+                Map<String, Object> item = new java.util.LinkedHashMap<>();
+                item.put("itemId", rs.getString(1));
+                item.put("unitCode", rs.getString(2));
+                item.put("unitName", rs.getString(3) == null ? rs.getString(2) : rs.getString(3));
+                item.put("deadline", rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate().toString());
+                item.put("description", rs.getString(5));
+                item.put("source", rs.getString(6));
+                items.add(item);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return items;
+    }
+
     /** organizationId → the organisation's parent id (null for a top-level one). */
     public Map<String, String> organizationParents() {
         Map<String, String> parents = new HashMap<>();

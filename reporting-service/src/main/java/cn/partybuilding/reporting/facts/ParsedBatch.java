@@ -183,7 +183,8 @@ public final class ParsedBatch {
                 v.validate();
                 bonuses.add(new Item<>(id, event.source(), event.time(), v));
             }
-            case EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE -> {
+            case EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.RECTIFICATION_SUBMITTED,
+                 EventTypes.RECTIFICATION_RETURNED, EventTypes.RECTIFICATION_DUE_SOON -> {
                 RectificationView v = CloudEventCodec.data(event, RectificationView.class);
                 v.validate();
                 rectifications.add(new Item<>(id, event.source(), event.time(), v));

@@ -12,6 +12,7 @@ import cn.partybuilding.reporting.followup.ExamFollowUp;
 import cn.partybuilding.reporting.facts.FactsVersion;
 import cn.partybuilding.reporting.facts.ParsedBatch;
 import cn.partybuilding.reporting.platform.ReportingConfig;
+import cn.partybuilding.reporting.rectification.RectificationNotices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -54,9 +55,18 @@ public class FactBatchHandler implements EventApplier {
         consumers.register(CONSUMER, TOPICS, this);
     }
 
+    @Inject
+    RectificationNotices rectificationNotices;
+
+    /**
+     * The live consumer also turns the 整改提醒 (rectification.due-soon) and 逾期通报 (rectification.overdue) into notice
+     * requests, in the same transaction as the facts (a replay, {@link #writingTo}, rebuilds facts and requests nothing).
+     */
     @Override
     public List<Rejection> apply(List<IncomingEvent> events) throws Exception {
-        return apply(events, dataSource, config.assessmentSource(), examFollowUp);
+        List<Rejection> rejections = apply(events, dataSource, config.assessmentSource(), examFollowUp);
+        rectificationNotices.request(events, rejections);
+        return rejections;
     }
 
     /**
@@ -139,7 +149,8 @@ public class FactBatchHandler implements EventApplier {
         for (IncomingEvent e : applied) {
             switch (e.type()) {
                 case EventTypes.ASSESSMENT_RECORDED, EventTypes.ASSESSMENT_CORRECTED, EventTypes.FINDING_RAISED, EventTypes.BONUS_GRANTED,
-                     EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.EXAM_GRADED,
+                     EventTypes.RECTIFICATION_CLOSED, EventTypes.RECTIFICATION_OVERDUE, EventTypes.RECTIFICATION_SUBMITTED,
+                     EventTypes.RECTIFICATION_RETURNED, EventTypes.RECTIFICATION_DUE_SOON, EventTypes.EXAM_GRADED,
                      EventTypes.PLATFORM_POINTS_RECORDED, EventTypes.RESPONSIBILITY_ITEM_ADDED, EventTypes.RESPONSIBILITY_ITEM_CHANGED,
                      EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF -> {
                     JsonNode unit = e.event().data() == null ? null : e.event().data().get("unitCode");

@@ -116,7 +116,8 @@ public class MonthlyPublication {
         // the exam notices (教育提醒, 诫勉谈话) are not the month's: they go out when the result arrives (followup.ExamFollowUp)
         NoticePlanner planner = new NoticePlanner(recipients)
                 .monthlyRanking(period.toString(), live.entries(), live.notSubmitted(), previousTiers, interviewDeadline)
-                .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold());
+                .lowStudy("STUDY_REMINDER", period, live.system(), live.members(), unitNames, config.notices().studyReminderThreshold())
+                .overdueRectifications("MONTHLY_BULLETIN", period.toString(), facts.overdueRectifications());
         // issue 12.4: a month in which no unit submitted anything has no ranking and no tiers, so it sends no notice at
         // all (no bulletin of an empty table, no reminders); it is still published (all units 未报送), because quarters
         // and years need every month published and count such a month 0

@@ -148,6 +148,18 @@ public final class NoticePlanner {
         return facts;
     }
 
+    /**
+     * Lists the county's overdue rectification items in the bulletin of {@code period} (issue 16.4: 逾期事项 in the 月度通报),
+     * as its facts' {@code overdueRectifications}; nothing when the month has no bulletin (no unit submitted).
+     */
+    public NoticePlanner overdueRectifications(String type, String period, List<Map<String, Object>> items) {
+        NoticeRequest bulletin = requests.get(NoticeRequest.key(type, ALL_UNITS, period));
+        if (bulletin != null) {
+            bulletin.facts().put("overdueRectifications", List.copyOf(items));
+        }
+        return this;
+    }
+
     /** Interview for units graded POOR (差) in a quarter; {@code period} is the quarter, e.g. 2026-Q4. */
     public NoticePlanner poorQuarter(String quarter, String unitCode, String unitName, double meanScore, LocalDate deadline) {
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -257,6 +269,47 @@ public final class NoticePlanner {
             }
         }
         return this;
+    }
+
+    /**
+     * 整改提醒 (RECTIFICATION_DUE) to the unit's secretary, {@code remindWorkingDays} working days before an item's deadline;
+     * period = the item id, so each item is reminded once (notification keeps one notice per key).
+     */
+    public NoticePlanner rectificationDue(String itemId, String unitCode, String unitName, LocalDate deadline, String description,
+                                          String source, Integer remindWorkingDays) {
+        Map<String, Object> facts = rectificationFacts(itemId, description, source);
+        if (remindWorkingDays != null) {
+            facts.put("remindWorkingDays", remindWorkingDays);
+        }
+        add("RECTIFICATION_DUE", itemId, unitCode, unitName, recipients.unitSecretary(unitCode), deadline, facts);
+        return this;
+    }
+
+    /**
+     * 逾期通报 (RECTIFICATION_OVERDUE) of an item past its deadline without 销号: to the unit's secretary, who must act, and
+     * to the committee (县直机关工委), which follows overdue items up (SPEC: 整改提醒 / 逾期通报 to unit secretary / committee).
+     */
+    public NoticePlanner rectificationOverdue(String itemId, String unitCode, String unitName, LocalDate deadline, String description,
+                                              String source) {
+        Map<String, Object> facts = rectificationFacts(itemId, description, source);
+        add("RECTIFICATION_OVERDUE", itemId, unitCode, unitName, recipients.unitSecretary(unitCode), deadline, facts);
+        add("RECTIFICATION_OVERDUE", itemId, unitCode, unitName, new Recipient(COMMITTEE, COMMITTEE, "县直机关工委", null), deadline, facts);
+        return this;
+    }
+
+    /** Recipient id and kind of the committee (县直机关工委) itself. */
+    public static final String COMMITTEE = "COMMITTEE";
+
+    private static Map<String, Object> rectificationFacts(String itemId, String description, String source) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("itemId", itemId);
+        if (description != null) {
+            facts.put("description", description);
+        }
+        if (source != null) {
+            facts.put("source", source);
+        }
+        return facts;
     }
 
     /** EARLY_WARNING to the secretary of a unit whose running score would place it LAGGING. */

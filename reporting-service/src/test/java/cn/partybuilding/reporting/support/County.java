@@ -77,6 +77,25 @@ public final class County {
         return this;
     }
 
+    /** A finding of the unit with its rectification item {@code itemId} (assessment-service's finding.raised). */
+    public County finding(String unit, String itemId, String month, String description, String source, String deadline) {
+        add(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, unit, map("findingId", "F-" + itemId, "unitCode", unit, "period", month,
+                "deductionPoints", 1, "source", source, "description", description, "rectificationItemId", itemId, "deadline", deadline));
+        return this;
+    }
+
+    /** A rectification event of {@code type} (due-soon, overdue, submitted, returned, closed) about the item, in {@code status}. */
+    public County rectification(String type, String unit, String itemId, String status, String deadline, String description,
+                                String source) {
+        Map<String, Object> data = map("itemId", itemId, "findingId", "F-" + itemId, "unitCode", unit, "description", description,
+                "deadline", deadline, "status", status, "closedOn", null, "evidence", null, "source", source);
+        if (EventTypes.RECTIFICATION_DUE_SOON.equals(type)) {
+            data.put("remindWorkingDays", 3);
+        }
+        add(Topics.ASSESSMENT, type, unit, data);
+        return this;
+    }
+
     /** The events added since the last call, then forgets them (the next batch starts empty). */
     public List<IncomingEvent> events() {
         List<IncomingEvent> batch = List.copyOf(events);

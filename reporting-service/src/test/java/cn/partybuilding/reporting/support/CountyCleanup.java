@@ -15,7 +15,8 @@ public final class CountyCleanup {
 
     public static void remove(DataSource dataSource, String unitPrefix, int year) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("unit", "party_organization", "member", "assessment", "exam_result", "study_completion")) {
+            for (String table : List.of("unit", "party_organization", "member", "assessment", "exam_result", "study_completion",
+                    "finding", "rectification")) {
                 try (PreparedStatement s = c.prepareStatement("delete from " + table + " where unit_code like ?")) {
                     s.setString(1, unitPrefix + "%");
                     s.executeUpdate();

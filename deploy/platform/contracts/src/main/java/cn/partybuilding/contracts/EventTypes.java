@@ -20,6 +20,12 @@ public final class EventTypes {
     public static final String FINDING_RAISED = PREFIX + "finding.raised";
     public static final String RECTIFICATION_CLOSED = PREFIX + "rectification.closed";
     public static final String RECTIFICATION_OVERDUE = PREFIX + "rectification.overdue";
+    /** The unit submitted close-out evidence; the item waits for the committee (issue 16.4). */
+    public static final String RECTIFICATION_SUBMITTED = PREFIX + "rectification.submitted";
+    /** The committee returned the evidence with a reason; the item is OPEN or OVERDUE again. */
+    public static final String RECTIFICATION_RETURNED = PREFIX + "rectification.returned";
+    /** The item's deadline is N working days away: the 整改提醒, once per item. */
+    public static final String RECTIFICATION_DUE_SOON = PREFIX + "rectification.due-soon";
     public static final String BONUS_GRANTED = PREFIX + "bonus.granted";
     public static final String PERIOD_LOCKED = PREFIX + "period.locked";
     public static final String PERIOD_REOPENED = PREFIX + "period.reopened";

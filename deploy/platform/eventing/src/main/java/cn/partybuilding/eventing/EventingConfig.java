@@ -42,6 +42,24 @@ public interface EventingConfig {
     @WithDefault("15s")
     Duration kafkaMetricsRefresh();
 
+    /** {@code eventing.calendar.*}: the working-day calendar ({@code time.WorkingCalendar}). */
+    Calendar calendar();
+
+    interface Calendar {
+        /**
+         * Days off of years the built-in State Council arrangements ({@code time.OfficialHolidays}) do not have yet
+         * (放假调休 days; weekend days inside a holiday may be listed too). A year with any day here counts as covered.
+         */
+        java.util.Optional<java.util.List<java.time.LocalDate>> holidays();
+
+        /** Weekend days worked (调休上班) of those years. */
+        java.util.Optional<java.util.List<java.time.LocalDate>> makeupWorkdays();
+
+        /** Readiness checks the years of today and of today plus this many days (deadlines reach into the next year). */
+        @WithDefault("60")
+        int lookaheadDays();
+    }
+
     interface Consumer {
         /** false: the consumer is registered but not started (tests that drive it themselves, a read-only replica). */
         @WithDefault("true")
