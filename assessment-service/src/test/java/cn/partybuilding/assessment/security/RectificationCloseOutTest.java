@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * 销号 in two steps (issue 16.4), with real tokens: the unit's secretary submits close-out evidence, the committee
  * (admin or assessor) confirms it or returns it with a reason; the 整改提醒 and the 逾期通报 are announced once per item.
- * Year 2003.
+ * Year 2002.
  */
 @QuarkusTest
 class RectificationCloseOutTest {
@@ -34,7 +34,7 @@ class RectificationCloseOutTest {
     @BeforeEach
     void county() {
         if (county == null) {
-            county = SecureCounty.build(2003);
+            county = SecureCounty.build(2002);
         }
         admin = TestTokens.admin();
         secretary = TestTokens.secretary(county.unitA);
@@ -52,7 +52,7 @@ class RectificationCloseOutTest {
 
     @Test
     void theSecretarySubmitsAndTheCommitteeConfirmsOrReturnsWithAReason() {
-        String item = raise(county.unitA, "2003-05", LocalDate.now(ClockProducer.ZONE).plusDays(30));
+        String item = raise(county.unitA, "2002-05", LocalDate.now(ClockProducer.ZONE).plusDays(30));
         String path = "/rectification-items/" + item;
         // bad inputs: problem+json naming the field, nothing written
         String before = Db.snapshot();
@@ -67,7 +67,7 @@ class RectificationCloseOutTest {
         call(admin, "POST", path + "/close", Map.of("evidence", "代为销号")).then().statusCode(403);
         assertEquals(before, Db.snapshot());
 
-        call(secretary, "POST", path + "/close", Map.of("evidence", "已补记2003年5月支部会议记录")).then().statusCode(200)
+        call(secretary, "POST", path + "/close", Map.of("evidence", "已补记2002年5月支部会议记录")).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("closedOn", nullValue());
         call(secretary, "POST", path + "/confirm", null).then().statusCode(403);
         call(secretary, "POST", path + "/close", Map.of("evidence", "again")).then().statusCode(409);
@@ -94,7 +94,7 @@ class RectificationCloseOutTest {
     @Test
     void anItemReturnedPastItsDeadlineIsOverdueAndAnnouncedOnce() {
         // a deadline already past: OVERDUE at once, the 逾期通报 announced
-        String item = raise(county.unitA, "2003-06", LocalDate.of(2003, 7, 1));
+        String item = raise(county.unitA, "2002-06", LocalDate.of(2002, 7, 1));
         String path = "/rectification-items/" + item;
         call(admin, "GET", path, null).then().body("status", equalTo("OVERDUE"));
         assertEquals(1, events("overdue", item));
@@ -109,8 +109,8 @@ class RectificationCloseOutTest {
     @Test
     void theReminderComesOnceWorkingDaysBeforeTheDeadline() {
         LocalDate today = LocalDate.now(ClockProducer.ZONE);
-        String soon = raise(county.unitB, "2003-07", today.plusDays(2));
-        String later = raise(county.unitB, "2003-07", today.plusDays(40));
+        String soon = raise(county.unitB, "2002-07", today.plusDays(2));
+        String later = raise(county.unitB, "2002-07", today.plusDays(40));
         job.run(today.minusDays(30));
         assertEquals(0, events("due-soon", soon), "a month before: no reminder yet");
         job.run(today);

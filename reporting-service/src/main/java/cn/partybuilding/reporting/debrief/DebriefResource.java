@@ -3,6 +3,7 @@ package cn.partybuilding.reporting.debrief;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.eventing.web.Violation;
 import cn.partybuilding.reporting.facts.FactsReader;
+import cn.partybuilding.eventing.web.PlainText;
 import cn.partybuilding.eventing.web.StrictNumber;
 import cn.partybuilding.security.Caller;
 import cn.partybuilding.security.Roles;
@@ -183,8 +184,9 @@ public class DebriefResource {
         }
     }
 
+    /** The platform's one rule for free text (tab and line breaks allowed, no other control character). */
     private static boolean hasControl(String text) {
-        return text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t');
+        return !PlainText.isText(text);
     }
 
     private static void checkYear(int year) {

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 16.1 through the broker, in a year of its own (2048): a meeting's attendance arrives as study.completed (with the
+ * Issue 16.1 through the broker, in a year of its own (2049): a meeting's attendance arrives as study.completed (with the
  * meeting's id) and counts like any completion; a revision's study.withdrawn takes a completion out of the count; the
  * meeting events themselves change no figure and are not dead-lettered; a completion withdrawn and sent again in one
  * poll counts again.
@@ -49,7 +49,7 @@ class MeetingAttendanceThroughIngestTest {
     }
 
     static Map<String, Object> system2048() {
-        return map("year", 2048, "version", 1, "bonusCap", 5, "examPassScore", 60,
+        return map("year", 2049, "version", 1, "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(
                         map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
                                 map("code", "P1", "name", "政治理论学习", "maxPoints", 50, "kind", "MANUAL"),
@@ -60,22 +60,22 @@ class MeetingAttendanceThroughIngestTest {
 
     private void completion(String member, String meetingId) {
         events.send(Topics.STUDY, "/assessment-service", EventTypes.STUDY_COMPLETED, "MT", map("memberId", member, "unitCode", "MT",
-                "activityType", "ORGANISATION_LIFE_MEETING", "date", "2048-03-20", "minutes", 120, "meetingId", meetingId));
+                "activityType", "ORGANISATION_LIFE_MEETING", "date", "2049-03-20", "minutes", 120, "meetingId", meetingId));
     }
 
     private void withdrawal(String member, String meetingId) {
         events.send(Topics.STUDY, "/assessment-service", EventTypes.STUDY_WITHDRAWN, "MT", map("memberId", member, "unitCode", "MT",
-                "activityType", "ORGANISATION_LIFE_MEETING", "date", "2048-03-20", "meetingId", meetingId));
+                "activityType", "ORGANISATION_LIFE_MEETING", "date", "2049-03-20", "meetingId", meetingId));
     }
 
     private Map<String, Object> meeting(int revision, List<String> attendees) {
         return map("meetingId", "MT-1", "revision", revision, "unitCode", "MT", "organizationId", "MT-ORG", "kind", "ORGANISATION_LIFE_MEETING",
-                "date", "2048-03-20", "topic", "年度组织生活会", "attendees", attendees, "absentees", List.of());
+                "date", "2049-03-20", "topic", "年度组织生活会", "attendees", attendees, "absentees", List.of());
     }
 
     private void basisIs(String expected) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath card = given().get("/units/MT/scorecard/2048-03").then().statusCode(200).extract().jsonPath();
+            JsonPath card = given().get("/units/MT/scorecard/2049-03").then().statusCode(200).extract().jsonPath();
             assertEquals(expected, card.getString("dimensions[0].indicators[1].basis"));
         });
     }
@@ -88,7 +88,7 @@ class MeetingAttendanceThroughIngestTest {
         events.member("MT-A", "MT", "MT-ORG", "MT 党员甲", "MEMBER");
         events.member("MT-B", "MT", "MT-ORG", "MT 党员乙", "MEMBER");
         events.system(system2048());
-        events.score("MT", "P1", "2048-03", 50, 1);
+        events.score("MT", "P1", "2049-03", 50, 1);
 
         events.send(Topics.STUDY, "/assessment-service", EventTypes.MEETING_RECORDED, "MT", meeting(1, List.of("MT-S", "MT-A", "MT-B")));
         completion("MT-S", "MT-1");

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 16.4, the rectification loop's notices: assessment-service's rectification.due-soon becomes one 整改提醒 request
  * to the unit's secretary, rectification.overdue one 逾期通报 to the secretary and one to the committee — once, however
- * often the events arrive — and the month's bulletin lists the county's overdue items. County of 2047 (RL1, RL2), applied
+ * often the events arrive — and the month's bulletin lists the county's overdue items. County of 2051 (RL1, RL2), applied
  * through the ingest's rules.
  */
 @QuarkusTest
@@ -74,14 +74,14 @@ class RectificationNoticesTest {
 
     @Test
     void dueSoonAndOverdueBecomeNoticeRequestsOnceAndTheBulletinListsTheOverdueItems() throws Exception {
-        County county = new County(2047).unit("RL1", "县林业局").unit("RL2", "县水利局")
-                .score("RL1", "2047-01", 80, 1).score("RL2", "2047-01", 70, 1)
-                .finding("RL1", "RL-A", "2047-01", "谈心谈话开展不到位", "督查", "2047-02-10")
-                .finding("RL2", "RL-B", "2047-01", "党费收缴存在漏缴情况", "巡察", "2047-01-31")
-                .finding("RL1", "RL-C", "2047-01", "主题党日流于形式", "巡察", "2047-03-31")
-                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL1", "RL-A", "OPEN", "2047-02-10", "谈心谈话开展不到位", "督查")
-                .rectification(EventTypes.RECTIFICATION_OVERDUE, "RL2", "RL-B", "OVERDUE", "2047-01-31", "党费收缴存在漏缴情况", "巡察")
-                .rectification(EventTypes.RECTIFICATION_SUBMITTED, "RL1", "RL-C", "SUBMITTED", "2047-03-31", "主题党日流于形式", "巡察");
+        County county = new County(2051).unit("RL1", "县林业局").unit("RL2", "县水利局")
+                .score("RL1", "2051-01", 80, 1).score("RL2", "2051-01", 70, 1)
+                .finding("RL1", "RL-A", "2051-01", "谈心谈话开展不到位", "督查", "2051-02-10")
+                .finding("RL2", "RL-B", "2051-01", "党费收缴存在漏缴情况", "巡察", "2051-01-31")
+                .finding("RL1", "RL-C", "2051-01", "主题党日流于形式", "巡察", "2051-03-31")
+                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL1", "RL-A", "OPEN", "2051-02-10", "谈心谈话开展不到位", "督查")
+                .rectification(EventTypes.RECTIFICATION_OVERDUE, "RL2", "RL-B", "OVERDUE", "2051-01-31", "党费收缴存在漏缴情况", "巡察")
+                .rectification(EventTypes.RECTIFICATION_SUBMITTED, "RL1", "RL-C", "SUBMITTED", "2051-03-31", "主题党日流于形式", "巡察");
         List<IncomingEvent> events = county.events();
         assertEquals(List.of(), consumers.idempotent("rectification-notices-test", applier).handle(events));
         factsVersion.bump();
@@ -92,7 +92,7 @@ class RectificationNoticesTest {
         JsonNode reminder = due.get(0).data();
         assertEquals("UNIT_SECRETARY", reminder.path("recipient").path("kind").asText());
         assertEquals("县林业局", reminder.path("unitName").asText());
-        assertEquals("2047-02-10", reminder.path("deadline").asText());
+        assertEquals("2051-02-10", reminder.path("deadline").asText());
         assertEquals("谈心谈话开展不到位", reminder.path("facts").path("description").asText());
         assertEquals(3, reminder.path("facts").path("remindWorkingDays").asInt());
         assertEquals(List.of("RECTIFICATION_OVERDUE|COMMITTEE|RL-B", "RECTIFICATION_OVERDUE|RL2-S|RL-B"),
@@ -106,11 +106,11 @@ class RectificationNoticesTest {
         assertEquals(2, requests("RL-B").size());
 
         // the month's bulletin lists the county's overdue items at publication time (RL-B only)
-        assertEquals(List.of(), consumers.idempotent("rectification-notices-test", applier).handle(county.locked("2047-01").events()));
+        assertEquals(List.of(), consumers.idempotent("rectification-notices-test", applier).handle(county.locked("2051-01").events()));
         factsVersion.bump();
-        given().post("/rankings/2047-01/publish").then().statusCode(200);
+        given().post("/rankings/2051-01/publish").then().statusCode(200);
         JsonNode bulletin = Outbox.events(dataSource, Topics.NOTICE_REQUESTS).stream().map(CloudEvent::data)
-                .filter(d -> "MONTHLY_BULLETIN|ALL_UNITS|2047-01".equals(d.path("noticeKey").asText())).findFirst().orElseThrow();
+                .filter(d -> "MONTHLY_BULLETIN|ALL_UNITS|2051-01".equals(d.path("noticeKey").asText())).findFirst().orElseThrow();
         List<String> overdue = new java.util.ArrayList<>();
         bulletin.path("facts").path("overdueRectifications").forEach(i -> {
             if (i.path("unitCode").asText().startsWith("RL")) {
@@ -118,7 +118,7 @@ class RectificationNoticesTest {
                         + i.path("description").asText() + " " + i.path("source").asText());
             }
         });
-        assertEquals(List.of("RL-B 县水利局 2047-01-31 党费收缴存在漏缴情况 巡察"), overdue);
+        assertEquals(List.of("RL-B 县水利局 2051-01-31 党费收缴存在漏缴情况 巡察"), overdue);
         assertTrue(bulletin.path("facts").path("overdueRectifications").isArray());
     }
 
@@ -128,9 +128,9 @@ class RectificationNoticesTest {
      */
     @Test
     void throughTheBrokerTheReminderIsRequestedOnceEvenWhenRedelivered() throws Exception {
-        County county = new County(2047).unit("RL3", "县审计局")
-                .finding("RL3", "RL-D", "2047-02", "巡察反馈问题整改不彻底", "巡察", "2047-02-20")
-                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL3", "RL-D", "OPEN", "2047-02-20", "巡察反馈问题整改不彻底", "巡察");
+        County county = new County(2051).unit("RL3", "县审计局")
+                .finding("RL3", "RL-D", "2051-02", "巡察反馈问题整改不彻底", "巡察", "2051-02-20")
+                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL3", "RL-D", "OPEN", "2051-02-20", "巡察反馈问题整改不彻底", "巡察");
         List<IncomingEvent> events = county.events();
         Properties props = new Properties();
         props.putAll(KafkaAccess.probeSettings(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name()));
@@ -161,7 +161,7 @@ class RectificationNoticesTest {
 
     @AfterEach
     void removeCounty() throws Exception {
-        CountyCleanup.remove(dataSource, "RL", 2047);
+        CountyCleanup.remove(dataSource, "RL", 2051);
         factsVersion.bump();
     }
 }
