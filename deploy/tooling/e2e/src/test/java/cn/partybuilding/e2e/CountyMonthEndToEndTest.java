@@ -241,6 +241,7 @@ class CountyMonthEndToEndTest {
         work.aMeetingRecordedByTheBranchSecretaryBecomesCompletions();
         work.aResponsibilityListItemCheckedOffCountsOnTheScorecard();
         work.theBranchesAreRankedFromWhatTheyRecorded();
+        work.aRectificationItemIsClosedInTwoSteps();
     }
 
     /**

@@ -138,6 +138,46 @@ final class PartyWorkScenario {
         assertEquals(11, county.get("entries").size(), county.toString());
     }
 
+    /**
+     * 销号 in two steps, and the loop that closes itself: the assessor's finding gives U001 a rectification item; its
+     * secretary submits close-out evidence (待确认), the committee returns it with a reason, the secretary submits again
+     * and the committee confirms (销号). Neither side can take the other's step. A finding whose deadline has already
+     * passed is overdue at once, and notification-service issues its 逾期通报 to U001's secretary and to the committee.
+     */
+    void aRectificationItemIsClosedInTwoSteps() {
+        var admin = system.as("committee-admin");
+        var assessor = system.as("assessor");
+        var secretary = system.as("secretary-u001");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String item = ok(post(system.assessment, "/findings", Map.of("unitCode", "U001", "period", NOVEMBER, "deductionPoints", 1,
+                "source", "巡察", "description", "三会一课记录不全", "deadline", today.plusDays(20).toString()), assessor))
+                .get("rectificationItemId").asText();
+        String path = "/rectification-items/" + item;
+        assertEquals("OPEN", ok(get(system.assessment, path, secretary)).get("status").asText());
+        assertEquals("SUBMITTED", ok(post(system.assessment, path + "/close", Map.of("evidence", "已补齐会议记录"), secretary)).get("status").asText());
+        assertEquals(403, post(system.assessment, path + "/confirm", "", secretary).status(), "the unit cannot confirm its own 销号");
+        assertEquals(403, post(system.assessment, path + "/close", Map.of("evidence", "委员会代为销号"), admin).status(), "no 销号 in one step");
+        Response noReason = post(system.assessment, path + "/return", Map.of(), admin);
+        assertEquals(400, noReason.status(), noReason.body());
+        JsonNode returned = ok(post(system.assessment, path + "/return", Map.of("reason", "缺少签到表"), admin));
+        assertEquals("OPEN", returned.get("status").asText());
+        assertEquals("缺少签到表", returned.get("returnReason").asText());
+        assertEquals("SUBMITTED", ok(post(system.assessment, path + "/close", Map.of("evidence", "已补齐会议记录和签到表"), secretary)).get("status").asText());
+        assertEquals("CLOSED", ok(post(system.assessment, path + "/confirm", "", admin)).get("status").asText());
+        assertEquals(409, post(system.assessment, path + "/confirm", "", admin).status());
+
+        // overdue at once: the 逾期通报 to the unit's secretary and to the committee, one each
+        String overdue = ok(post(system.assessment, "/findings", Map.of("unitCode", "U001", "period", NOVEMBER, "deductionPoints", 1,
+                "source", "督查", "description", "党费收缴台账不全", "deadline", NOVEMBER + "-01"), assessor)).get("rectificationItemId").asText();
+        assertEquals("OVERDUE", ok(get(system.assessment, "/rectification-items/" + overdue, secretary)).get("status").asText());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode notices = ok(get(system.notification, "/notices?type=RECTIFICATION_OVERDUE&period=" + overdue, admin));
+            assertEquals(2, notices.size(), notices.toString());
+        });
+        JsonNode inbox = ok(get(system.notification, "/inbox/U001-002", secretary));
+        assertTrue(inbox.toString().contains("RECTIFICATION_OVERDUE"), inbox.toString());
+    }
+
     /** The R1 indicator of a unit's November card: its basis and score. */
     private String responsibilityIndicator(String unit) {
         JsonNode card = ok(get(system.reporting, "/units/" + unit + "/scorecard/" + NOVEMBER, system.as("committee-admin")));
