@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Prometheus Operator's PrometheusRule (no Java model here) read by hand: its shape as monitoring.coreos.com/v1
  * defines it, and every metric, label and label value its expressions name is one the platform's code registers on
  * /q/metrics, so a renamed metric fails the build instead of silencing an alert. The three alerts issue 17 asks for
- * (consumer lag growing, outbox backlog, dead letters arriving) are there, each with a runbook in the README.
+ * (consumer lag growing, outbox backlog, dead letters arriving) are there, each with a runbook in the README. And the
+ * services as deployed (prod profile) log JSON lines.
  */
 class AlertRulesTest {
     static final Path EVENTING = Project.ROOT.resolve("deploy/platform/eventing/src");
@@ -131,6 +132,20 @@ class AlertRulesTest {
         assertTrue(registeredLabels().containsAll(Set.of("consumer", "group", "topic")), registeredLabels().toString());
         assertEquals(Set.of("outbox_backlog", "kafka_consumer_fetch_manager_records_lag"),
                 metricsIn("min_over_time(outbox_backlog[15m]) > 0 and sum by (service, group) (kafka_consumer_fetch_manager_records_lag{group=\"x\"})"));
+    }
+
+    @Test
+    void theDeployedServicesLogJsonLinesAndDevelopersReadableOnes() {
+        for (String service : Project.services()) {
+            java.util.Properties configuration = Project.configuration(service);
+            assertEquals("true", Project.property(configuration, "%prod.quarkus.log.console.json.enabled", "false"),
+                    service + ": the prod profile (the jar as the Deployment runs it) logs JSON for the log collector");
+            assertEquals("false", Project.property(configuration, "quarkus.log.console.json.enabled", "true"),
+                    service + ": dev and tests keep the readable format");
+            String pom = Kustomize.read(Project.ROOT.resolve(service).resolve("pom.xml"));
+            assertTrue(pom.contains("<artifactId>quarkus-logging-json</artifactId>"), service + " has quarkus-logging-json");
+            assertTrue(pom.contains("<artifactId>quarkus-opentelemetry</artifactId>"), service + " has quarkus-opentelemetry (the traceId of its logs and events)");
+        }
     }
 
     // ------------------------------------------------------------------------------------------- reading
