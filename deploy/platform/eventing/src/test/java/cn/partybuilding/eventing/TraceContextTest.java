@@ -67,6 +67,7 @@ class TraceContextTest {
         }
         CloudEvent received = TopicProbe.parseOrNull(record("platform.traced.resumed", sent.id()));
         assertEquals(TRACE_ID, received.traceId());
+        assertEquals(received.traceparent(), sent.traceparent(), "the publisher answers the event as the outbox keeps it");
         assertNull(TraceContext.current(), "the scope closed: no trace context left on the thread");
     }
 
