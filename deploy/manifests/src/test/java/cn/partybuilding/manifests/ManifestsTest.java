@@ -69,7 +69,8 @@ class ManifestsTest {
      * that does not parse as a Kubernetes or Strimzi class is a typo or an operator the README does not install.
      */
     static final Set<String> CUSTOM_KINDS = Set.of("postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",
-            "postgresql.cnpg.io/v1 ScheduledBackup", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor");
+            "postgresql.cnpg.io/v1 ScheduledBackup", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor",
+            "monitoring.coreos.com/v1 PrometheusRule");
 
     @Test
     void everyObjectParsesAsAKubernetesObject() throws Exception {

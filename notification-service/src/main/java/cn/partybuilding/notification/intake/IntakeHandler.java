@@ -6,6 +6,7 @@ import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.BatchHandler.Rejection;
 import cn.partybuilding.eventing.IncomingEvent;
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.eventing.consume.EventApplier;
 import cn.partybuilding.eventing.consume.EventConsumers;
 import cn.partybuilding.notification.notice.Notice;
@@ -16,6 +17,7 @@ import cn.partybuilding.notification.ranking.RankingView;
 import cn.partybuilding.notification.roster.RosterStore;
 import cn.partybuilding.notification.roster.RosterViews;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -82,7 +84,8 @@ public class IntakeHandler implements EventApplier {
         roster.apply(members, organizations);
         notices.sort(Comparator.comparingInt(e -> EventTypes.RANKING_PUBLISHED.equals(e.type()) ? 0 : 1));
         for (IncomingEvent in : notices) {
-            try {
+            // under the request's trace: the notice.issued it causes carries the trace id of the publication that asked
+            try (Scope ignored = TraceContext.resume(in)) {
                 apply(in);
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(in, e.getMessage()));

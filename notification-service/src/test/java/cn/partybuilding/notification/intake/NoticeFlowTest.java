@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class NoticeFlowTest {
     static final String PERIOD = "2026-10";
+    static final String PUBLICATION_TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -120,6 +121,7 @@ class NoticeFlowTest {
         assertEquals("F103", interviewIssued.subject());
         assertEquals("INTERVIEW|F103-LEADER|2026-10", interviewIssued.data().get("noticeKey").asText());
         assertEquals(interview.getString("documentNumber"), interviewIssued.data().get("documentNumber").asText());
+        assertEquals("0af7651916cd43dd8448eb211c80319c", interviewIssued.traceId(), "the notice keeps the trace id of the request that asked for it");
 
         // replay: the same events again, and the same requests under new event ids, change nothing
         List<Map<String, Object>> before = overview();
@@ -159,7 +161,8 @@ class NoticeFlowTest {
                 PERIOD, "F103", "县住房和城乡建设局", null, Map.of("rank", 3, "score", 72.25, "tier", "LAGGING", "unitsRanked", 4)));
         events.add(Reporting.request("INTERVIEW", new Recipient("F103-LEADER", "PRINCIPAL_LEADER", "周伟", "leader103@zjj.example.gov.cn"),
                 PERIOD, "F103", "县住房和城乡建设局", LocalDate.of(2026, 12, 31),
-                Map.of("rank", 3, "score", 72.25, "reason", "2026年9月、10月机关党建工作考评连续两个月位列后进")));
+                Map.of("rank", 3, "score", 72.25, "reason", "2026年9月、10月机关党建工作考评连续两个月位列后进"))
+                .withTraceparent(PUBLICATION_TRACE)); // the trace of the publication request that asked for it
         // as reporting-service plans them: the member's own facts, and the secretary's notice listing the members
         Map<String, Object> exam = Map.of("examId", "2026-H2-theory", "examScore", 52, "examDate", "2026-10-20");
         events.add(Reporting.request("EDUCATION_REMINDER", new Recipient("F-M1", "MEMBER", "王建国", "wangjianguo@tjj.example.gov.cn"),

@@ -69,8 +69,13 @@ public final class CloudEventCodec {
             }
         }
         JsonNode data = root.get("data");
+        // tolerant: a malformed trace context is dropped, never a reason to dead-letter the event
+        String traceparent = text(root, "traceparent");
+        if (traceparent != null && !CloudEvent.TRACEPARENT.matcher(traceparent).matches()) {
+            traceparent = null;
+        }
         return new CloudEvent(specversion, id, source, type, text(root, "subject"), time,
-                text(root, "datacontenttype"), text(root, "dataschema"), data);
+                text(root, "datacontenttype"), text(root, "dataschema"), data, traceparent);
     }
 
     /** Reads the event's data into a consumer's own view type (tolerant reader). */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,5 +50,31 @@ class CloudEventCodecTest {
         assertEquals("empty record value", assertThrows(InvalidEventException.class, () -> CloudEventCodec.read(new byte[0])).getMessage());
         CloudEvent noData = CloudEventCodec.read("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}".getBytes(StandardCharsets.UTF_8));
         assertThrows(InvalidEventException.class, () -> CloudEventCodec.data(noData, StudyView.class));
+    }
+
+    @Test
+    void theTraceContextTravelsAsTheCloudEventsExtensionTraceparent() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent event = CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, "U001",
+                CloudEventCodec.toTree(Map.of("unitCode", "U001"))).withTraceparent(traceparent);
+        String json = CloudEventCodec.writeString(event);
+        assertTrue(json.contains("\"traceparent\":\"" + traceparent + "\""), json);
+        CloudEvent back = CloudEventCodec.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(traceparent, back.traceparent());
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", back.traceId());
+        // without trace context the envelope is as before: no attribute at all
+        String plain = CloudEventCodec.writeString(event.withTraceparent(null));
+        assertFalse(plain.contains("traceparent"), plain);
+        assertNull(CloudEventCodec.read(plain.getBytes(StandardCharsets.UTF_8)).traceparent());
+    }
+
+    @Test
+    void aMalformedTraceparentIsIgnoredNotRejected() {
+        for (String bad : new String[]{"\"garbage\"", "\"00-00000000000000000000000000000000-00f067aa0ba902b7-01\"", "42"}) {
+            CloudEvent read = CloudEventCodec.read(("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\",\"traceparent\":"
+                    + bad + "}").getBytes(StandardCharsets.UTF_8));
+            assertNull(read.traceparent(), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> CloudEvent.of("/s", EventTypes.NOTICE_REQUESTED, "U", null).withTraceparent("not-a-trace"));
     }
 }

@@ -33,8 +33,9 @@ public class EventPublisher {
     }
 
     public CloudEvent event(String type, String subject, Object payload) {
-        return CloudEvent.withId(UUID.randomUUID().toString(), config.source(), type, subject, OffsetDateTime.now(clock),
-                CloudEventCodec.toTree(payload));
+        // the current trace context now, so the returned event is the one the outbox keeps (it stamps the same otherwise)
+        return TraceContext.stamp(CloudEvent.withId(UUID.randomUUID().toString(), config.source(), type, subject, OffsetDateTime.now(clock),
+                CloudEventCodec.toTree(payload)), TraceContext.current());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -148,11 +148,11 @@ public class OutboxRelay {
                 return 0;
             }
             try (PreparedStatement select = connection.prepareStatement(
-                    "select seq, topic, message_key, payload from outbox_event where sent_at is null order by seq limit ?")) {
+                    "select seq, topic, message_key, payload, traceparent from outbox_event where sent_at is null order by seq limit ?")) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                 }
             }
@@ -166,6 +166,10 @@ public class OutboxRelay {
             for (Row row : rows) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key, row.payload.getBytes(StandardCharsets.UTF_8));
                 record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+                if (row.traceparent != null) {
+                    // the envelope's traceparent again, for tools that read trace context from headers
+                    record.headers().add(new RecordHeader(TraceContext.TRACEPARENT, row.traceparent.getBytes(StandardCharsets.UTF_8)));
+                }
                 kafka.send(record);
             }
         } catch (RuntimeException e) {
@@ -293,6 +297,6 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String topic, String key, String payload) {
+    private record Row(long seq, String topic, String key, String payload, String traceparent) {
     }
 }

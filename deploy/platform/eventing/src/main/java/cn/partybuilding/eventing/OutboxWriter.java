@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * Appends events to the {@code outbox_event} table inside the caller's transaction, so an event row
  * commits exactly when the data it describes commits. {@link OutboxRelay} publishes them.
- * The table is created by each service's Flyway migration (see this module's README).
+ * The table is created by each service's Flyway migration (see this module's README). Each event carries the current
+ * trace context ({@link TraceContext}) unless it has one.
  */
 @ApplicationScoped
 public class OutboxWriter {
-    private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, payload) values (?, ?, ?, ?)";
+    private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, payload, traceparent) values (?, ?, ?, ?, ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,11 +42,15 @@ public class OutboxWriter {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (CloudEvent event : events) {
+            // the request's or the consumed event's trace: what this write causes is followed under its trace id
+            String trace = TraceContext.current();
+            for (CloudEvent published : events) {
+                CloudEvent event = TraceContext.stamp(published, trace);
                 insert.setString(1, event.id());
                 insert.setString(2, topic);
                 insert.setString(3, event.subject());
                 insert.setString(4, CloudEventCodec.writeString(event));
+                insert.setString(5, event.traceparent());
                 insert.addBatch();
             }
             insert.executeBatch();
