@@ -163,6 +163,14 @@ class PayloadContractTest {
         payloads.put(EventTypes.MEETING_REVISED, cn.partybuilding.assessment.meeting.MeetingHeld.of(meeting));
         payloads.put(EventTypes.STUDY_WITHDRAWN, new cn.partybuilding.assessment.study.StudyWithdrawn("U001-002", "U001",
                 ActivityType.ORGANISATION_LIFE_MEETING, LocalDate.of(2026, 3, 20), "m-1"));
+        // issue 16.3: a 责任清单 item added, changed, checked off (one schema for the three)
+        payloads.put(EventTypes.RESPONSIBILITY_ITEM_ADDED, new cn.partybuilding.assessment.responsibility.ResponsibilityItemChanged("d-1", "U001", 2026,
+                "BRANCH", "U001-ZB1", "IMPLEMENTATION", "U001-001", "推进支部标准化建设", LocalDate.of(2026, 6, 30), "OPEN", null, null, null, 1));
+        payloads.put(EventTypes.RESPONSIBILITY_ITEM_CHANGED, new cn.partybuilding.assessment.responsibility.ResponsibilityItemChanged("d-1", "U001", 2026,
+                "UNIT", null, "OVERALL", "U001-001", "党组书记履行第一责任人职责", LocalDate.of(2026, 6, 30), "OPEN", null, null, null, 2));
+        payloads.put(EventTypes.RESPONSIBILITY_ITEM_CHECKED_OFF, new cn.partybuilding.assessment.responsibility.ResponsibilityItemChanged("d-1", "U001", 2026,
+                "UNIT", null, "OVERALL", "U001-001", "党组书记履行第一责任人职责", LocalDate.of(2026, 6, 30), "DONE", LocalDate.of(2026, 6, 20),
+                "党组会议纪要", "书记", 3));
         List<String> meetingCompletion = CONTRACT.violations(EventTypes.STUDY_COMPLETED, CloudEventCodec.toTree(StudyCompleted.ofMeeting(
                 new CompletionRecord("U001-001", "U001", ActivityType.ORGANISATION_LIFE_MEETING, LocalDate.of(2026, 3, 20), 120), "m-1")));
         assertEquals(List.of(), meetingCompletion, "an attendee's completion carries meetingId");
@@ -171,7 +179,7 @@ class PayloadContractTest {
         payloads.forEach((type, payload) -> CONTRACT.violations(type, CloudEventCodec.toTree(payload))
                 .forEach(v -> problems.add(type + " (" + payload.getClass().getSimpleName() + "): " + v)));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(19, payloads.size(), "one payload per event type the service publishes");
+        assertEquals(25, payloads.size(), "one payload per event type the service publishes");
     }
 
     @Test

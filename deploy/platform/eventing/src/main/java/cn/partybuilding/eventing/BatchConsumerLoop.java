@@ -14,6 +14,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.UnreleasedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -59,6 +61,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean fenced;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetterProducer;
     private Thread thread;
@@ -127,6 +130,11 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         return applied.get();
     }
 
+    /** True once the loop stopped because another consumer joined under its {@code group.instance.id}. */
+    public boolean fenced() {
+        return fenced;
+    }
+
     public long deadLettered() {
         return deadLettered.get();
     }
@@ -148,6 +156,15 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
                 consume(c);
             } catch (WakeupException e) {
                 // close() asked us to stop
+            } catch (FencedInstanceIdException | UnreleasedInstanceIdException e) {
+                // Another consumer joined under this loop's group.instance.id (two instances configured alike): the
+                // broker gave it the partitions. Rejoining would fence it in turn, and the two would take the partitions
+                // from each other every few seconds, so this loop stops; the other one consumes. A restart of the
+                // consumer (a replay, the service) tries again.
+                fenced = true;
+                running = false;
+                LOG.errorf("consumer %s: another instance uses the member id %s (%s); this loop stops. Give every instance its own "
+                        + "eventing.instance-id", groupId, consumerProps.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), e.getMessage());
             } catch (Exception | OutOfMemoryError e) {
                 // OutOfMemoryError too: the batch's memory is released with it, and a consumer thread that died
                 // silently would stop the service's ingest for good while it still looks alive.

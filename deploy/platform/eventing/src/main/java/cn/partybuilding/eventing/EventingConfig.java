@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefaults;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code eventing.*}: the consumers of a service by name, and the platform's Kafka metrics. Kafka client settings
@@ -16,6 +17,15 @@ public interface EventingConfig {
     /** {@code eventing.consumers.<name>.*}; a consumer without an entry runs with the defaults. */
     @WithDefaults
     Map<String, Consumer> consumers();
+
+    /**
+     * This instance's name in its consumer groups: each consumer loop joins as the static member
+     * {@code <instance-id>-<consumer>-<loop>} ({@code group.instance.id}), so a restarted instance takes its partitions back
+     * at once instead of waiting for the killed one's session to expire. Default: the host name, which on Kubernetes is
+     * the pod name (it survives a container restart; a pod replaced under a new name waits for the session, see
+     * {@link Consumer#sessionTimeout()}). Two running instances must never share it: the broker fences the older one.
+     */
+    Optional<String> instanceId();
 
     /** CloudEvents {@code source} of the events this service publishes. */
     @WithDefault("/${quarkus.application.name}")
@@ -75,6 +85,16 @@ public interface EventingConfig {
         /** Loops (threads) in the group; they share the partitions and one fetch budget. */
         @WithDefault("1")
         int loops();
+
+        /**
+         * {@code session.timeout.ms}: how long the broker keeps a silent member's partitions. The loops are static
+         * members, so a restart under the same instance id takes them back at once whatever this is; it only bounds
+         * how long partitions wait for an instance that does not come back (a pod replaced under a new name, fewer
+         * loops). 45 s is Kafka's own default: a shorter one would expire members in long GC pauses on a small pod,
+         * and rescheduling a lost pod takes Kubernetes longer anyway.
+         */
+        @WithDefault("45s")
+        Duration sessionTimeout();
 
         /** Wait before a failed batch (database or broker away) is polled again. */
         @WithDefault("2s")

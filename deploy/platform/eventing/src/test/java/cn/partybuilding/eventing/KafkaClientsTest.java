@@ -53,6 +53,10 @@ class KafkaClientsTest {
             assertEquals("eventing-test", consumer.get("group.id"));
             assertEquals("read_committed", consumer.get("isolation.level"), "the loop's own settings win");
         }
+        // each loop a static member named after the instance (eventing.instance-id, made a valid member id), the
+        // consumer and the loop, so a restart takes its partitions back at once (StaticMembershipTest)
+        assertEquals("platform-test-1-sample-0", sample.consumerSettings().get(0).get("group.instance.id"));
+        assertEquals(45_000, sample.consumerSettings().get(0).get("session.timeout.ms"));
         for (Properties deadLetters : sample.deadLetterProducerSettings()) {
             assertEquals("54321", deadLetters.get("metadata.max.age.ms"));
         }

@@ -58,7 +58,7 @@ public class EventConsumers {
     /** Registers a consumer whose handler needs no deduplication (it only reads, or its effects are idempotent by nature). */
     public ManagedConsumer register(String name, List<String> topics, BatchHandler handler) {
         EventingConfig.Consumer settings = settings(name);
-        ManagedConsumer consumer = new ManagedConsumer(name, topics, handler, settings, kafka);
+        ManagedConsumer consumer = new ManagedConsumer(name, topics, handler, settings, kafka, instanceId());
         if (consumers.putIfAbsent(name, consumer) != null) {
             throw new IllegalStateException("consumer " + name + " registered twice");
         }
@@ -82,6 +82,28 @@ public class EventConsumers {
 
     void onStop(@Observes ShutdownEvent event) {
         consumers.values().forEach(ManagedConsumer::stop);
+    }
+
+    /** {@code eventing.instance-id}, else the host name (the pod name on Kubernetes), as a valid {@code group.instance.id}. */
+    String instanceId() {
+        return memberName(config.instanceId().filter(id -> !id.isBlank()).orElseGet(EventConsumers::hostName));
+    }
+
+    /** Kafka accepts letters, digits, {@code .}, {@code _} and {@code -} in a member id; anything else becomes {@code -}. */
+    static String memberName(String id) {
+        return id.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("no host name to name this instance's consumers by; set eventing.instance-id", e);
+        }
     }
 
     /** The consumer's entry, or the defaults for a name without one ({@code @WithDefaults}). */

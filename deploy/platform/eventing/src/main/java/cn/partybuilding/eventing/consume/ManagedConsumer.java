@@ -22,16 +22,19 @@ public final class ManagedConsumer {
     private final BatchHandler handler;
     private final EventingConfig.Consumer settings;
     private final KafkaClients kafka;
+    private final String instanceId;
     private final List<BatchConsumerLoop> loops = new ArrayList<>();
     private long appliedBefore;
     private long deadLetteredBefore;
 
-    ManagedConsumer(String name, List<String> topics, BatchHandler handler, EventingConfig.Consumer settings, KafkaClients kafka) {
+    ManagedConsumer(String name, List<String> topics, BatchHandler handler, EventingConfig.Consumer settings, KafkaClients kafka,
+                    String instanceId) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.settings = settings;
         this.kafka = kafka;
+        this.instanceId = instanceId;
     }
 
     public synchronized ManagedConsumer start() {
@@ -42,6 +45,14 @@ public final class ManagedConsumer {
             Properties producer = kafka.producer(Map.of());
             for (int i = 0; i < n; i++) {
                 Properties consumer = kafka.consumer(groupId(), Map.of());
+                // a static member per loop: a restart rejoins under the same id and gets its partitions back at once
+                // (a closed static member does not leave the group; the session timeout covers one that never returns)
+                consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId(i));
+                if (!"consumer".equalsIgnoreCase(String.valueOf(consumer.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+                    // the classic protocol's client setting; under KIP-848 the broker's group.consumer.session.timeout.ms
+                    // rules and the client refuses this one
+                    consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+                }
                 consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetchBytes);
                 consumer.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.min(2 * 1024 * 1024, fetchBytes));
                 loops.add(new BatchConsumerLoop(groupId(), topics, handler, consumer, producer, settings.maxPollRecords(),
@@ -50,6 +61,16 @@ public final class ManagedConsumer {
             }
         }
         return this;
+    }
+
+    /** The loop's static member id in the group ({@code group.instance.id}). */
+    public String memberId(int loop) {
+        return instanceId + "-" + name + "-" + loop;
+    }
+
+    /** Loops that stopped because another instance joined under their member id (see {@code eventing.instance-id}). */
+    public synchronized long fencedLoops() {
+        return loops.stream().filter(BatchConsumerLoop::fenced).count();
     }
 
     public synchronized void stop() {
