@@ -1,5 +1,6 @@
 package cn.partybuilding.assessment.rectification;
 
+import cn.partybuilding.assessment.common.EqualityFilter;
 import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.common.Checks;
 import cn.partybuilding.eventing.EventPublisher;
@@ -249,17 +250,8 @@ public class RectificationService {
     }
 
     public List<FindingView> findings(String unitCode, String period) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (unitCode != null) {
-            params.add(unitCode);
-            q.append(" and unitCode = ?").append(params.size());
-        }
-        if (period != null) {
-            params.add(period);
-            q.append(" and period = ?").append(params.size());
-        }
-        List<Finding> findings = Finding.list(q + " order by period, unitCode, raisedAt", params.toArray());
+        EqualityFilter filter = new EqualityFilter().and("unitCode", unitCode).and("period", period);
+        List<Finding> findings = Finding.list(filter.query("order by period, unitCode, raisedAt"), filter.params());
         var items = new java.util.HashMap<String, RectificationItem>();
         List<String> ids = findings.stream().map(f -> f.findingId).toList();
         if (!ids.isEmpty()) {
@@ -269,17 +261,8 @@ public class RectificationService {
     }
 
     public List<RectificationState> items(String unitCode, RectificationItem.Status status) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (unitCode != null) {
-            params.add(unitCode);
-            q.append(" and unitCode = ?").append(params.size());
-        }
-        if (status != null) {
-            params.add(status);
-            q.append(" and status = ?").append(params.size());
-        }
-        return RectificationItem.<RectificationItem>list(q + " order by deadline, itemId", params.toArray()).stream()
+        EqualityFilter filter = new EqualityFilter().and("unitCode", unitCode).and("status", status);
+        return RectificationItem.<RectificationItem>list(filter.query("order by deadline, itemId"), filter.params()).stream()
                 .map(RectificationState::of).toList();
     }
 

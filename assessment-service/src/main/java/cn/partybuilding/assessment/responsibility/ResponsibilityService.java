@@ -1,5 +1,6 @@
 package cn.partybuilding.assessment.responsibility;
 
+import cn.partybuilding.assessment.common.EqualityFilter;
 import cn.partybuilding.assessment.common.Checks;
 import cn.partybuilding.assessment.organisation.Member;
 import cn.partybuilding.assessment.organisation.OrganisationService;
@@ -185,26 +186,9 @@ public class ResponsibilityService {
     }
 
     public List<ResponsibilityItemView> items(String unitCode, Integer year, Level level, Status status) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (unitCode != null) {
-            params.add(unitCode);
-            q.append(" and unitCode = ?").append(params.size());
-        }
-        if (year != null) {
-            params.add(year);
-            q.append(" and year = ?").append(params.size());
-        }
-        if (level != null) {
-            params.add(level);
-            q.append(" and level = ?").append(params.size());
-        }
-        if (status != null) {
-            params.add(status);
-            q.append(" and status = ?").append(params.size());
-        }
+        EqualityFilter filter = new EqualityFilter().and("unitCode", unitCode).and("year", year).and("level", level).and("status", status);
         // the unit's (党组) list first, then the 机关党委's, then each branch's: the levels' order, not their names'
-        List<ResponsibilityItem> items = new ArrayList<>(ResponsibilityItem.<ResponsibilityItem>list(q.toString(), params.toArray()));
+        List<ResponsibilityItem> items = new ArrayList<>(ResponsibilityItem.<ResponsibilityItem>list(filter.query(""), filter.params()));
         items.sort(java.util.Comparator.<ResponsibilityItem, String>comparing(i -> i.unitCode).thenComparingInt(i -> i.year)
                 .thenComparing(i -> i.level).thenComparing(i -> i.organizationId, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
                 .thenComparing(i -> i.dueDate).thenComparing(i -> i.itemId));
