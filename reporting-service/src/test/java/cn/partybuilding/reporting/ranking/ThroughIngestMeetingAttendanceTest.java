@@ -27,12 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue 16.1 through the broker, in a year of its own (2049): a meeting's attendance arrives as study.completed (with the
  * meeting's id) and counts like any completion; a revision's study.withdrawn takes a completion out of the count; the
  * meeting events themselves change no figure and are not dead-lettered; a completion withdrawn and sent again in one
- * poll counts again.
+ * poll counts again. Named ThroughIngest… so that it runs after RankingScenarioTest, whose county is every unit registered
+ * (its unit MT stays in the database).
  */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingAttendanceThroughIngestTest {
+class ThroughIngestMeetingAttendanceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
