@@ -235,7 +235,7 @@ class CountyMonthEndToEndTest {
 
     /** Issue 16: the party work besides the scores (meetings, 责任清单, branches, the two-step 销号), on this county. */
     @Test
-    @Order(3)
+    @Order(2)
     void thePartyWorkOfTheUnitsCountsToo() {
         PartyWorkScenario work = new PartyWorkScenario(system);
         work.aMeetingRecordedByTheBranchSecretaryBecomesCompletions();
@@ -292,7 +292,7 @@ class CountyMonthEndToEndTest {
      * expectation is collected, so one run lists all that is not enforced yet.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void signInIsEnforcedForEveryRole() {
         var assessment = system.assessment;
         var reporting = system.reporting;
