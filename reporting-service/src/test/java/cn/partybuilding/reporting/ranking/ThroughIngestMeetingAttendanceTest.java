@@ -49,7 +49,7 @@ class ThroughIngestMeetingAttendanceTest {
         events.close();
     }
 
-    static Map<String, Object> system2048() {
+    static Map<String, Object> system2049() {
         return map("year", 2049, "version", 1, "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(
                         map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
@@ -88,7 +88,7 @@ class ThroughIngestMeetingAttendanceTest {
         events.member("MT-S", "MT", "MT-ORG", "MT 书记", "SECRETARY");
         events.member("MT-A", "MT", "MT-ORG", "MT 党员甲", "MEMBER");
         events.member("MT-B", "MT", "MT-ORG", "MT 党员乙", "MEMBER");
-        events.system(system2048());
+        events.system(system2049());
         events.score("MT", "P1", "2049-03", 50, 1);
 
         events.send(Topics.STUDY, "/assessment-service", EventTypes.MEETING_RECORDED, "MT", meeting(1, List.of("MT-S", "MT-A", "MT-B")));
