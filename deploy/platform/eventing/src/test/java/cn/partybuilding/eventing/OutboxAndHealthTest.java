@@ -43,6 +43,21 @@ class OutboxAndHealthTest {
         assertEquals("2026-03", received.get(0).data().get("period").asText());
     }
 
+    /** A publication appends tens of thousands of events at once; the writer sends them in batches of ROWS_PER_BATCH. */
+    @Test
+    void manyEventsAppendedAtOnceAllArriveOnceAndInOrder() {
+        int count = OutboxWriter.ROWS_PER_BATCH * 2 + 34;
+        List<CloudEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(publisher.event(EventTypes.PERIOD_LOCKED, "COMMITTEE", Map.of("period", "2026-03", "by", "n" + i)));
+        }
+        QuarkusTransaction.requiringNew().run(() -> publisher.publishAll("platform.many", events));
+        List<CloudEvent> received = TopicProbe.events(bootstrap, "platform.many", EventTypes.PERIOD_LOCKED, count, Duration.ofSeconds(60));
+        assertEquals(count, received.size());
+        assertEquals(events.stream().map(CloudEvent::id).toList(), received.stream().map(CloudEvent::id).toList(),
+                "every event once, in the order appended (one key, one partition)");
+    }
+
     @Test
     void readinessNamesDatabaseKafkaAndOutbox() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))

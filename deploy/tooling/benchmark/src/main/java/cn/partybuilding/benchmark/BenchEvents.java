@@ -81,9 +81,13 @@ final class BenchEvents {
         return String.format("I%02d", i);
     }
 
-    /** The k-th completion of a member: distinct (activityType, date) for k < 310. */
+    /**
+     * The k-th completion of a member: distinct (activityType, date) for k < 270. From Monday 5 October: weekly study counts
+     * in the month of its week's Monday (issue 13.1), so a session on 1–4 October counted for September, every member of
+     * the publication county fell below the study threshold and the month sent 50,000 reminders instead of ~12,500.
+     */
     static CloudEvent completion(int unit, int member, int k) {
-        LocalDate date = LocalDate.of(2026, 10, 1 + k / ACTIVITIES.length);
+        LocalDate date = LocalDate.of(2026, 10, 5 + k / ACTIVITIES.length);
         ObjectNode data = CloudEventCodec.MAPPER.createObjectNode()
                 .put("memberId", memberId(unit, member)).put("unitCode", unitCode(unit))
                 .put("activityType", ACTIVITIES[k % ACTIVITIES.length]).put("date", date.toString()).put("minutes", 45);
