@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -44,6 +45,7 @@ public class RankingCache {
     private final Map<String, Card> cards = new ConcurrentHashMap<>();
     private final Map<String, Object> cardLocks = new ConcurrentHashMap<>();
     private final Map<String, JsonBody> published = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Generation<Optional<Integer>>> latestVersions = new ConcurrentHashMap<>();
 
     /**
      * The versions of the year's indicator system, parsed once and kept until a change not attributed to single units (an
@@ -127,6 +129,25 @@ public class RankingCache {
         }
         storeCard(key, stampBeforeRead, compute.get());
         return true;
+    }
+
+    /**
+     * The month's latest published version number, kept until a change not attributed to single units (a publication is
+     * one): the published ranking is the most requested page, and asking PostgreSQL for the number on each request put
+     * every request behind whatever else the database was doing.
+     */
+    public Optional<Integer> latestPublishedVersion(YearMonth period, Function<YearMonth, Optional<Integer>> read) {
+        long generation = factsVersion.stamp("").global();
+        Generation<Optional<Integer>> cached = latestVersions.get(period);
+        if (cached != null && cached.generation() == generation) {
+            return cached.value();
+        }
+        Optional<Integer> latest = read.apply(period);
+        if (latestVersions.size() > MAX_MONTHS) {
+            latestVersions.clear();
+        }
+        latestVersions.put(period, new Generation<>(generation, latest));
+        return latest;
     }
 
     /** The serialised body of a published version: frozen, so valid for as long as it is kept. */

@@ -88,7 +88,7 @@ public class RankingResource {
     @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
     public Response published(@PathParam("period") String period, @QueryParam("version") Integer version, @Context HttpHeaders headers) {
         YearMonth month = Periods.month("period", period);
-        int number = version != null ? version : published.latestVersion(month)
+        int number = version != null ? version : cache.latestPublishedVersion(month, published::latestVersion)
                 .orElseThrow(() -> ProblemException.notFound(month + " 的排名尚未发布", "period", "not published"));
         JsonBody body = cache.published(month, number, () -> JsonBody.of(mapper, publishedBody(period, publishedOr404(month, number))));
         return body.respond(headers, version != null ? "public, max-age=31536000, immutable" : "no-cache");

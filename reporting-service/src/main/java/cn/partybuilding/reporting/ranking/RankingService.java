@@ -102,7 +102,7 @@ public class RankingService {
      * batch commits is stored under the older stamp and recomputed on the next request.
      */
     public JsonBody scorecardBody(YearMonth period, String unitCode) {
-        return cache.scorecard(period, unitCode, () -> JsonBody.of(mapper, scorecard(period, unitCode)));
+        return cache.scorecard(period, unitCode, () -> JsonBody.compressed(mapper, scorecard(period, unitCode)));
     }
 
     /**
@@ -123,7 +123,7 @@ public class RankingService {
         int[] computed = {0};
         boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
-                    () -> JsonBody.of(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {
+                    () -> JsonBody.compressed(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {
                 computed[0]++;
             }
         });

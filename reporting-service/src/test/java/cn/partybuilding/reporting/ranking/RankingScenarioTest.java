@@ -312,6 +312,15 @@ class RankingScenarioTest {
         }
         given().get("/units/U5/scorecard/" + OCT).then().statusCode(200).body("composite", equalTo(71.5f))
                 .body("dimensions[0].indicators[1].eventIds", hasSize(6));
+        // cards are kept compressed only: a client that does not accept gzip gets the same JSON under the same tag
+        io.restassured.response.Response zipped = given().header("Accept-Encoding", "gzip").get("/units/U5/scorecard/" + OCT);
+        io.restassured.response.Response plain = given().config(io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).get("/units/U5/scorecard/" + OCT);
+        assertEquals("gzip", zipped.header("Content-Encoding"));
+        assertEquals(null, plain.header("Content-Encoding"));
+        assertEquals(plain.asString(), zipped.asString());
+        assertEquals(plain.header("ETag").replace("\"", ""), zipped.header("ETag").replace("-gz", "").replace("\"", ""));
+        assertEquals(71.5f, plain.jsonPath().getFloat("composite"));
     }
 
     @Test
