@@ -32,7 +32,8 @@ final class Environment implements AutoCloseable {
      * every 3.5 s under REST load); with 24 MB they are young collections of about 2 ms.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m", "-Xss512k");
+            "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m", "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
 
     final Path dir;
     final KafkaBroker broker;

@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties = new TreeMap<>();
     private final Map<String, String> environment = new TreeMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:MaxMetaspaceSize=160m", "-Xss512k"));
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
     private Process process;
 
     /** The service on {@code port}, its management interface on a free port (tests, benchmark). */
