@@ -8,7 +8,7 @@ import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.notification.support.ChannelServersResource;
 import cn.partybuilding.notification.support.MutableClock;
 import cn.partybuilding.notification.support.Reporting;
-import cn.partybuilding.notification.support.SmtpServer;
+import cn.partybuilding.local.SmtpServer;
 import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -1,5 +1,7 @@
 package cn.partybuilding.notification.support;
 
+import cn.partybuilding.local.SmtpServer;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

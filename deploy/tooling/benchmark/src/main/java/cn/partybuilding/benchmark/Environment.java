@@ -6,6 +6,7 @@ import cn.partybuilding.identity.KeycloakServer;
 import cn.partybuilding.identity.TokenClient;
 import cn.partybuilding.local.PostgresDatabase;
 import cn.partybuilding.local.ServiceProcess;
+import cn.partybuilding.local.SmtpServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ final class Environment implements AutoCloseable {
     private final TokenClient tokens;
     private final Path root = Path.of("").toAbsolutePath();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final SmtpServer mailSink = new SmtpServer(0);
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
     private final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
     private final Map<String, TokenClient.Caller> callers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -84,9 +86,11 @@ final class Environment implements AutoCloseable {
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())
                     .property("quarkus.datasource.password", postgres.password())
-                    .property("quarkus.mailer.mock", "true")
                     .property("quarkus.log.console.level", "WARN")
                     .environment(keycloak.serviceEnvironment(name));
+            if (name.equals("notification-service")) {
+                SmtpServer.sendTo(process, mailSink); // a real SMTP conversation per e-mail, as in production
+            }
             if (name.equals("reporting-service")) {
                 process.property("reporting.workbench.identity-url", keycloak.issuer())
                         .property("reporting.workbench.assessment-url", "http://127.0.0.1:" + ports.get("assessment-service"))
@@ -155,5 +159,10 @@ final class Environment implements AutoCloseable {
         services.forEach(ServiceProcess::close);
         kafka.close();
         broker.close();
+        try {
+            mailSink.close();
+        } catch (IOException e) {
+            // the sink's socket only
+        }
     }
 }

@@ -90,6 +90,7 @@ public final class LocalStack {
                 kafkaSasl ? KafkaAccess.sasl() : null);
         KeycloakServer keycloak = KeycloakServer.at(data.resolve("keycloak"), keycloakPort);
         List<ServiceProcess> services = new ArrayList<>();
+        SmtpServer mailSink = new SmtpServer(200);
         AtomicReference<EmbeddedPostgresServer> embedded = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -154,8 +155,9 @@ public final class LocalStack {
                 process.property("assessment.demo.enabled", "true");
             }
             if (name.equals("notification-service")) {
-                // no SMTP server here: Quarkus' mock mailer takes the e-mails
-                process.property("quarkus.mailer.mock", "true");
+                // e-mail goes over SMTP to a sink in this process that keeps the last 200 messages (Quarkus' mock
+                // mailer would keep every one in the service's heap for as long as the stack runs)
+                SmtpServer.sendTo(process, mailSink);
             }
             services.add(process);
             System.out.println("启动 " + name + " on :" + service[1] + ", 管理 management :" + service[2] + " (log: " + shown(root, process.log()) + ")");
