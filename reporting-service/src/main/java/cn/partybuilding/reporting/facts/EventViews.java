@@ -135,7 +135,8 @@ public final class EventViews {
         }
     }
 
-    public record StudyView(String memberId, String unitCode, ActivityType activityType, LocalDate date) {
+    /** {@code meetingId}: the meeting whose attendance the completion is (null for a completion recorded on its own). */
+    public record StudyView(String memberId, String unitCode, ActivityType activityType, LocalDate date, String meetingId) {
         void validate() {
             require(memberId, "memberId");
             require(unitCode, "unitCode");

@@ -12,27 +12,32 @@ import java.util.Map;
  * whom (the assessor, the member, or the sending system when the event names nobody) and which system sent it
  * ({@code source}, the CloudEvent's source). {@code recordedAt} and {@code source} are null for facts ingested before V7
  * until a replay. {@code late} is null unless another system sent the record while its month was locked (frozen months):
- * then it says 迟报 and whether the record counts yet ({@link #late(boolean)}).
+ * then it says 迟报 and whether the record counts yet ({@link #late(boolean)}). {@code meetingId} is the meeting a study
+ * completion is the attendance of (its kind is the completion's activity, said in {@code what}); null for every other fact,
+ * for a completion recorded on its own, and for completions ingested before V18 until a replay.
  */
-public record Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source, String late) {
-    /** Without the late mark: every fact that reached us in time. */
+public record Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source, String late,
+                       String meetingId) {
+    /** Without the late mark and no meeting: every fact that reached us in time. */
     public Evidence(String eventId, String what, String on, OffsetDateTime recordedAt, String by, String source) {
-        this(eventId, what, on, recordedAt, by, source, null);
+        this(eventId, what, on, recordedAt, by, source, null, null);
     }
 
     /** The same fact marked 迟报 (received while its month was locked), counted (the month was reopened since) or not yet. */
     public Evidence late(boolean counted) {
-        return new Evidence(eventId, what, on, recordedAt, by, source, counted ? LATE_COUNTED : LATE_PENDING);
+        return new Evidence(eventId, what, on, recordedAt, by, source, counted ? LATE_COUNTED : LATE_PENDING, meetingId);
     }
 
     public static final String LATE_PENDING = "迟报：该月锁定期间收到，未计入本月考评；重新开放该月后计入";
     public static final String LATE_COUNTED = "迟报：该月锁定期间收到，该月重新开放后已计入";
 
-    private static final Map<ActivityType, String> ACTIVITY = Map.of(
-            ActivityType.WEEKLY_STUDY, "周学", ActivityType.MONTHLY_DISCUSSION, "月谈", ActivityType.QUARTERLY_LECTURE, "季讲",
-            ActivityType.EXAM, "期考", ActivityType.ANNUAL_REVIEW, "年评", ActivityType.BRANCH_ASSEMBLY, "支部党员大会",
-            ActivityType.BRANCH_COMMITTEE, "支部委员会", ActivityType.GROUP_MEETING, "党小组会", ActivityType.PARTY_LECTURE, "党课",
-            ActivityType.THEME_DAY, "主题党日");
+    private static final Map<ActivityType, String> ACTIVITY = Map.ofEntries(
+            Map.entry(ActivityType.WEEKLY_STUDY, "周学"), Map.entry(ActivityType.MONTHLY_DISCUSSION, "月谈"),
+            Map.entry(ActivityType.QUARTERLY_LECTURE, "季讲"), Map.entry(ActivityType.EXAM, "期考"), Map.entry(ActivityType.ANNUAL_REVIEW, "年评"),
+            Map.entry(ActivityType.BRANCH_ASSEMBLY, "支部党员大会"), Map.entry(ActivityType.BRANCH_COMMITTEE, "支部委员会"),
+            Map.entry(ActivityType.GROUP_MEETING, "党小组会"), Map.entry(ActivityType.PARTY_LECTURE, "党课"), Map.entry(ActivityType.THEME_DAY, "主题党日"),
+            Map.entry(ActivityType.ORGANISATION_LIFE_MEETING, "组织生活会"), Map.entry(ActivityType.HEART_TO_HEART_TALK, "谈心谈话"),
+            Map.entry(ActivityType.MEMBER_DEMOCRATIC_REVIEW, "民主评议党员"), Map.entry(ActivityType.CENTRAL_GROUP_STUDY, "中心组学习"));
 
     /** Only the id: an item whose fact is no longer stored. */
     public static Evidence idOnly(String eventId) {
@@ -57,10 +62,13 @@ public record Evidence(String eventId, String what, String on, OffsetDateTime re
         return new Evidence(eventId, what, period, time, source, source);
     }
 
+    /** A completion; one of a meeting's attendance says which meeting (the meeting's kind is the completion's activity). */
     static Evidence study(String eventId, ActivityType type, String memberId, String memberName, java.time.LocalDate day,
-                          String source, OffsetDateTime time) {
-        return new Evidence(eventId, ACTIVITY.get(type) + " 完成：" + name(memberId, memberName) + " " + day, day.toString(), time,
-                member(memberId, memberName), source);
+                          String meetingId, String source, OffsetDateTime time) {
+        String activity = ACTIVITY.get(type);
+        return new Evidence(eventId, activity + " 完成：" + name(memberId, memberName) + " " + day
+                + (meetingId == null ? "" : "（出席会议 " + meetingId + "）"), day.toString(), time,
+                member(memberId, memberName), source, null, meetingId);
     }
 
     static Evidence exam(String eventId, String examId, String memberId, String memberName, java.time.LocalDate day, BigDecimal score,

@@ -91,8 +91,9 @@ public final class FactWriter {
             ORIGIN_TIME, RECEIVED);
     private static final String POINTS = Sql.mergeUnnest("platform_points", POINTS_KEYS, POINTS_OTHERS);
 
-    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id, event_source, event_time, received_at) "
-            + "select u.p, u.m, u.a, u.d, u.c, u.e, u.s, u.t, u.r from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as u(p, m, a, d, c, e, s, t, r) on conflict do nothing";
+    private static final String COMPLETION_INSERT = "insert into study_completion (period, member_id, activity_type, on_day, unit_code, event_id, event_source, event_time, received_at, "
+            + "meeting_id) select u.p, u.m, u.a, u.d, u.c, u.e, u.s, u.t, u.r, u.g from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "as u(p, m, a, d, c, e, s, t, r, g) on conflict do nothing";
 
     private FactWriter() {
     }
@@ -240,7 +241,7 @@ public final class FactWriter {
      * One row per new natural key (a completion counts once per member, type and day). The key is the completions'
      * deduplication (the platform records no id for them, see {@code FactBatchHandler.deduplicatesItself}): a redelivered
      * event, or the same completion reported by another system under another id, carries the same key and changes nothing.
-     * The row keeps the first event's id for the scorecard's drill-down. Returns the number of new completions.
+     * The row keeps the first event's id (and its meeting, if it was a meeting's attendance) for the scorecard's drill-down. Returns the number of new completions.
      */
     private static int writeStudy(Connection c, List<Item<StudyView>> study, List<ParsedBatch.Withdrawal> withdrawals) throws SQLException {
         // issue 16.1: a withdrawn completion (a meeting's revision took its member off) is deleted; a completion of the same
@@ -302,6 +303,7 @@ public final class FactWriter {
         String[] sources = new String[n];
         String[] times = new String[n];
         String[] received = new String[n];
+        String[] meetings = new String[n];
         int k = 0;
         for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
             periods[k] = e.getKey().period();
@@ -313,6 +315,7 @@ public final class FactWriter {
             sources[k] = e.getValue().source();
             times[k] = time(e.getValue());
             received[k] = received(e.getValue());
+            meetings[k] = e.getValue().view().meetingId();
             k++;
         }
         insert.setArray(1, Sql.array(c, "varchar", periods));
@@ -324,6 +327,7 @@ public final class FactWriter {
         insert.setArray(7, Sql.array(c, "text", sources));
         insert.setArray(8, Sql.array(c, "timestamptz", times));
         insert.setArray(9, Sql.array(c, "timestamptz", received));
+        insert.setArray(10, Sql.array(c, "text", meetings));
     }
 
     private static void writeExams(Connection c, List<Item<ExamView>> exams) throws SQLException {

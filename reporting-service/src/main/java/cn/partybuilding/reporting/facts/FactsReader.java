@@ -186,16 +186,16 @@ public class FactsReader {
             String counted = countedCompletions(system, month);
             Date rosterDay = Date.valueOf(Membership.rosterDay(month));
             if (counted != null) {
-                query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time, received_at from "
+                query(c, "select unit_code, activity_type, event_id, member_id, name, on_day, event_source, event_time, received_at, meeting_id from "
                         + "(select p.unit_code, s.activity_type, s.event_id, s.member_id, p.name, s.on_day, s.event_source, s.event_time, "
-                        + "s.received_at, row_number() over (partition by p.unit_code order by s.on_day, s.event_id) as n from study_completion s "
+                        + "s.received_at, s.meeting_id, row_number() over (partition by p.unit_code order by s.on_day, s.event_id) as n from study_completion s "
                         + "join member_period p on p.member_id = s.member_id and " + IN_ROSTER + " join unnest(?) as u(code) on p.unit_code = u.code "
                         + "where " + counted + ") e where n <= " + EVIDENCE_LIMIT + " order by unit_code, n", rs -> {
                     UnitFacts unit = units.get(rs.getString(1));
                     if (unit != null) {
                         ActivityType type = ActivityType.valueOf(rs.getString(2));
                         Evidence item = Evidence.study(rs.getString(3), type, rs.getString(4), rs.getString(5),
-                                rs.getDate(6).toLocalDate(), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
+                                rs.getDate(6).toLocalDate(), rs.getString(10), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class));
                         if (behindTheNumber(locks, rs.getObject(9, java.time.OffsetDateTime.class), item, late.get(unit.unitCode()), evidence.get(unit.unitCode()))) {
                             unit.studyEvent(type, rs.getString(3));
                         }

@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Annual results: monthly weight × mean of the year's twelve published monthly scores + debrief weight × 述职评议 score
  * (the panel's trimmed mean of its reviewers' scores, else the committee's entry: {@link DebriefReviews#scores}); the top N
- * units are excellent. The first publication of a year also requests the 年度通报 and the 优秀单位's 通报表扬. Refused with a 409 while a month is unpublished
+ * units are excellent. The first publication of a year also requests the 年度通报 and the 优秀单位's 通报表扬; a
+ * republication requests the 通报表扬 of a unit that became 优秀 and withdraws that of a unit no longer 优秀 ({@link Republication}). Refused with a 409 while a month is unpublished
  * or a unit with monthly results has no debrief score ({@link PublicationPrerequisites}). Every publication is a new version,
  * allocated in the publishing transaction ({@link PublicationVersions}).
  */
@@ -106,12 +107,15 @@ public class AnnualPublication {
                 YearPublication p = new YearPublication(year, version, now, published.months(), unitResults);
                 insert(c, p);
                 publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(p)));
-                if (version == 1) {
-                    // issue 16.5: the 年度通报 and each 优秀单位's 通报表扬, once: with the first publication only (a
-                    // republication recomputes the table; its notices are not sent again, see the README)
-                    publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(new NoticePlanner(recipients)
-                            .annualResults(String.valueOf(year), version, unitResults).requests(), "year-v" + version, now));
-                }
+                // issue 16.5: the 年度通报 and each 优秀单位's 通报表扬 with version 1; a republication (issue 13.5's rule) requests
+                // the commendation of a unit that became 优秀 and withdraws that of one no longer 优秀, nothing else again
+                List<NoticeRequest> planned = new NoticePlanner(recipients).annualResults(String.valueOf(year), version, unitResults).requests();
+                List<Republication.SentNotice> previous = version == 1 ? List.of() : SentNotices.YEAR.of(c, year, version - 1);
+                List<NoticeRequest> requests = Republication.annualRequests(planned, version, previous);
+                List<NoticeWithdrawal> withdrawals = Republication.annualWithdrawals(previous, planned, year, version);
+                SentNotices.YEAR.record(c, year, version, planned);
+                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "year-v" + version, now));
+                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(requests, "year-v" + version, now));
                 audit.accepted("year", String.valueOf(year), version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.year(p));
                 return p;
             } catch (SQLException e) {

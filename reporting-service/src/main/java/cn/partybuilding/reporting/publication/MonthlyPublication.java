@@ -136,12 +136,12 @@ public class MonthlyPublication {
                 // issue 13.5: a republication sends a 更正通报 instead of the bulletin and withdraws what no longer applies
                 List<NoticeRequest> notices = Republication.requests(planned, version, reason);
                 List<NoticeWithdrawal> withdrawals = version == 1 ? List.of() : Republication.withdrawals(
-                        sentNotices(c, period.toString(), version - 1), notices, period.toString(), version, reason);
+                        SentNotices.MONTH.of(c, period.toString(), version - 1), notices, period.toString(), version, reason);
                 MonthPublication p = new MonthPublication(period.toString(), version, now, live.system().year(), live.system().version(),
                         reason, live.entries(), live.notSubmitted(), notices, live.system().effectiveMonth().toString());
                 CloudEvent cloudEvent = events.rankingPublished(p);
                 insert(c, p, cloudEvent.id(), lockEventId);
-                insertSent(c, period.toString(), version, notices);
+                SentNotices.MONTH.record(c, period.toString(), version, notices);
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "v" + version, now));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
@@ -208,7 +208,7 @@ public class MonthlyPublication {
         Set<String> needed = InterviewRule.twiceLagging(tiers, later);
         later.stream().filter(e -> needed.contains(e.unitCode())).forEach(e -> planner.interview(next.toString(), e, later.size(), deadline));
         List<NoticeRequest> interviews = planner.requests();
-        List<Republication.SentNotice> sent = sentNotices(c, next.toString(), nextVersion).stream()
+        List<Republication.SentNotice> sent = SentNotices.MONTH.of(c, next.toString(), nextVersion).stream()
                 .filter(n -> n.noticeType().equals("INTERVIEW")).toList();
         Set<String> sentKeys = sent.stream().map(Republication.SentNotice::noticeKey).collect(Collectors.toSet());
         Set<String> neededKeys = interviews.stream().map(NoticeRequest::noticeKey).collect(Collectors.toSet());
@@ -220,26 +220,11 @@ public class MonthlyPublication {
             return;
         }
         String publication = "v" + nextVersion + "-after-" + p.period() + "-v" + p.version();
-        insertSent(c, next.toString(), nextVersion, added);
+        SentNotices.MONTH.record(c, next.toString(), nextVersion, added);
         Sql.batch(c, "delete from published_notice where period = ? and version = ? and notice_key = ?", withdrawn.stream()
                 .map(w -> new Object[]{next.toString(), nextVersion, w.noticeKey()}).toList());
         publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawn, publication, now));
         publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(added, publication, now));
-    }
-
-    /** The notice requests a published version emitted (none for versions published before V11_2). */
-    private static List<Republication.SentNotice> sentNotices(Connection c, String period, int version) throws SQLException {
-        List<Republication.SentNotice> sent = new ArrayList<>();
-        Sql.query(c, "select notice_key, notice_type, unit_code, recipient_id from published_notice where period = ? and version = ? "
-                + "order by notice_key", rs -> sent.add(new Republication.SentNotice(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4))), period, version);
-        return sent;
-    }
-
-    private static void insertSent(Connection c, String period, int version, List<NoticeRequest> notices) throws SQLException {
-        Sql.batch(c, "insert into published_notice (period, version, notice_key, notice_type, unit_code, recipient_id) values (?, ?, ?, ?, ?, ?)",
-                notices.stream().map(Republication.SentNotice::of).map(n -> new Object[]{period, version, n.noticeKey(), n.noticeType(),
-                        n.unitCode(), n.recipientId()}).toList());
     }
 
     /** The frozen version: its header (primary key period, version) first, then one row per ranked unit and one (status NOT_SUBMITTED, no rank, score nor tier) per unit that submitted nothing. */

@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 
 /**
  * What a republished month (version n > 1) sends besides its ranking (issue 13.5), as plain rules: the 更正通报 instead of
- * a second bulletin, and the withdrawal of every notice the previous version requested that this one no longer does.
+ * a second bulletin, and the withdrawal of every notice the previous version requested that this one no longer does. A
+ * republished year follows the same withdrawal rule ({@link #annualRequests}, {@link #annualWithdrawalReason}).
  */
 final class Republication {
     static final String CORRECTION_BULLETIN = "CORRECTION_BULLETIN";
-    private static final Set<String> BULLETINS = Set.of("MONTHLY_BULLETIN", CORRECTION_BULLETIN);
+    private static final Set<String> BULLETINS = Set.of("MONTHLY_BULLETIN", CORRECTION_BULLETIN, "ANNUAL_BULLETIN");
 
     /** A notice request a published version emitted (table published_notice). */
     record SentNotice(String noticeKey, String noticeType, String unitCode, String recipientId) {
@@ -55,12 +56,38 @@ final class Republication {
      * bulletin is never withdrawn: the 更正通报 supersedes it.
      */
     static List<NoticeWithdrawal> withdrawals(List<SentNotice> previous, List<NoticeRequest> now, String period, int version, String reason) {
+        return withdrawn(previous, now, period, version, withdrawalReason(period, version, reason));
+    }
+
+    /**
+     * The requests of version {@code version} of a year (issue 16.5): version 1 sends the 年度通报 and every 优秀单位's
+     * 通报表扬; a republication sends only what the previous version did not request (the commendation of a unit that became
+     * 优秀 — one still 优秀 has it already, and the 年度通报 went out once). With {@link #annualWithdrawals} the notices in
+     * force are then exactly those the latest version calls for.
+     */
+    static List<NoticeRequest> annualRequests(List<NoticeRequest> planned, int version, List<SentNotice> previous) {
+        if (version <= 1) {
+            return planned;
+        }
+        Set<String> sent = previous.stream().map(SentNotice::noticeKey).collect(Collectors.toSet());
+        return planned.stream().filter(r -> !BULLETINS.contains(r.noticeType()) && !sent.contains(r.noticeKey())).toList();
+    }
+
+    /** The month's rule for a year: the previous version's notices this one no longer calls for (a unit no longer 优秀). */
+    static List<NoticeWithdrawal> annualWithdrawals(List<SentNotice> previous, List<NoticeRequest> planned, int year, int version) {
+        return withdrawn(previous, planned, String.valueOf(year), version, annualWithdrawalReason(year, version));
+    }
+
+    static String annualWithdrawalReason(int year, int version) {
+        return year + "年度考评结果已更正为第" + version + "版，本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立";
+    }
+
+    private static List<NoticeWithdrawal> withdrawn(List<SentNotice> previous, List<NoticeRequest> now, String period, int version, String reason) {
         Set<String> still = now.stream().map(NoticeRequest::noticeKey).collect(Collectors.toSet());
         List<NoticeWithdrawal> withdrawals = new ArrayList<>();
         for (SentNotice n : previous) {
             if (!BULLETINS.contains(n.noticeType()) && !still.contains(n.noticeKey())) {
-                withdrawals.add(new NoticeWithdrawal(n.noticeKey(), n.noticeType(), period, n.unitCode(), n.recipientId(), version,
-                        withdrawalReason(period, version, reason)));
+                withdrawals.add(new NoticeWithdrawal(n.noticeKey(), n.noticeType(), period, n.unitCode(), n.recipientId(), version, reason));
             }
         }
         return withdrawals;

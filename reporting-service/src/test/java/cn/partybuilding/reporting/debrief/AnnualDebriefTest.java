@@ -7,6 +7,7 @@ import cn.partybuilding.local.AsyncApiContract;
 import cn.partybuilding.local.TestTokens;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.reporting.facts.FactsVersion;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static cn.partybuilding.reporting.support.Db.count;
+import static cn.partybuilding.reporting.support.Db.execute;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,12 +50,8 @@ class AnnualDebriefTest {
             + "\"weight\":100,\"indicators\":[{\"code\":\"P1\",\"name\":\"政治理论学习\",\"maxPoints\":100,\"kind\":\"MANUAL\"}]}],\"studyPlan\":[]}";
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @Inject
@@ -64,18 +59,18 @@ class AnnualDebriefTest {
 
     @BeforeEach
     void countyOf2058() throws SQLException {
-        execute("insert into indicator_system (for_year, version, body, event_id) values (2058, 1, '" + SYSTEM + "', 'annual-debrief-test') "
+        execute(dataSource, "insert into indicator_system (for_year, version, body, event_id) values (2058, 1, '" + SYSTEM + "', 'annual-debrief-test') "
                 + "on conflict do nothing");
-        execute("insert into unit (unit_code, name, category, event_id) values ('AD1', '县档案馆', '党政机关', 'annual-debrief-ad1'), "
+        execute(dataSource, "insert into unit (unit_code, name, category, event_id) values ('AD1', '县档案馆', '党政机关', 'annual-debrief-ad1'), "
                 + "('AD2', '县机关事务中心', '党政机关', 'annual-debrief-ad2'), ('AD3', '县地方志办', '党政机关', 'annual-debrief-ad3') on conflict do nothing");
-        execute("insert into period_state (period, locked, event_id, locked_at) select to_char(make_date(2058, m, 1), 'YYYY-MM'), true, "
+        execute(dataSource, "insert into period_state (period, locked, event_id, locked_at) select to_char(make_date(2058, m, 1), 'YYYY-MM'), true, "
                 + "'annual-debrief-lock-' || m, now() from generate_series(1, 12) m on conflict do nothing");
         factsVersion.bump();
     }
 
     @AfterEach
     void removeUnits() throws SQLException {
-        execute("delete from unit where unit_code in ('AD1', 'AD2', 'AD3')");
+        execute(dataSource, "delete from unit where unit_code in ('AD1', 'AD2', 'AD3')");
         factsVersion.bump();
     }
 
@@ -85,8 +80,8 @@ class AnnualDebriefTest {
         String admin = TestTokens.admin();
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("reviewers", PANEL))
                 .put("/years/" + YEAR + "/debrief-panel").then().statusCode(200);
-        long reviewsBefore = count("select count(*) from debrief_review where for_year = 2058");
-        long panelBefore = count("select count(*) from debrief_reviewer where for_year = 2058");
+        long reviewsBefore = count(dataSource, "select count(*) from debrief_review where for_year = 2058");
+        long panelBefore = count(dataSource, "select count(*) from debrief_reviewer where for_year = 2058");
 
         Response duplicate = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("reviewers", List.of("reviewer-1", "reviewer-1"))).put("/years/" + YEAR + "/debrief-panel");
@@ -113,9 +108,9 @@ class AnnualDebriefTest {
         problem(pledges(secretary, "AD1", "{\"pledges\":[{\"content\":\" \"}]}"), 400, "pledges[0].content");
         problem(pledges(secretary, "AD2", "{\"pledges\":[{\"content\":\"每月开展主题党日\"}]}"), 404, "unitCode");
 
-        assertEquals(reviewsBefore, count("select count(*) from debrief_review where for_year = 2058"), "no review written");
-        assertEquals(panelBefore, count("select count(*) from debrief_reviewer where for_year = 2058"), "panel unchanged");
-        assertEquals(0, count("select count(*) from unit_pledge where for_year = 2058"), "no pledge written");
+        assertEquals(reviewsBefore, count(dataSource, "select count(*) from debrief_review where for_year = 2058"), "no review written");
+        assertEquals(panelBefore, count(dataSource, "select count(*) from debrief_reviewer where for_year = 2058"), "panel unchanged");
+        assertEquals(0, count(dataSource, "select count(*) from unit_pledge where for_year = 2058"), "no pledge written");
     }
 
     @Test
@@ -188,10 +183,10 @@ class AnnualDebriefTest {
         assertEquals(List.of("AD3", "AD1", "AD2"), excellent, "the top three: 0.3 × 88, 0.3 × 85, 0.3 × 76.25");
 
         // the year is published: reviews and panel changes are refused, nothing written
-        long reviews = count("select count(*) from debrief_review where for_year = 2058");
+        long reviews = count(dataSource, "select count(*) from debrief_review where for_year = 2058");
         Response late = review("reviewer-3", "AD3", "{\"score\":60}");
         problem(late, 409, "year");
-        assertEquals(reviews, count("select count(*) from debrief_review where for_year = 2058"));
+        assertEquals(reviews, count(dataSource, "select count(*) from debrief_review where for_year = 2058"));
         // a republication (version 2) recomputes with the same scores and requests no notice again
         given().auth().oauth2(admin).post("/years/" + YEAR + "/publish").then().statusCode(200);
         awaitOutboxSent();
@@ -215,7 +210,7 @@ class AnnualDebriefTest {
 
     private void awaitOutboxSent() throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count("select count(*) from outbox_event where sent_at is null") > 0 && System.nanoTime() < deadline) {
+        while (count(dataSource, "select count(*) from outbox_event where sent_at is null") > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -240,17 +235,5 @@ class AnnualDebriefTest {
         assertTrue(response.jsonPath().getList("violations.field").contains(field), response.asString());
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
-        }
-    }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static cn.partybuilding.reporting.support.Db.count;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,10 +95,10 @@ class PoisonValueTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> completionEventId() != null);
         assertEquals(longStudyId, completionEventId(), "a study completion's long id is kept whole");
-        assertEquals(1, count("select count(*) from consumed_event where event_id = ?", longId), "the long id is recorded as consumed");
-        assertEquals(0, count("select count(*) from consumed_event where event_id = ?", "pv-poison"),
+        assertEquals(1, count(dataSource, "select count(*) from consumed_event where event_id = ?", longId), "the long id is recorded as consumed");
+        assertEquals(0, count(dataSource, "select count(*) from consumed_event where event_id = ?", "pv-poison"),
                 "a dead-lettered id stays unrecorded, so a lost dead letter is sent again on redelivery");
-        assertEquals(0, count("select count(*) from consumed_event where event_id = ?", longStudyId),
+        assertEquals(0, count(dataSource, "select count(*) from consumed_event where event_id = ?", longStudyId),
                 "study completions are deduplicated by their natural key, not by id");
 
         // the partition moved on: a later event of the same unit is applied; the long id again is a duplicate (applied, its
@@ -157,16 +158,6 @@ class PoisonValueTest {
              PreparedStatement s = c.prepareStatement("select event_id from study_completion where member_id = 'PV-M1'");
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private long count(String sql, String arg) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

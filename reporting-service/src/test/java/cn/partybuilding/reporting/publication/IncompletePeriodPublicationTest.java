@@ -3,11 +3,11 @@ package cn.partybuilding.reporting.publication;
 import cn.partybuilding.security.Roles;
 import io.quarkus.test.security.TestSecurity;
 import cn.partybuilding.reporting.facts.FactsVersion;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import static cn.partybuilding.reporting.support.Db.count;
+import static cn.partybuilding.reporting.support.Db.execute;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,26 +41,20 @@ class IncompletePeriodPublicationTest {
     static final String SYSTEM = "{\"year\":2034,\"version\":1,\"bonusCap\":5,\"dimensions\":[{\"code\":\"POLITICAL\",\"name\":\"政治建设\","
             + "\"weight\":100,\"indicators\":[{\"code\":\"P1\",\"name\":\"政治理论学习\",\"maxPoints\":100,\"kind\":\"MANUAL\"}]}],\"studyPlan\":[]}";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     FactsVersion factsVersion;
 
     @BeforeEach
     void indicatorSystemAndUnitOf2034() throws SQLException {
-        execute("insert into indicator_system (for_year, version, body, event_id) values (2034, 1, '" + SYSTEM.replace("'", "''")
+        execute(dataSource, "insert into indicator_system (for_year, version, body, event_id) values (2034, 1, '" + SYSTEM.replace("'", "''")
                 + "', 'incomplete-period-test') on conflict do nothing");
-        execute("insert into unit (unit_code, name, category, event_id) values ('IP1', '县信访局', '党政机关', 'incomplete-period-unit') "
+        execute(dataSource, "insert into unit (unit_code, name, category, event_id) values ('IP1', '县信访局', '党政机关', 'incomplete-period-unit') "
                 + "on conflict do nothing");
         // frozen months: a month is published only while locked in assessment-service (its period.locked, as the ingest stores it)
-        execute("insert into period_state (period, locked, event_id, locked_at) select to_char(make_date(2034, m, 1), 'YYYY-MM'), true, "
+        execute(dataSource, "insert into period_state (period, locked, event_id, locked_at) select to_char(make_date(2034, m, 1), 'YYYY-MM'), true, "
                 + "'incomplete-period-lock-' || m, now() from generate_series(1, 12) m on conflict do nothing");
         factsVersion.bump();
     }
@@ -70,7 +62,7 @@ class IncompletePeriodPublicationTest {
     /** The unit leaves the roster so that no other test's ranking sees it; 2034's publications stay (no other test reads 2034). */
     @AfterEach
     void removeUnit() throws SQLException {
-        execute("delete from unit where unit_code = 'IP1'");
+        execute(dataSource, "delete from unit where unit_code = 'IP1'");
         factsVersion.bump();
     }
 
@@ -79,7 +71,7 @@ class IncompletePeriodPublicationTest {
     void aQuarterWithAMonthUnpublishedIsRefusedNamingTheMonthsAndNothingIsWritten() throws SQLException {
         publishMonth("2034-01");
         publishMonth("2034-02");
-        long outboxBefore = count("select count(*) from outbox_event where payload like '%2034-Q1%'");
+        long outboxBefore = count(dataSource, "select count(*) from outbox_event where payload like '%2034-Q1%'");
 
         Response refused = given().post("/quarters/2034-Q1/publish");
         assertEquals(409, refused.statusCode(), refused.asString());
@@ -87,9 +79,9 @@ class IncompletePeriodPublicationTest {
         assertEquals(List.of("months"), refused.jsonPath().getList("violations.field"));
         assertEquals("未发布的月份：2034-03", refused.jsonPath().getString("violations[0].reason"));
         assertTrue(refused.jsonPath().getString("detail").contains("2034-03"), refused.asString());
-        assertEquals(0, count("select count(*) from quarterly_publication where quarter = '2034-Q1'"), "no publication row");
-        assertEquals(0, count("select count(*) from quarterly_grade where quarter = '2034-Q1'"), "no grade row");
-        assertEquals(outboxBefore, count("select count(*) from outbox_event where payload like '%2034-Q1%'"),
+        assertEquals(0, count(dataSource, "select count(*) from quarterly_publication where quarter = '2034-Q1'"), "no publication row");
+        assertEquals(0, count(dataSource, "select count(*) from quarterly_grade where quarter = '2034-Q1'"), "no grade row");
+        assertEquals(outboxBefore, count(dataSource, "select count(*) from outbox_event where payload like '%2034-Q1%'"),
                 "no quarterly-grades.published and no interview request");
         given().get("/quarters/2034-Q1").then().statusCode(404);
 
@@ -150,9 +142,9 @@ class IncompletePeriodPublicationTest {
     }
 
     private void assertNothingWrittenFor2034() throws SQLException {
-        assertEquals(0, count("select count(*) from annual_publication where for_year = 2034"), "no publication row");
-        assertEquals(0, count("select count(*) from annual_result where for_year = 2034"), "no result row");
-        assertEquals(0, count("select count(*) from outbox_event where payload like '%annual-results.published%' and payload like '%\"year\":2034%'"),
+        assertEquals(0, count(dataSource, "select count(*) from annual_publication where for_year = 2034"), "no publication row");
+        assertEquals(0, count(dataSource, "select count(*) from annual_result where for_year = 2034"), "no result row");
+        assertEquals(0, count(dataSource, "select count(*) from outbox_event where payload like '%annual-results.published%' and payload like '%\"year\":2034%'"),
                 "no annual-results.published");
         given().get("/years/2034").then().statusCode(404);
     }
@@ -168,17 +160,5 @@ class IncompletePeriodPublicationTest {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
-        }
-    }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -178,4 +178,30 @@ class NoticePlannerTest {
         assertEquals(67.0, table.get(2).get("annualScore"));
         assertEquals(1, bulletin.facts().get("version"));
     }
+
+    /**
+     * A republished year (issue 13.5's rule for issue 16.5): version 2 requests only the commendation of a unit that
+     * became 优秀 and withdraws that of a unit no longer 优秀; the 年度通报 is neither requested again nor withdrawn.
+     */
+    @Test
+    void aRepublishedYearCommendsTheNewExcellentUnitAndWithdrawsTheFormerOne() {
+        List<NoticeRequest> v1 = new NoticePlanner(recipients()).annualResults("2026", 1, List.of(
+                new AnnualPublication.UnitResult(1, "U2", "县二局", 80, 80.0, 80, true),
+                new AnnualPublication.UnitResult(2, "U3", "县三局", 70, 70.0, 70, false))).requests();
+        List<Republication.SentNotice> sent = v1.stream().map(Republication.SentNotice::of).toList();
+        assertEquals(v1, Republication.annualRequests(v1, 1, List.of()), "version 1 sends all it plans");
+        List<NoticeRequest> v2 = new NoticePlanner(recipients()).annualResults("2026", 2, List.of(
+                new AnnualPublication.UnitResult(1, "U3", "县三局", 90, 70.0, 84, true),
+                new AnnualPublication.UnitResult(2, "U2", "县二局", 60, 80.0, 66, false))).requests();
+        assertEquals(List.of("ANNUAL_COMMENDATION|U3|2026"),
+                Republication.annualRequests(v2, 2, sent).stream().map(NoticeRequest::noticeKey).toList());
+        List<NoticeWithdrawal> withdrawn = Republication.annualWithdrawals(sent, v2, 2026, 2);
+        assertEquals(List.of("ANNUAL_COMMENDATION|U2|2026"), withdrawn.stream().map(NoticeWithdrawal::noticeKey).toList());
+        assertEquals("2026", withdrawn.get(0).period());
+        assertEquals("2026年度考评结果已更正为第2版，本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立", withdrawn.get(0).reason());
+        // the same results again: nothing requested, nothing withdrawn
+        List<Republication.SentNotice> inForce = v2.stream().map(Republication.SentNotice::of).toList();
+        assertEquals(List.of(), Republication.annualRequests(v2, 3, inForce));
+        assertEquals(List.of(), Republication.annualWithdrawals(inForce, v2, 2026, 3));
+    }
 }

@@ -19,13 +19,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayInputStream;
@@ -117,16 +113,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RankingScenarioTest {
+class RankingScenarioTest extends WithEventFixtures {
     @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
     java.net.URL metricsUrl;
 
     static final String SEP = "2026-09";
     static final String OCT = "2026-10";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     MeterRegistry registry;
@@ -137,19 +129,8 @@ class RankingScenarioTest {
     @Inject
     MutableClock clock;
 
-    EventFixtures events;
     CloudEvent u5Correction;
     String u5FindingEvent;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     static Map<String, Object> indicatorSystem() {
         return map("year", 2026, "version", 1, "bonusCap", 5, "examPassScore", 60,

@@ -7,11 +7,7 @@ import cn.partybuilding.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,25 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 // the committee reads the scorecards here; who may do what is security/RoleMatrixTest's
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResponsibilityListScoringTest {
+class ResponsibilityListScoringTest extends WithEventFixtures {
     private static final String UNIT = "RL48";
     private static final String DLT = Topics.deadLetter(Topics.ASSESSMENT, "reporting-service");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     private CloudEvent duty(String type, String id, String dueDate, String status, String doneOn, int revision) {
         return events.send(Topics.ASSESSMENT, "/assessment-service", type, UNIT, map("itemId", UNIT + "-" + id, "unitCode", UNIT, "year", 2050,

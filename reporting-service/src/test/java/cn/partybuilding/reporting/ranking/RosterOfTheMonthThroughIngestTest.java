@@ -7,11 +7,9 @@ import cn.partybuilding.reporting.facts.FactsVersion;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -34,13 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 // the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RosterOfTheMonthThroughIngestTest {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EventFixtures events;
-
+class RosterOfTheMonthThroughIngestTest extends WithEventFixtures {
     @Inject
     AgroalDataSource dataSource;
 
@@ -49,7 +41,6 @@ class RosterOfTheMonthThroughIngestTest {
 
     @BeforeAll
     void producer() {
-        events = new EventFixtures(bootstrap);
         events.system(map("year", 2033, "version", 1, "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(
                         map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
@@ -61,7 +52,6 @@ class RosterOfTheMonthThroughIngestTest {
 
     @AfterAll
     void close() throws Exception {
-        events.close();
         // the units of this test would otherwise stand in every other test's ranking (units = registered units)
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("unit", "member", "member_version", "member_period", "assessment", "study_completion", "platform_points")) {

@@ -4,11 +4,7 @@ import cn.partybuilding.security.Roles;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,23 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 // the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StudyMonthThroughIngestTest {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
-
+class StudyMonthThroughIngestTest extends WithEventFixtures {
     static Map<String, Object> system2027() {
         return map("year", 2027, "version", 1, "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(

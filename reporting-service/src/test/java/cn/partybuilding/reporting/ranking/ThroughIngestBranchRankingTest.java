@@ -12,11 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -49,27 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // named to run after RankingScenarioTest and ReplayWhileLiveTest: their replays read every record of the topics and compare
 // with the rankings before, which must not see this county come back after its removal
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThroughIngestBranchRankingTest {
+class ThroughIngestBranchRankingTest extends WithEventFixtures {
     static final String QUARTER = "2048-Q1";
     static final String[] MONTHS = {"2048-01", "2048-02", "2048-03"};
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     AgroalDataSource dataSource;
 
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
     @AfterAll
     void close() throws Exception {
-        events.close();
         CountyCleanup.remove(dataSource, "BR", 2048);
     }
 

@@ -12,11 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,24 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // named to run after RankingScenarioTest and ReplayWhileLiveTest (see ThroughIngestBranchRankingTest)
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThroughIngestExamFollowUpTest {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
+class ThroughIngestExamFollowUpTest extends WithEventFixtures {
     @Inject
     AgroalDataSource dataSource;
 
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
     @AfterAll
     void close() throws Exception {
-        events.close();
         CountyCleanup.remove(dataSource, "EF", 2047);
     }
 

@@ -8,11 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,28 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue 16.1 through the broker, in a year of its own (2049): a meeting's attendance arrives as study.completed (with the
  * meeting's id) and counts like any completion; a revision's study.withdrawn takes a completion out of the count; the
  * meeting events themselves change no figure and are not dead-lettered; a completion withdrawn and sent again in one
- * poll counts again. Named ThroughIngest… so that it runs after RankingScenarioTest, whose county is every unit registered
+ * poll counts again; the drill-down names the meeting a completion came from. Named ThroughIngest… so that it runs after RankingScenarioTest, whose county is every unit registered
  * (its unit MT stays in the database).
  */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThroughIngestMeetingAttendanceTest {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
-
+class ThroughIngestMeetingAttendanceTest extends WithEventFixtures {
     static Map<String, Object> system2049() {
         return map("year", 2049, "version", 1, "bonusCap", 5, "examPassScore", 60,
                 "dimensions", List.of(
@@ -96,11 +76,25 @@ class ThroughIngestMeetingAttendanceTest {
         completion("MT-A", "MT-1");
         completion("MT-B", "MT-1");
         basisIs("完成 3/3");
+        // the drill-down names the meeting each completion is the attendance of, and its kind
+        JsonPath card = given().get("/units/MT/scorecard/2049-03").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("MT-1", "MT-1", "MT-1"), card.getList("dimensions[0].indicators[1].evidence.meetingId"));
+        assertEquals("组织生活会 完成：MT 党员甲 2049-03-20（出席会议 MT-1）",
+                card.getString("dimensions[0].indicators[1].evidence.find { it.by == 'MT 党员甲（MT-A）' }.what"));
+        // a completion recorded on its own names no meeting
+        events.member("MT-C", "MT", "MT-ORG", "MT 党员丙", "MEMBER");
+        events.send(Topics.STUDY, "/assessment-service", EventTypes.STUDY_COMPLETED, "MT", map("memberId", "MT-C", "unitCode", "MT",
+                "activityType", "ORGANISATION_LIFE_MEETING", "date", "2049-03-21"));
+        basisIs("完成 4/4");
+        JsonPath withOwn = given().get("/units/MT/scorecard/2049-03").then().statusCode(200).extract().jsonPath();
+        assertEquals(null, withOwn.getString("dimensions[0].indicators[1].evidence.find { it.by == 'MT 党员丙（MT-C）' }.meetingId"));
+        assertEquals("组织生活会 完成：MT 党员丙 2049-03-21",
+                withOwn.getString("dimensions[0].indicators[1].evidence.find { it.by == 'MT 党员丙（MT-C）' }.what"));
 
         // the revision: MT-B did not attend after all
         events.send(Topics.STUDY, "/assessment-service", EventTypes.MEETING_REVISED, "MT", meeting(2, List.of("MT-S", "MT-A")));
         withdrawal("MT-B", "MT-1");
-        basisIs("完成 2/3");
+        basisIs("完成 3/4");
 
         // withdrawn and sent again (revision 3 and 4 in quick succession): the last one decides
         withdrawal("MT-A", "MT-1");
@@ -108,7 +102,7 @@ class ThroughIngestMeetingAttendanceTest {
         completion("MT-B", "MT-1");
         withdrawal("MT-B", "MT-1");
         completion("MT-B", "MT-1");
-        basisIs("完成 3/3");
+        basisIs("完成 4/4");
 
         String dlt = Topics.deadLetter(Topics.STUDY, "reporting-service");
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, dlt, Duration.ofSeconds(5), seen -> false).stream()

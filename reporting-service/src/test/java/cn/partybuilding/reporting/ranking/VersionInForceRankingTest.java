@@ -10,11 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -45,26 +42,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 // the committee drives the county month in these tests; who may do what is security/RoleMatrixTest's
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VersionInForceRankingTest {
+class VersionInForceRankingTest extends WithEventFixtures {
     static final String MARCH = "2037-03";
     static final String JUNE = "2037-06";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     FactsVersion factsVersion;
-
-    EventFixtures events;
-
-    @BeforeAll
-    void producer() {
-        events = new EventFixtures(bootstrap);
-    }
 
     static Map<String, Object> system(int version, String effectiveFrom, int weightA, int weightB) {
         Map<String, Object> system = map("year", 2037, "version", version, "bonusCap", 5, "examPassScore", 60,
@@ -155,7 +141,6 @@ class VersionInForceRankingTest {
 
     @AfterAll
     void removeCounty() throws Exception {
-        events.close();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("unit", "assessment")) {
                 s.executeUpdate("delete from " + table + " where unit_code in ('VF1', 'VF2')");

@@ -15,9 +15,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The audit trail's side of every request: names the operation and the request id before the resource runs, and after
@@ -85,17 +88,35 @@ public class AuditFilters {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * The resource methods' path templates, resolved once per (resource class, method) on first use instead of by
+     * reflection on every request. Keyed by class through a {@link ClassValue}, so a class loader thrown away (dev-mode
+     * reload) takes its entries with it.
+     */
+    private static final ClassValue<Map<Method, String>> TEMPLATES = new ClassValue<>() {
+        @Override
+        protected Map<Method, String> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     /** "POST /periods/{period}/lock": the operation as its template, so records of one operation group together. */
     static String action(String method, ResourceInfo resource, String path) {
         Method target = resource == null ? null : resource.getResourceMethod();
         if (target == null) {
             return method + " " + path;
         }
-        Path onClass = resource.getResourceClass().getAnnotation(Path.class);
-        Path onMethod = target.getAnnotation(Path.class);
-        String template = "/" + List.of(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value()).stream()
-                .map(part -> part.replaceAll("^/+|/+$", "")).filter(part -> !part.isEmpty()).collect(Collectors.joining("/"));
-        return method + " " + template;
+        return method + " " + template(resource.getResourceClass(), target);
+    }
+
+    /** "/periods/{period}/lock": the class's and the method's {@link Path}, resolved once and then read from the cache. */
+    static String template(Class<?> resourceClass, Method target) {
+        return TEMPLATES.get(resourceClass).computeIfAbsent(target, m -> {
+            Path onClass = resourceClass.getAnnotation(Path.class);
+            Path onMethod = m.getAnnotation(Path.class);
+            return "/" + Stream.of(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value())
+                    .map(part -> part.replaceAll("^/+|/+$", "")).filter(part -> !part.isEmpty()).collect(Collectors.joining("/"));
+        });
     }
 
     /** The first segment of the path ("periods", "rankings", "notices"): what kind of thing was the target. */

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plain rules of the audit trail: how an operation and its target are named, outcomes, hostile text, date filters. */
@@ -36,6 +37,15 @@ class AuditRulesTest {
         assertEquals("GET /periods", AuditFilters.action("GET", resource(Periods.class.getMethod("list")), "/periods"));
         // no resource matched (an unknown path): the path itself
         assertEquals("POST /nowhere/1", AuditFilters.action("POST", null, "/nowhere/1"));
+    }
+
+    @Test
+    void aResourceMethodsTemplateIsResolvedOnceAndThenCached() throws NoSuchMethodException {
+        Method lock = Periods.class.getMethod("lock");
+        String first = AuditFilters.template(Periods.class, lock);
+        assertEquals("/periods/{period}/lock", first);
+        // the same instance, not an equal one resolved again by reflection
+        assertSame(first, AuditFilters.template(Periods.class, lock));
     }
 
     @Test

@@ -19,11 +19,19 @@ public class WorkingCalendarProducer {
     @Produces
     @ApplicationScoped
     WorkingCalendar workingCalendar(EventingConfig config) {
-        EventingConfig.Calendar c = config.calendar();
-        WorkingCalendar calendar = WorkingCalendar.official(c.holidays().orElse(List.of()), c.makeupWorkdays().orElse(List.of()),
+        WorkingCalendar calendar = of(config.calendar(),
                 year -> LOG.warnf("working calendar: no holiday data for %d (国务院办公厅 holiday arrangement); its days are counted "
                         + "Monday to Friday, holidays and 调休 ignored — add the year to OfficialHolidays or eventing.calendar.holidays", year));
         LOG.infof("working calendar: holiday data for %s", calendar.years());
         return calendar;
+    }
+
+    /**
+     * The calendar of the built-in years plus the configured days ({@code EVENTING_CALENDAR_HOLIDAYS},
+     * {@code EVENTING_CALENDAR_MAKEUP_WORKDAYS}, on Kubernetes from the ConfigMap county-settings): an operator adds a year
+     * by configuration and a restart, without a release.
+     */
+    static WorkingCalendar of(EventingConfig.Calendar c, java.util.function.IntConsumer missingYear) {
+        return WorkingCalendar.official(c.holidays().orElse(List.of()), c.makeupWorkdays().orElse(List.of()), missingYear);
     }
 }

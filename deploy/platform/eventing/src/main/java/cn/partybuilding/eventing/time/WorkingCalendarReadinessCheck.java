@@ -38,7 +38,12 @@ public class WorkingCalendarReadinessCheck implements HealthCheck {
 
     /** Years in use the calendar lacks on {@code today}. */
     public List<Integer> missingYears(LocalDate today) {
-        TreeSet<Integer> inUse = new TreeSet<>(List.of(today.getYear(), today.plusDays(config.calendar().lookaheadDays()).getYear()));
+        return missingYears(calendar, config.calendar().lookaheadDays(), today);
+    }
+
+    /** The years of {@code today} and of {@code today} plus {@code lookaheadDays} that {@code calendar} has no data for. */
+    static List<Integer> missingYears(WorkingCalendar calendar, int lookaheadDays, LocalDate today) {
+        TreeSet<Integer> inUse = new TreeSet<>(List.of(today.getYear(), today.plusDays(lookaheadDays).getYear()));
         return inUse.stream().filter(y -> !calendar.covers(y)).toList();
     }
 
