@@ -71,7 +71,6 @@ public class OutboxRelay {
     private volatile String lastErrorMessage;
     private volatile boolean running;
     private volatile boolean active;
-    private volatile Instant activeSince;
     private SessionLease lease;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
@@ -137,11 +136,6 @@ public class OutboxRelay {
         return active;
     }
 
-    /** Since when this instance's relay is the active one (null on a standby). */
-    public Instant activeSince() {
-        return active ? activeSince : null;
-    }
-
     public String lastErrorMessage() {
         return lastError == null ? null : lastError + ": " + lastErrorMessage;
     }
@@ -187,7 +181,6 @@ public class OutboxRelay {
     private boolean holdLease() throws SQLException {
         if (lease.tryHold()) {
             if (!active) {
-                activeSince = Instant.now();
                 active = true;
                 LOG.infof("outbox relay: this instance holds the lease and publishes (was standby)");
             }
