@@ -181,16 +181,7 @@ class CountyMonthEndToEndTest {
 
         // notification-service turns the publication into notices, one per (type, recipient, period)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertTrue(types(notification, "U001-002", "2026-10").contains("COMMENDATION"), "U001 secretary commended");
-            assertTrue(types(notification, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
-            assertTrue(types(notification, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
-            assertTrue(types(notification, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
-            // issue 16.6: requested when the result arrived (period examId/memberId), not with the month
-            assertTrue(types(notification, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            assertTrue(types(notification, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            for (UnitPlan unit : PLAN) {
-                assertTrue(types(notification, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
-            }
+            assertOctobersNotices(notification, system.as("committee-admin"));
         });
         // one bulletin: one document, one 文号, 主送 every unit (the 未报送 one too); the commendations have their own numbers
         java.util.Set<String> bulletinNumbers = new java.util.TreeSet<>();
@@ -602,10 +593,28 @@ class CountyMonthEndToEndTest {
         return rows;
     }
 
+    /** The notices October's publication and exam results put in the inboxes, as the committee sees them. */
+    static void assertOctobersNotices(ServiceProcess notification, TokenClient.Caller admin) {
+        assertTrue(types(notification, admin, "U001-002", "2026-10").contains("COMMENDATION"), "U001 secretary commended");
+        assertTrue(types(notification, admin, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
+        assertTrue(types(notification, admin, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
+        assertTrue(types(notification, admin, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
+        // issue 16.6: requested when the result arrived (period examId/memberId), not with the month
+        assertTrue(types(notification, admin, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+        assertTrue(types(notification, admin, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+        for (UnitPlan unit : PLAN) {
+            assertTrue(types(notification, admin, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
+        }
+    }
+
     /** The notice types of a recipient's inbox in a period, as the committee sees them. */
     private static List<String> types(ServiceProcess notification, String recipient, String period) {
+        return types(notification, system.as("committee-admin"), recipient, period);
+    }
+
+    static List<String> types(ServiceProcess notification, TokenClient.Caller admin, String recipient, String period) {
         List<String> types = new ArrayList<>();
-        for (JsonNode notice : get(notification, "/inbox/" + recipient, system.as("committee-admin")).json()) {
+        for (JsonNode notice : get(notification, "/inbox/" + recipient, admin).json()) {
             if (period.equals(notice.path("period").asText())) {
                 types.add(notice.get("noticeType").asText());
             }

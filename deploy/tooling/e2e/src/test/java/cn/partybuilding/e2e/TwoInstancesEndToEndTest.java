@@ -17,6 +17,7 @@ import java.util.Map;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.MEMBER_UNIT;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.PLAIN_MEMBER;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.PLAN;
+import static cn.partybuilding.e2e.CountyMonthEndToEndTest.assertOctobersNotices;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.enterTheCounty;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.expectedRows;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.lock;
@@ -24,6 +25,7 @@ import static cn.partybuilding.e2e.CountyMonthEndToEndTest.octobersBonusFindingA
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.ok;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.rows;
 import static cn.partybuilding.e2e.CountyMonthEndToEndTest.score;
+import static cn.partybuilding.e2e.CountyMonthEndToEndTest.types;
 import static cn.partybuilding.e2e.RunningSystem.get;
 import static cn.partybuilding.e2e.RunningSystem.post;
 import static org.awaitility.Awaitility.await;
@@ -108,19 +110,11 @@ class TwoInstancesEndToEndTest {
         // the notices of the single-instance run, each once, whichever instance is asked
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (ServiceProcess instance : notification.instances) {
-                assertTrue(types(instance, "U001-002", "2026-10").contains("COMMENDATION"), "U001 secretary commended");
-                assertTrue(types(instance, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
-                assertTrue(types(instance, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
-                assertTrue(types(instance, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
-                assertTrue(types(instance, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam");
-                assertTrue(types(instance, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam");
-                for (UnitPlan unit : PLAN) {
-                    assertTrue(types(instance, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + " bulletin");
-                }
+                assertOctobersNotices(instance, admin);
             }
         });
-        assertTrue(!types(notification.next(), "U003-002", "2026-10").contains("COMMENDATION"), "a MIDDLE unit is not commended");
-        assertTrue(!types(notification.next(), "U009-001", "2026-09").contains("INTERVIEW"), "one lagging month is no interview yet");
+        assertTrue(!types(notification.next(), admin, "U003-002", "2026-10").contains("COMMENDATION"), "a MIDDLE unit is not commended");
+        assertTrue(!types(notification.next(), admin, "U009-001", "2026-09").contains("INTERVIEW"), "one lagging month is no interview yet");
         for (UnitPlan unit : PLAN) {
             for (String recipient : unit.roster()) {
                 List<String> inbox = inbox(notification.next(), recipient);
@@ -169,10 +163,6 @@ class TwoInstancesEndToEndTest {
             published[0] = response.json();
         });
         return published[0];
-    }
-
-    private static List<String> types(ServiceProcess notification, String recipient, String period) {
-        return inbox(notification, recipient).stream().filter(n -> n.endsWith(" " + period)).map(n -> n.substring(0, n.indexOf(' '))).toList();
     }
 
     /** "<type> <period>" of each notice in the recipient's inbox, as the committee sees it. */
