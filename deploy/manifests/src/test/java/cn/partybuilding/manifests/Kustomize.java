@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * What {@code kustomize build} would read, without kustomize (it is not installed where the build runs): a
  * kustomization's resources (files and directories, recursively), components, ConfigMap and Secret generators and
  * patches. Every file it names must exist, lie inside the kustomization's folder where kustomize requires it, and
- * parse. Patches are not applied; a patch must name an object the build has.
+ * parse. Patches are not applied; a patch must name an object the build has. The {@code replicas} field is applied (it
+ * sets a Deployment's {@code spec.replicas}) and must name a Deployment of the build.
  */
 final class Kustomize {
     static final YAMLMapper YAML = new YAMLMapper();
@@ -72,6 +73,10 @@ final class Kustomize {
     static Build build(Path dir) {
         Build build = new Build(dir, null, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         String namespace = collect(dir, build);
+        for (JsonNode replicas : readOne(dir.resolve("kustomization.yaml")).path("replicas")) {
+            Document deployment = build.one("Deployment", replicas.path("name").asText());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.spec()).put("replicas", replicas.path("count").asInt());
+        }
         for (Document patch : build.patches()) {
             assertTrue(build.documents().stream().anyMatch(d -> d.kind().equals(patch.kind()) && d.name().equals(patch.name())),
                     dir + ": the patch " + patch + " names no object of the build");

@@ -408,25 +408,37 @@ class ManifestsTest {
         return Integer.parseInt(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
     }
 
+    /**
+     * Issue 17 item 2: production runs two instances of each service against one database, dev one; an update starts the
+     * new pod before stopping an old one; each pod is its own static group member (its name), so replicas never share a
+     * {@code group.instance.id}; the budgets still let a node drain.
+     */
     @Test
-    void oneInstancePerServiceAndABudgetThatLetsANodeDrain() {
-        for (Kustomize.Document deployment : base.ofKind("Deployment")) {
-            int replicas = deployment.spec().path("replicas").asInt(1);
-            if (Project.services().contains(deployment.name())) {
-                // issue 17 item 2 (several instances against one database) is not done: the outbox relay would fence
-                assertEquals(1, replicas, deployment + ": one instance per database until item 2");
-                assertEquals("Recreate", deployment.spec().path("strategy").path("type").asText(), deployment + ": never two at once");
+    void twoInstancesPerServiceInProductionEachItsOwnGroupMemberAndABudgetThatLetsANodeDrain() {
+        for (String service : Project.services()) {
+            assertEquals(1, deployment(base, service).spec().path("replicas").asInt(), service + ": one replica in the base");
+            assertEquals(1, deployment(dev, service).spec().path("replicas").asInt(), service + ": one replica in dev");
+            assertEquals(2, deployment(prod, service).spec().path("replicas").asInt(), service + ": two replicas in prod");
+            JsonNode strategy = deployment(base, service).spec().path("strategy");
+            assertEquals("RollingUpdate", strategy.path("type").asText(), service + ": rolling updates");
+            assertEquals(0, strategy.path("rollingUpdate").path("maxUnavailable").asInt(-1), service + ": the new pod is up before an old one goes");
+            assertEquals("metadata.name", env(container(deployment(base, service)), "EVENTING_INSTANCE_ID")
+                    .path("valueFrom").path("fieldRef").path("fieldPath").asText(), service + ": EVENTING_INSTANCE_ID is the pod's name");
+        }
+        for (Kustomize.Build build : List.of(base, prod)) {
+            for (Kustomize.Document deployment : build.ofKind("Deployment")) {
+                int replicas = deployment.spec().path("replicas").asInt(1);
+                JsonNode labels = deployment.spec().path("template").path("metadata").path("labels");
+                List<Kustomize.Document> budgets = build.ofKind("PodDisruptionBudget").stream()
+                        .filter(pdb -> selects(pdb.spec().path("selector").path("matchLabels"), labels)).toList();
+                assertEquals(1, budgets.size(), deployment + ": one PodDisruptionBudget");
+                JsonNode budget = budgets.get(0).spec();
+                boolean drainable = budget.has("maxUnavailable") ? budget.path("maxUnavailable").asInt() >= 1
+                        : budget.path("minAvailable").asInt() < replicas;
+                assertTrue(drainable, deployment + ": with " + replicas + " replica(s) the budget would block every node drain");
+                assertTrue(build.ofKind("NetworkPolicy").stream().anyMatch(np -> selects(np.spec().path("podSelector").path("matchLabels"), labels)),
+                        deployment + ": a NetworkPolicy of its own");
             }
-            JsonNode labels = deployment.spec().path("template").path("metadata").path("labels");
-            List<Kustomize.Document> budgets = base.ofKind("PodDisruptionBudget").stream()
-                    .filter(pdb -> selects(pdb.spec().path("selector").path("matchLabels"), labels)).toList();
-            assertEquals(1, budgets.size(), deployment + ": one PodDisruptionBudget");
-            JsonNode budget = budgets.get(0).spec();
-            boolean drainable = budget.has("maxUnavailable") ? budget.path("maxUnavailable").asInt() >= 1
-                    : budget.path("minAvailable").asInt() < replicas;
-            assertTrue(drainable, deployment + ": with " + replicas + " replica(s) the budget would block every node drain");
-            assertTrue(base.ofKind("NetworkPolicy").stream().anyMatch(np -> selects(np.spec().path("podSelector").path("matchLabels"), labels)),
-                    deployment + ": a NetworkPolicy of its own");
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.escalation;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.cluster.ClusterJobs;
 import cn.partybuilding.eventing.time.WorkingCalendar;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.notice.NoticeEvents;
@@ -32,7 +33,8 @@ import java.util.Optional;
 /**
  * Escalates issued notices nobody acknowledged within the configured working days: issues a 督办通知 to the
  * next level of {@link EscalationChain} and emits notice.escalated. Each notice escalates once; an escalation
- * notice that is not acknowledged in turn escalates one level further.
+ * notice that is not acknowledged in turn escalates one level further. With several instances the schedule runs on one
+ * of them per period ({@link ClusterJobs}); were two passes to meet, a notice's version check lets only one escalate it.
  */
 @ApplicationScoped
 public class EscalationJob {
@@ -51,12 +53,14 @@ public class EscalationJob {
     /** The platform's calendar: the State Council's holidays and 调休 days (eventing.calendar.*). */
     @Inject
     WorkingCalendar calendar;
+    @Inject
+    ClusterJobs cluster;
 
     @Scheduled(every = "{notification.escalation.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notice-escalation")
     void tick() {
         try {
-            escalateDue();
+            cluster.runOnce("notice-escalation", config.escalation().checkEvery(), this::escalateDue);
         } catch (RuntimeException e) {
             // database briefly unavailable or the application shutting down: the next run picks up where this one stopped
             LOG.warnf("escalateDue failed: %s", e.toString());

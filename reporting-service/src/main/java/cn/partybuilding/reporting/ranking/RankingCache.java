@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Every cache of reporting-service, per instance (each instance invalidates only from the batches it consumes). What is
+ * Every cache of reporting-service, per instance; a change committed by any instance invalidates them ({@link FactsVersion}
+ * hears the others' commits). What is
  * derived from the facts is kept under the {@link FactsVersion} generation or stamp taken BEFORE the facts were read: a
  * batch that commits meanwhile bumps after its commit, so a result computed from older facts no longer matches and is
  * never served. Published rankings are frozen, so their bodies are kept as they are (a republication is a new version).

@@ -2,6 +2,7 @@ package cn.partybuilding.reporting.warning;
 
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.cluster.ClusterJobs;
 import cn.partybuilding.reporting.facts.FactsReader;
 import cn.partybuilding.reporting.platform.ReportingConfig;
 import cn.partybuilding.reporting.publication.NoticePlanner;
@@ -60,13 +61,17 @@ public class EarlyWarningService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterJobs cluster;
+
     /** The cron is read in the same zone as the clock, so "08:00" is 08:00 in the county whatever the server's zone. */
     @Scheduled(cron = "{reporting.warning.cron}", timeZone = "{eventing.zone}", identity = "early-warning")
     void daily() {
-        due().ifPresent(month -> {
+        // one instance of the cluster runs the day's warning (one audit record, one set of notice requests)
+        due().ifPresent(month -> cluster.runOnce("early-warning", "24h", () -> {
             List<NoticeRequest> sent = run(month);
             LOG.infof("early warning for %s: %d notice requests", month, sent.size());
-        });
+        }));
     }
 
     /** The month whose early warning is due today (the configured day of the month, in the county's zone), if any. */

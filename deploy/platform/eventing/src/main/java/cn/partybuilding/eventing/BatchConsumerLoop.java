@@ -153,7 +153,18 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
                  AutoCloseable ignored = metrics.apply(c)) {
                 consumer = c;
                 c.subscribe(topics);
-                consume(c);
+                try {
+                    consume(c);
+                } catch (WakeupException e) {
+                    // close() asked us to stop (the service shuts down: a rolling update, a scale-down). A static member
+                    // does not leave its group by default and its partitions would wait for the session timeout; the pod
+                    // replacing it has another name, so this one leaves now and the others take its partitions at once.
+                    // (A SIGKILLed instance cannot: it is back under its own name at once, or the session timeout covers it.)
+                    if (!running) {
+                        leaveGroup(c);
+                    }
+                    throw e;
+                }
             } catch (WakeupException e) {
                 // close() asked us to stop
             } catch (FencedInstanceIdException | UnreleasedInstanceIdException e) {
@@ -329,7 +340,16 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         return deadLetterProducer;
     }
 
-    private void closeDeadLetterProducer() {
+    private static void leaveGroup(KafkaConsumer<String, byte[]> c) {
+        try {
+            c.close(org.apache.kafka.clients.consumer.CloseOptions.groupMembershipOperation(
+                    org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            LOG.debugf("leaving the group on close: %s", e.toString());
+        }
+    }
+
+        private void closeDeadLetterProducer() {
         if (deadLetterProducer != null) {
             deadLetterProducer.close(Duration.ofSeconds(1));
             deadLetterProducer = null;

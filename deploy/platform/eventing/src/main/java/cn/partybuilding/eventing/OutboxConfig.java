@@ -8,7 +8,10 @@ import java.time.Duration;
 /** Settings of the transactional outbox relay ({@code outbox.*}). */
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
-    /** Whether this process runs the relay thread (exactly one relay per database keeps per-unit order). */
+    /**
+     * Whether this process runs the relay thread. Any number of instances may: only the one holding the lease publishes
+     * (per-unit order), the others stand by ({@code OutboxRelay}).
+     */
     @WithDefault("true")
     boolean relayEnabled();
 
@@ -31,6 +34,13 @@ public interface OutboxConfig {
     /** Transactional id prefix of the relay's producer; unique per service. */
     @WithDefault("${quarkus.application.name}-outbox")
     String transactionalId();
+
+    /**
+     * How often a standby relay tries to take the lease: with a dead holder's session ended, the longest takeover time
+     * (a holder shut down gracefully releases at once; a SIGKILLed one's session ends when its socket closes).
+     */
+    @WithDefault("2s")
+    Duration leaseRetry();
 
     /** Sent rows older than this are deleted by the relay (the events live on in Kafka). */
     @WithDefault("P7D")

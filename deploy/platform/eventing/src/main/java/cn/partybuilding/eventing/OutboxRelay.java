@@ -1,6 +1,7 @@
 package cn.partybuilding.eventing;
 
 import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.eventing.cluster.SessionLease;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * never see a partial batch and the retry does not duplicate it. The one remaining window (broker
  * committed, process died before the rows were marked) re-sends the same event ids, which every
  * consumer deduplicates.
+ *
+ * <p>Several instances against one database: only the one holding the {@link SessionLease} "outbox-relay" publishes, so
+ * the rows still go out in seq order (per-unit order on every partition). The others stay standby and try the lease every
+ * {@code outbox.lease-retry}; when the holder dies its session ends, PostgreSQL frees the lock and a standby takes over.
+ * All instances share one transactional id, so the new holder's producer fences a holder that lost its session but still
+ * runs (its open Kafka transaction is aborted, its commit fails) and no two relays publish at once.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,6 +70,8 @@ public class OutboxRelay {
     private volatile Instant lastError;
     private volatile String lastErrorMessage;
     private volatile boolean running;
+    private volatile boolean active;
+    private SessionLease lease;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private AutoCloseable producerMetrics;
@@ -70,9 +79,17 @@ public class OutboxRelay {
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("outbox rows not yet published to Kafka").register(registry);
         Gauge.builder("outbox.published", published, AtomicLong::get).description("events published by this process").register(registry);
+        Gauge.builder("outbox.relay.active", this, r -> r.active ? 1 : 0)
+                .description("1 on the instance whose relay holds the lease and publishes, 0 on a standby").register(registry);
         if (!config.relayEnabled()) {
             return;
         }
+        start();
+    }
+
+    /** Starts the relay thread: it takes the lease or waits as a standby. Package-visible for tests (a second relay). */
+    void start() {
+        lease = new SessionLease(dataSource, "outbox-relay");
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -80,6 +97,11 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops the thread and gives the lease up at once, so a standby takes over without waiting for this session to end. */
+    void stop() {
         running = false;
         wakeUp.release();
         if (thread != null) {
@@ -90,6 +112,10 @@ public class OutboxRelay {
             }
         }
         closeProducer();
+        if (lease != null) {
+            lease.release();
+        }
+        active = false;
     }
 
     /** Called after an append so a new event goes out without waiting for the poll interval. */
@@ -105,6 +131,11 @@ public class OutboxRelay {
         return published.get();
     }
 
+    /** Whether this instance's relay holds the lease and publishes (false on a standby and when the relay is disabled). */
+    public boolean active() {
+        return active;
+    }
+
     public String lastErrorMessage() {
         return lastError == null ? null : lastError + ": " + lastErrorMessage;
     }
@@ -113,6 +144,11 @@ public class OutboxRelay {
         long lastCleanup = 0;
         while (running) {
             try {
+                if (!holdLease()) {
+                    countBacklog();
+                    sleep(config.leaseRetry().toMillis());
+                    continue;
+                }
                 int sent = relayOnce();
                 if (System.currentTimeMillis() - lastCleanup > 600_000) {
                     deleteOldSentRows();
@@ -130,8 +166,45 @@ public class OutboxRelay {
                 lastErrorMessage = e.getMessage();
                 LOG.warnf("outbox relay: %s (retrying in %s, backlog %d)", e.getMessage(), config.retryBackoff(), backlog.get());
                 closeProducer();
+                if (!lease.held()) {
+                    stepDown();
+                }
                 sleep(config.retryBackoff().toMillis());
             }
+        }
+    }
+
+    /**
+     * Keeps or takes the lease. Checked before every batch: a relay whose session died (and with it its lock) stops
+     * publishing before its next batch, and a producer it still has is closed (the new holder fences it anyway).
+     */
+    private boolean holdLease() throws SQLException {
+        if (lease.tryHold()) {
+            if (!active) {
+                active = true;
+                LOG.infof("outbox relay: this instance holds the lease and publishes (was standby)");
+            }
+            return true;
+        }
+        stepDown();
+        return false;
+    }
+
+    private void stepDown() {
+        if (active) {
+            active = false;
+            LOG.warnf("outbox relay: lease lost, standing by (another instance publishes)");
+        }
+        closeProducer();
+    }
+
+    /** A standby's view of the backlog, for its readiness and metrics (one count per lease retry). */
+    private void countBacklog() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where sent_at is null");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            backlog.set(rs.getLong(1));
         }
     }
 
@@ -229,6 +302,7 @@ public class OutboxRelay {
         }
     }
 
+    /** Retention; run by the active relay only, so once per cluster. */
     private void deleteOldSentRows() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("delete from outbox_event where sent_at < ?")) {

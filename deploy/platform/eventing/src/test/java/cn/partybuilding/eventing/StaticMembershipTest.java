@@ -64,6 +64,34 @@ class StaticMembershipTest {
         System.out.printf("dynamic member: restarted loop consumed %d ms after its start (session timeout %d ms)%n", millis, session);
     }
 
+    /**
+     * Two instances (pods with their own names): one shuts down (a rolling update); it leaves the group on close, so the
+     * other consumes its partitions at once, not after the 60 s session the broker would otherwise keep them for.
+     */
+    @Test
+    void anInstanceShutDownLeavesTheGroupAndTheOtherTakesItsPartitionsAtOnce() throws Exception {
+        String topic = "leaving.member.v1";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 4, (short) 1))).all().get();
+        }
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        Set<String> second = ConcurrentHashMap.newKeySet();
+        List<String> before = publish(topic, 12);
+        try (BatchConsumerLoop staying = loop("leaving-test", topic, "pod-b-ingest-0", SESSION_MS, second).start("staying")) {
+            BatchConsumerLoop leaving = loop("leaving-test", topic, "pod-a-ingest-0", SESSION_MS, first).start("leaving");
+            waitFor(() -> first.size() + second.size() >= before.size() && !first.isEmpty() && !second.isEmpty(), Duration.ofSeconds(60));
+            assertFalse(first.isEmpty() || second.isEmpty(), "both instances had partitions");
+            leaving.close();
+            long closed = System.nanoTime();
+            List<String> after = publish(topic, 12);
+            waitFor(() -> second.containsAll(after), Duration.ofSeconds(30));
+            assertTrue(second.containsAll(after), "the staying instance consumed every partition within 30 s (session 60 s)");
+            System.out.printf("graceful leave: the other instance consumed the leaver's partitions %d ms after its close%n",
+                    Duration.ofNanos(System.nanoTime() - closed).toMillis());
+        }
+    }
+
     /** Two instances configured alike: the older loop is fenced and stops (no tug of war), the newer one consumes. */
     @Test
     void aLoopFencedByAnotherInstanceWithItsIdStopsAndTheOtherConsumes() throws Exception {

@@ -6,6 +6,7 @@ import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.e2e.RunningSystem.Response;
 import cn.partybuilding.identity.CountyRealm;
+import cn.partybuilding.identity.TokenClient;
 import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.local.ServiceProcess;
 import cn.partybuilding.local.TopicProbe;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static cn.partybuilding.e2e.RunningSystem.get;
 import static cn.partybuilding.e2e.RunningSystem.post;
@@ -138,27 +140,7 @@ class CountyMonthEndToEndTest {
         var assessor = system.as("assessor");
         var platform = system.learningPlatform();
 
-        ok(RunningSystem.put(assessment, "/indicator-systems/2026", Map.of(
-                "bonusCap", 5, "examPassScore", 60,
-                "dimensions", List.of(
-                        Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
-                                Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
-                                Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
-                                        "activityTypes", List.of("MONTHLY_DISCUSSION")))),
-                        Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
-                                Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
-                "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS"))), admin));
-
-        for (UnitPlan unit : PLAN) {
-            ok(post(assessment, "/units", Map.of("unitCode", unit.code(), "name", unit.name(), "category", "党政机关"), admin));
-            String branch = ok(post(assessment, "/organizations", Map.of("unitCode", unit.code(), "kind", "BRANCH",
-                    "name", unit.name() + "机关党支部"), admin)).get("organizationId").asText();
-            ok(post(assessment, "/members", member(unit, unit.secretary(), "书记", "SECRETARY", branch), admin));
-            ok(post(assessment, "/members", member(unit, unit.leader(), "局长", "PRINCIPAL_LEADER", branch), admin));
-            if (unit.code().equals(MEMBER_UNIT)) {
-                ok(post(assessment, "/members", member(unit, PLAIN_MEMBER, "干部", "MEMBER", branch), admin));
-            }
-        }
+        enterTheCounty(() -> assessment, admin);
         Map<String, String> assessmentIds = new LinkedHashMap<>();
         for (String period : List.of("2026-09", "2026-10")) {
             List<Map<String, Object>> completions = new ArrayList<>();
@@ -177,13 +159,7 @@ class CountyMonthEndToEndTest {
             JsonNode batch = ok(post(assessment, "/study/completions/batch", Map.of("period", period, "completions", completions), platform));
             assertEquals(completions.size(), batch.get("created").asInt(), batch.toString());
         }
-        ok(post(assessment, "/bonuses", Map.of("unitCode", "U001", "period", "2026-10", "points", 2, "reason", "省级表彰"), assessor));
-        ok(post(assessment, "/findings", Map.of("unitCode", "U007", "period", "2026-10", "deductionPoints", 3, "source", "督查",
-                "description", "三会一课记录不全", "deadline", "2026-12-31"), assessor));
-        ok(post(assessment, "/study/exam-results/batch", Map.of("period", "2026-10", "results", List.of(
-                Map.of("memberId", "U009-001", "unitCode", "U009", "examId", "2026-H2-theory", "date", "2026-10-20", "score", 45),
-                Map.of("memberId", PLAIN_MEMBER, "unitCode", MEMBER_UNIT, "examId", "2026-H2-theory", "date", "2026-10-20", "score", 52))),
-                platform));
+        octobersBonusFindingAndExams(() -> assessment, assessor, platform);
 
         // reporting-service ranks what the events said, exactly as computed by hand above
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -205,16 +181,7 @@ class CountyMonthEndToEndTest {
 
         // notification-service turns the publication into notices, one per (type, recipient, period)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertTrue(types(notification, "U001-002", "2026-10").contains("COMMENDATION"), "U001 secretary commended");
-            assertTrue(types(notification, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
-            assertTrue(types(notification, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
-            assertTrue(types(notification, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
-            // issue 16.6: requested when the result arrived (period examId/memberId), not with the month
-            assertTrue(types(notification, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            assertTrue(types(notification, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam → education reminder");
-            for (UnitPlan unit : PLAN) {
-                assertTrue(types(notification, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
-            }
+            assertOctobersNotices(notification, system.as("committee-admin"));
         });
         // one bulletin: one document, one 文号, 主送 every unit (the 未报送 one too); the commendations have their own numbers
         java.util.Set<String> bulletinNumbers = new java.util.TreeSet<>();
@@ -529,7 +496,43 @@ class CountyMonthEndToEndTest {
         return scores;
     }
 
-    private static Map<String, Object> member(UnitPlan unit, String id, String title, String role, String branch) {
+    /** The indicator system of 2026 and the county's units, branches and members (PLAN), entered by the committee admin. */
+    static void enterTheCounty(Supplier<ServiceProcess> assessment, TokenClient.Caller admin) {
+        ok(RunningSystem.put(assessment.get(), "/indicator-systems/2026", Map.of(
+                "bonusCap", 5, "examPassScore", 60,
+                "dimensions", List.of(
+                        Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
+                                Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
+                                Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
+                                        "activityTypes", List.of("MONTHLY_DISCUSSION")))),
+                        Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
+                                Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
+                "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS"))), admin));
+
+        for (UnitPlan unit : PLAN) {
+            ok(post(assessment.get(), "/units", Map.of("unitCode", unit.code(), "name", unit.name(), "category", "党政机关"), admin));
+            String branch = ok(post(assessment.get(), "/organizations", Map.of("unitCode", unit.code(), "kind", "BRANCH",
+                    "name", unit.name() + "机关党支部"), admin)).get("organizationId").asText();
+            ok(post(assessment.get(), "/members", member(unit, unit.secretary(), "书记", "SECRETARY", branch), admin));
+            ok(post(assessment.get(), "/members", member(unit, unit.leader(), "局长", "PRINCIPAL_LEADER", branch), admin));
+            if (unit.code().equals(MEMBER_UNIT)) {
+                ok(post(assessment.get(), "/members", member(unit, PLAIN_MEMBER, "干部", "MEMBER", branch), admin));
+            }
+        }
+    }
+
+    /** October's bonus of U001, finding of U007 and the failed theory exams of U009's leader and member-u001. */
+    static void octobersBonusFindingAndExams(Supplier<ServiceProcess> assessment, TokenClient.Caller assessor, TokenClient.Caller platform) {
+        ok(post(assessment.get(), "/bonuses", Map.of("unitCode", "U001", "period", "2026-10", "points", 2, "reason", "省级表彰"), assessor));
+        ok(post(assessment.get(), "/findings", Map.of("unitCode", "U007", "period", "2026-10", "deductionPoints", 3, "source", "督查",
+                "description", "三会一课记录不全", "deadline", "2026-12-31"), assessor));
+        ok(post(assessment.get(), "/study/exam-results/batch", Map.of("period", "2026-10", "results", List.of(
+                Map.of("memberId", "U009-001", "unitCode", "U009", "examId", "2026-H2-theory", "date", "2026-10-20", "score", 45),
+                Map.of("memberId", PLAIN_MEMBER, "unitCode", MEMBER_UNIT, "examId", "2026-H2-theory", "date", "2026-10-20", "score", 52))),
+                platform));
+    }
+
+    static Map<String, Object> member(UnitPlan unit, String id, String title, String role, String branch) {
         Map<String, Object> member = new LinkedHashMap<>();
         member.put("memberId", id);
         member.put("unitCode", unit.code());
@@ -549,11 +552,11 @@ class CountyMonthEndToEndTest {
     // `assessor` or `by` still sent, notification-service refuses a 签收 naming its signer (400);
     // signInIsEnforcedForEveryRole sends them on purpose to check both.
 
-    private static Map<String, Object> score(String unit, String indicator, String period, double score) {
+    static Map<String, Object> score(String unit, String indicator, String period, double score) {
         return Map.of("unitCode", unit, "indicatorCode", indicator, "period", period, "score", score, "evidence", "现场检查记录");
     }
 
-    private static Map<String, Object> lock() {
+    static Map<String, Object> lock() {
         return Map.of();
     }
 
@@ -566,7 +569,7 @@ class CountyMonthEndToEndTest {
         return Map.of();
     }
 
-    private static List<String> expectedRows() {
+    static List<String> expectedRows() {
         List<String> rows = new ArrayList<>();
         int rank = 1;
         for (Object[] row : EXPECTED_OCTOBER) {
@@ -575,7 +578,7 @@ class CountyMonthEndToEndTest {
         return rows;
     }
 
-    private static List<String> rows(JsonNode ranking) {
+    static List<String> rows(JsonNode ranking) {
         List<String> rows = new ArrayList<>();
         for (JsonNode entry : ranking.get("entries")) {
             boolean submitted = entry.get("status").asText().equals("SUBMITTED");
@@ -590,10 +593,28 @@ class CountyMonthEndToEndTest {
         return rows;
     }
 
+    /** The notices October's publication and exam results put in the inboxes, as the committee sees them. */
+    static void assertOctobersNotices(ServiceProcess notification, TokenClient.Caller admin) {
+        assertTrue(types(notification, admin, "U001-002", "2026-10").contains("COMMENDATION"), "U001 secretary commended");
+        assertTrue(types(notification, admin, "U002-002", "2026-10").contains("COMMENDATION"), "U002 secretary commended");
+        assertTrue(types(notification, admin, "U009-002", "2026-10").contains("CRITICISM"), "U009 secretary criticised");
+        assertTrue(types(notification, admin, "U009-001", "2026-10").contains("INTERVIEW"), "U009 leader: lagging twice → interview");
+        // issue 16.6: requested when the result arrived (period examId/memberId), not with the month
+        assertTrue(types(notification, admin, "U009-001", "2026-H2-theory/U009-001").contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+        assertTrue(types(notification, admin, PLAIN_MEMBER, "2026-H2-theory/" + PLAIN_MEMBER).contains("EDUCATION_REMINDER"), "failed exam → education reminder");
+        for (UnitPlan unit : PLAN) {
+            assertTrue(types(notification, admin, unit.secretary(), "2026-10").contains("MONTHLY_BULLETIN"), unit.code() + "'s secretary gets the bulletin");
+        }
+    }
+
     /** The notice types of a recipient's inbox in a period, as the committee sees them. */
     private static List<String> types(ServiceProcess notification, String recipient, String period) {
+        return types(notification, system.as("committee-admin"), recipient, period);
+    }
+
+    static List<String> types(ServiceProcess notification, TokenClient.Caller admin, String recipient, String period) {
         List<String> types = new ArrayList<>();
-        for (JsonNode notice : get(notification, "/inbox/" + recipient, system.as("committee-admin")).json()) {
+        for (JsonNode notice : get(notification, "/inbox/" + recipient, admin).json()) {
             if (period.equals(notice.path("period").asText())) {
                 types.add(notice.get("noticeType").asText());
             }
@@ -601,7 +622,7 @@ class CountyMonthEndToEndTest {
         return types;
     }
 
-    private static JsonNode ok(Response response) {
+    static JsonNode ok(Response response) {
         assertTrue(response.status() == 200 || response.status() == 201, () -> response.status() + " " + response.body());
         return response.body().isBlank() ? null : response.json();
     }

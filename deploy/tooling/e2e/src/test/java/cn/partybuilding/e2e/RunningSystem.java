@@ -42,14 +42,24 @@ final class RunningSystem implements AutoCloseable {
     ServiceProcess assessment;
     ServiceProcess reporting;
     ServiceProcess notification;
+    /** With {@link #twoOfEach()}: a second instance of each service, against the same database as the first. */
+    ServiceProcess assessment2;
+    ServiceProcess reporting2;
+    ServiceProcess notification2;
     private TokenClient tokens;
     private final Map<String, TokenClient.Caller> callers = new ConcurrentHashMap<>();
     private final List<ServiceProcess> all = new ArrayList<>();
     /** The demo county loaded and the workbench's browser client allowed to come back to this reporting-service. */
     private final boolean workbench;
+    private final boolean twoOfEach;
 
     RunningSystem() throws IOException {
-        this(false);
+        this(false, false);
+    }
+
+    /** Two instances of each service, each pair against one database (issue 17 item 2). */
+    static RunningSystem twoOfEach() throws IOException {
+        return new RunningSystem(false, true);
     }
 
     /**
@@ -57,11 +67,12 @@ final class RunningSystem implements AutoCloseable {
      * {@code workbench} client may redirect to this reporting-service's port (the realm file knows only 8081–8083).
      */
     static RunningSystem withWorkbench() throws IOException {
-        return new RunningSystem(true);
+        return new RunningSystem(true, false);
     }
 
-    private RunningSystem(boolean workbench) throws IOException {
+    private RunningSystem(boolean workbench, boolean twoOfEach) throws IOException {
         this.workbench = workbench;
+        this.twoOfEach = twoOfEach;
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
         Path target = root.resolve("deploy/tooling/e2e/target");
         Path logs = target.resolve("e2e-logs");
@@ -101,6 +112,15 @@ final class RunningSystem implements AutoCloseable {
         if (workbench) {
             WorkbenchClientRegistration.allow(keycloak, workbenchOrigin);
         }
+        if (twoOfEach) {
+            // each instance its own group member name, as the pods' names are in production (both run on this host)
+            for (ServiceProcess first : List.of(assessment, reporting, notification)) {
+                first.property("eventing.instance-id", first.name() + "-a");
+            }
+            assessment2 = secondInstance(root, assessment, logs, postgres);
+            reporting2 = secondInstance(root, reporting, logs, postgres);
+            notification2 = secondInstance(root, notification, logs, postgres);
+        }
         for (ServiceProcess process : all) {
             process.start();
         }
@@ -110,17 +130,37 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ServiceProcess service(Path root, String name, int port, Path logs, PostgresDatabase postgres) {
-        String suffix = System.getenv("TEST_DB_SUFFIX");
-        String db = name.substring(0, name.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
         ServiceProcess process = new ServiceProcess(root, name, port, logs)
                 .property("kafka.bootstrap.servers", broker.bootstrapServers())
-                .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
+                .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(database(name)))
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
                 // the realm's issuer, the service's own client (the audience its tokens must carry), the roles claim
                 .environment(keycloak.serviceEnvironment(name));
         // its own sign-in at the broker (its principal's ACLs), as production hands it: KAFKA_* variables, not in the process list
+        process.environment(KafkaAccess.serviceEnvironment(broker, name));
+        all.add(process);
+        return process;
+    }
+
+    /** The service's database of this run: {@code <service>_e2e[_<TEST_DB_SUFFIX>]}. */
+    private static String database(String service) {
+        String suffix = System.getenv("TEST_DB_SUFFIX");
+        return service.substring(0, service.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
+    }
+
+    /** Another instance of a service: the same database (not recreated), its own ports, logs and group member name. */
+    private ServiceProcess secondInstance(Path root, ServiceProcess first, Path logs, PostgresDatabase postgres) {
+        String name = first.name();
+        ServiceProcess process = new ServiceProcess(root, name, KafkaBroker.freePort(), logs.resolve("second"))
+                .property("kafka.bootstrap.servers", broker.bootstrapServers())
+                .property("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(name)))
+                .property("quarkus.datasource.username", postgres.user())
+                .property("quarkus.datasource.password", postgres.password())
+                .property("quarkus.mailer.mock", "true")
+                .property("eventing.instance-id", name + "-b")
+                .environment(keycloak.serviceEnvironment(name));
         process.environment(KafkaAccess.serviceEnvironment(broker, name));
         all.add(process);
         return process;

@@ -2,6 +2,7 @@ package cn.partybuilding.eventing.consume;
 
 import cn.partybuilding.eventing.BatchHandler;
 import cn.partybuilding.eventing.EventingConfig;
+import cn.partybuilding.eventing.cluster.InstanceName;
 import cn.partybuilding.eventing.KafkaClients;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,24 +87,12 @@ public class EventConsumers {
 
     /** {@code eventing.instance-id}, else the host name (the pod name on Kubernetes), as a valid {@code group.instance.id}. */
     String instanceId() {
-        return memberName(config.instanceId().filter(id -> !id.isBlank()).orElseGet(EventConsumers::hostName));
+        return memberName(InstanceName.of(config.instanceId()));
     }
 
     /** Kafka accepts letters, digits, {@code .}, {@code _} and {@code -} in a member id; anything else becomes {@code -}. */
     static String memberName(String id) {
         return id.strip().replaceAll("[^A-Za-z0-9._-]", "-");
-    }
-
-    private static String hostName() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment;
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("no host name to name this instance's consumers by; set eventing.instance-id", e);
-        }
     }
 
     /** The consumer's entry, or the defaults for a name without one ({@code @WithDefaults}). */
