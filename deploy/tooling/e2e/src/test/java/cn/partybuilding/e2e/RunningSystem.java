@@ -47,9 +47,13 @@ final class RunningSystem implements AutoCloseable {
     private final List<ServiceProcess> all = new ArrayList<>();
     /** The demo county loaded and the workbench's browser client allowed to come back to this reporting-service. */
     private final boolean workbench;
+    /** The server of the services' databases; null: the environment's ({@link PostgresDatabase#fromEnvironment()}). */
+    private final PostgresDatabase postgres;
+    /** Each service's JDBC URL. */
+    private final Map<ServiceProcess, String> databases = new ConcurrentHashMap<>();
 
     RunningSystem() throws IOException {
-        this(false);
+        this(false, null);
     }
 
     /**
@@ -57,11 +61,17 @@ final class RunningSystem implements AutoCloseable {
      * {@code workbench} client may redirect to this reporting-service's port (the realm file knows only 8081–8083).
      */
     static RunningSystem withWorkbench() throws IOException {
-        return new RunningSystem(true);
+        return new RunningSystem(true, null);
     }
 
-    private RunningSystem(boolean workbench) throws IOException {
+    /** The system on a PostgreSQL server of the caller's (the fault test's own, which it stops and starts). */
+    static RunningSystem on(PostgresDatabase postgres) throws IOException {
+        return new RunningSystem(false, postgres);
+    }
+
+    private RunningSystem(boolean workbench, PostgresDatabase postgres) throws IOException {
         this.workbench = workbench;
+        this.postgres = postgres;
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
         Path target = root.resolve("deploy/tooling/e2e/target");
         Path logs = target.resolve("e2e-logs");
@@ -82,7 +92,7 @@ final class RunningSystem implements AutoCloseable {
         KafkaAccess.grant(broker); // the topics, and what each principal may read and write
         identity.join();
         tokens = TokenClient.of(keycloak);
-        PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
+        PostgresDatabase postgres = this.postgres != null ? this.postgres : PostgresDatabase.fromEnvironment();
         // the ports first: the workbench served by reporting-service calls the other two from the browser (their CORS
         // origin is reporting-service's, its configuration names their addresses and the realm's issuer)
         int assessmentPort = KafkaBroker.freePort();
@@ -112,9 +122,10 @@ final class RunningSystem implements AutoCloseable {
     private ServiceProcess service(Path root, String name, int port, Path logs, PostgresDatabase postgres) {
         String suffix = System.getenv("TEST_DB_SUFFIX");
         String db = name.substring(0, name.indexOf('-')) + "_e2e" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase());
+        String url = postgres.recreateDatabase(db);
         ServiceProcess process = new ServiceProcess(root, name, port, logs)
                 .property("kafka.bootstrap.servers", broker.bootstrapServers())
-                .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
+                .property("quarkus.datasource.jdbc.url", url)
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
@@ -123,7 +134,13 @@ final class RunningSystem implements AutoCloseable {
         // its own sign-in at the broker (its principal's ACLs), as production hands it: KAFKA_* variables, not in the process list
         process.environment(KafkaAccess.serviceEnvironment(broker, name));
         all.add(process);
+        databases.put(process, url);
         return process;
+    }
+
+    /** The JDBC URL of the service's database. */
+    String database(ServiceProcess service) {
+        return databases.get(service);
     }
 
     /** A demo person of the realm, signed in with the password grant (one token per person, renewed when due). */
