@@ -114,6 +114,18 @@ class CountyMonthEndToEndTest {
             new UnitPlan("U010", "县统计局", null, 0, null),
             new UnitPlan("U011", "县审计局", 35.0, 1, 65.0));
 
+    /** The indicator system of the table above (PUT /indicator-systems/{year}). */
+    static final Map<String, Object> INDICATOR_SYSTEM = Map.of(
+            "bonusCap", 5, "examPassScore", 60,
+            "dimensions", List.of(
+                    Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
+                            Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
+                            Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
+                                    "activityTypes", List.of("MONTHLY_DISCUSSION")))),
+                    Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
+                            Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
+            "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS")));
+
     /** rank order, composite and tier of October, from the table above. */
     static final List<Object[]> EXPECTED_OCTOBER = List.of(
             new Object[]{"U001", 102.0, "ADVANCED", "SUBMITTED"},
@@ -138,16 +150,7 @@ class CountyMonthEndToEndTest {
         var assessor = system.as("assessor");
         var platform = system.learningPlatform();
 
-        ok(RunningSystem.put(assessment, "/indicator-systems/2026", Map.of(
-                "bonusCap", 5, "examPassScore", 60,
-                "dimensions", List.of(
-                        Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
-                                Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
-                                Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
-                                        "activityTypes", List.of("MONTHLY_DISCUSSION")))),
-                        Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
-                                Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
-                "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS"))), admin));
+        ok(RunningSystem.put(assessment, "/indicator-systems/2026", INDICATOR_SYSTEM, admin));
 
         for (UnitPlan unit : PLAN) {
             ok(post(assessment, "/units", Map.of("unitCode", unit.code(), "name", unit.name(), "category", "党政机关"), admin));
@@ -566,7 +569,7 @@ class CountyMonthEndToEndTest {
         return Map.of();
     }
 
-    private static List<String> expectedRows() {
+    static List<String> expectedRows() {
         List<String> rows = new ArrayList<>();
         int rank = 1;
         for (Object[] row : EXPECTED_OCTOBER) {
@@ -575,7 +578,7 @@ class CountyMonthEndToEndTest {
         return rows;
     }
 
-    private static List<String> rows(JsonNode ranking) {
+    static List<String> rows(JsonNode ranking) {
         List<String> rows = new ArrayList<>();
         for (JsonNode entry : ranking.get("entries")) {
             boolean submitted = entry.get("status").asText().equals("SUBMITTED");
