@@ -113,9 +113,10 @@ class FaultsSurvivedTest {
         expect(failures, "notices duplicated (or more than without faults)", List.of(), minus(notices, expectedNotices));
         Map<String, Long> withoutFaults = faultFree.since(registered);
         Map<String, Long> withFaults = faulted.since(faultFree);
-        System.out.printf("fault test: rows added by the fault-free year %d, by the faulted year %d, over %d tables; notices %d and %d%n",
+        System.out.printf("fault test: rows added by the fault-free year %d, by the faulted year %d, over %d tables; notices %d and %d"
+                        + " (lost %d, duplicated %d)%n",
                 withoutFaults.values().stream().mapToLong(Long::longValue).sum(), withFaults.values().stream().mapToLong(Long::longValue).sum(),
-                withoutFaults.size(), expectedNotices.size(), notices.size());
+                withoutFaults.size(), expectedNotices.size(), notices.size(), minus(expectedNotices, notices).size(), minus(notices, expectedNotices).size());
         withoutFaults.forEach((table, rows) -> {
             if (!rows.equals(withFaults.get(table))) {
                 failures.add("rows added to " + table + ": " + rows + " without faults, " + withFaults.get(table) + " with");
