@@ -36,6 +36,12 @@ final class RunningSystem implements AutoCloseable {
     /** The caller of a request sent without an Authorization header. */
     static final TokenClient.Caller NO_TOKEN = null;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * One Keycloak for every system of this JVM (the end-to-end tests, the fault test with -Pfaults): its start is the
+     * longest part of a system's (about a minute on a busy machine), and the realm is the same for all. Stopped at JVM
+     * exit by its own shutdown hook.
+     */
+    private static KeycloakServer sharedKeycloak;
 
     KafkaBroker broker;
     KeycloakServer keycloak;
@@ -86,11 +92,10 @@ final class RunningSystem implements AutoCloseable {
 
     private void start(Path root, Path target, Path logs) {
         // Keycloak takes longest (its first start in a home folder builds itself): it starts while the broker does
-        keycloak = KeycloakServer.onFreePort(target.resolve("keycloak"));
-        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(8)));
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak(target));
         broker = KafkaBroker.temporary(KafkaAccess.sasl()).start();
         KafkaAccess.grant(broker); // the topics, and what each principal may read and write
-        identity.join();
+        keycloak = identity.join();
         tokens = TokenClient.of(keycloak);
         PostgresDatabase postgres = this.postgres != null ? this.postgres : PostgresDatabase.fromEnvironment();
         // the ports first: the workbench served by reporting-service calls the other two from the browser (their CORS
@@ -117,6 +122,13 @@ final class RunningSystem implements AutoCloseable {
         for (ServiceProcess process : all) {
             process.awaitReady(Duration.ofMinutes(2));
         }
+    }
+
+    private static synchronized KeycloakServer keycloak(Path target) {
+        if (sharedKeycloak == null || !sharedKeycloak.isRunning()) {
+            sharedKeycloak = KeycloakServer.onFreePort(target.resolve("keycloak")).start(Duration.ofMinutes(8));
+        }
+        return sharedKeycloak;
     }
 
     private ServiceProcess service(Path root, String name, int port, Path logs, PostgresDatabase postgres) {
@@ -220,8 +232,6 @@ final class RunningSystem implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
+        // the shared Keycloak keeps running for the next system of this JVM
     }
 }
