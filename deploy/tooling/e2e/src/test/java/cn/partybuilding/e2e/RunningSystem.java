@@ -85,7 +85,7 @@ final class RunningSystem implements AutoCloseable {
         try {
             start(root, target, logs);
         } catch (RuntimeException e) {
-            close(); // what did start, so that a failed start leaves no broker or Keycloak behind
+            close(); // what did start, so that a failed start leaves no broker or services behind (Keycloak stops at JVM exit)
             throw e;
         }
     }
