@@ -116,6 +116,18 @@ class CountyMonthEndToEndTest {
             new UnitPlan("U010", "县统计局", null, 0, null),
             new UnitPlan("U011", "县审计局", 35.0, 1, 65.0));
 
+    /** The indicator system of the table above (PUT /indicator-systems/{year}). */
+    static final Map<String, Object> INDICATOR_SYSTEM = Map.of(
+            "bonusCap", 5, "examPassScore", 60,
+            "dimensions", List.of(
+                    Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
+                            Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
+                            Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
+                                    "activityTypes", List.of("MONTHLY_DISCUSSION")))),
+                    Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
+                            Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
+            "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS")));
+
     /** rank order, composite and tier of October, from the table above. */
     static final List<Object[]> EXPECTED_OCTOBER = List.of(
             new Object[]{"U001", 102.0, "ADVANCED", "SUBMITTED"},
@@ -498,16 +510,7 @@ class CountyMonthEndToEndTest {
 
     /** The indicator system of 2026 and the county's units, branches and members (PLAN), entered by the committee admin. */
     static void enterTheCounty(Supplier<ServiceProcess> assessment, TokenClient.Caller admin) {
-        ok(RunningSystem.put(assessment.get(), "/indicator-systems/2026", Map.of(
-                "bonusCap", 5, "examPassScore", 60,
-                "dimensions", List.of(
-                        Map.of("code", "POLITICAL", "name", "政治建设", "weight", 60, "indicators", List.of(
-                                Map.of("code", "P1", "name", "落实第一议题制度", "maxPoints", 60, "kind", "MANUAL"),
-                                Map.of("code", "P2", "name", "月谈完成率", "maxPoints", 40, "kind", "STUDY_RATE",
-                                        "activityTypes", List.of("MONTHLY_DISCUSSION")))),
-                        Map.of("code", "DISCIPLINE", "name", "纪律建设", "weight", 40, "indicators", List.of(
-                                Map.of("code", "D1", "name", "廉政教育", "maxPoints", 100, "kind", "MANUAL")))),
-                "studyPlan", List.of(Map.of("activityType", "MONTHLY_DISCUSSION", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS"))), admin));
+        ok(RunningSystem.put(assessment.get(), "/indicator-systems/2026", INDICATOR_SYSTEM, admin));
 
         for (UnitPlan unit : PLAN) {
             ok(post(assessment.get(), "/units", Map.of("unitCode", unit.code(), "name", unit.name(), "category", "党政机关"), admin));

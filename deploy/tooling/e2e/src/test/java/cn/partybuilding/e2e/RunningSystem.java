@@ -36,6 +36,12 @@ final class RunningSystem implements AutoCloseable {
     /** The caller of a request sent without an Authorization header. */
     static final TokenClient.Caller NO_TOKEN = null;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * One Keycloak for every system of this JVM (the end-to-end tests, the fault test with -Pfaults): its start is the
+     * longest part of a system's (about a minute on a busy machine), and the realm is the same for all. Stopped at JVM
+     * exit by its own shutdown hook.
+     */
+    private static KeycloakServer sharedKeycloak;
 
     KafkaBroker broker;
     KeycloakServer keycloak;
@@ -52,14 +58,18 @@ final class RunningSystem implements AutoCloseable {
     /** The demo county loaded and the workbench's browser client allowed to come back to this reporting-service. */
     private final boolean workbench;
     private final boolean twoOfEach;
+    /** The server of the services' databases; null: the environment's ({@link PostgresDatabase#fromEnvironment()}). */
+    private final PostgresDatabase postgres;
+    /** Each service's JDBC URL. */
+    private final Map<ServiceProcess, String> databases = new ConcurrentHashMap<>();
 
     RunningSystem() throws IOException {
-        this(false, false);
+        this(false, false, null);
     }
 
     /** Two instances of each service, each pair against one database (issue 17 item 2). */
     static RunningSystem twoOfEach() throws IOException {
-        return new RunningSystem(false, true);
+        return new RunningSystem(false, true, null);
     }
 
     /**
@@ -67,12 +77,18 @@ final class RunningSystem implements AutoCloseable {
      * {@code workbench} client may redirect to this reporting-service's port (the realm file knows only 8081–8083).
      */
     static RunningSystem withWorkbench() throws IOException {
-        return new RunningSystem(true, false);
+        return new RunningSystem(true, false, null);
     }
 
-    private RunningSystem(boolean workbench, boolean twoOfEach) throws IOException {
+    /** The system on a PostgreSQL server of the caller's (the fault test's own, which it stops and starts). */
+    static RunningSystem on(PostgresDatabase postgres) throws IOException {
+        return new RunningSystem(false, false, postgres);
+    }
+
+    private RunningSystem(boolean workbench, boolean twoOfEach, PostgresDatabase postgres) throws IOException {
         this.workbench = workbench;
         this.twoOfEach = twoOfEach;
+        this.postgres = postgres;
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
         Path target = root.resolve("deploy/tooling/e2e/target");
         Path logs = target.resolve("e2e-logs");
@@ -80,20 +96,19 @@ final class RunningSystem implements AutoCloseable {
         try {
             start(root, target, logs);
         } catch (RuntimeException e) {
-            close(); // what did start, so that a failed start leaves no broker or Keycloak behind
+            close(); // what did start, so that a failed start leaves no broker or services behind (Keycloak stops at JVM exit)
             throw e;
         }
     }
 
     private void start(Path root, Path target, Path logs) {
         // Keycloak takes longest (its first start in a home folder builds itself): it starts while the broker does
-        keycloak = KeycloakServer.onFreePort(target.resolve("keycloak"));
-        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak.start(Duration.ofMinutes(8)));
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> keycloak(target));
         broker = KafkaBroker.temporary(KafkaAccess.sasl()).start();
         KafkaAccess.grant(broker); // the topics, and what each principal may read and write
-        identity.join();
+        keycloak = identity.join();
         tokens = TokenClient.of(keycloak);
-        PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
+        PostgresDatabase postgres = this.postgres != null ? this.postgres : PostgresDatabase.fromEnvironment();
         // the ports first: the workbench served by reporting-service calls the other two from the browser (their CORS
         // origin is reporting-service's, its configuration names their addresses and the realm's issuer)
         int assessmentPort = KafkaBroker.freePort();
@@ -129,10 +144,18 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    private static synchronized KeycloakServer keycloak(Path target) {
+        if (sharedKeycloak == null || !sharedKeycloak.isRunning()) {
+            sharedKeycloak = KeycloakServer.onFreePort(target.resolve("keycloak")).start(Duration.ofMinutes(8));
+        }
+        return sharedKeycloak;
+    }
+
     private ServiceProcess service(Path root, String name, int port, Path logs, PostgresDatabase postgres) {
+        String url = postgres.recreateDatabase(database(name));
         ServiceProcess process = new ServiceProcess(root, name, port, logs)
                 .property("kafka.bootstrap.servers", broker.bootstrapServers())
-                .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(database(name)))
+                .property("quarkus.datasource.jdbc.url", url)
                 .property("quarkus.datasource.username", postgres.user())
                 .property("quarkus.datasource.password", postgres.password())
                 .property("quarkus.mailer.mock", "true")
@@ -141,6 +164,7 @@ final class RunningSystem implements AutoCloseable {
         // its own sign-in at the broker (its principal's ACLs), as production hands it: KAFKA_* variables, not in the process list
         process.environment(KafkaAccess.serviceEnvironment(broker, name));
         all.add(process);
+        databases.put(process, url);
         return process;
     }
 
@@ -164,6 +188,11 @@ final class RunningSystem implements AutoCloseable {
         process.environment(KafkaAccess.serviceEnvironment(broker, name));
         all.add(process);
         return process;
+    }
+
+    /** The JDBC URL of the service's database. */
+    String database(ServiceProcess service) {
+        return databases.get(service);
     }
 
     /** A demo person of the realm, signed in with the password grant (one token per person, renewed when due). */
@@ -243,8 +272,6 @@ final class RunningSystem implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
+        // the shared Keycloak keeps running for the next system of this JVM
     }
 }

@@ -53,13 +53,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * the caller can stop its clients first.
      */
     public static EmbeddedPostgresServer persistent(Path dataDirectory, Path logFile) {
+        return persistent(dataDirectory, logFile, 0);
+    }
+
+    /**
+     * The same on {@code port} (0: a free one). Stopping it ({@link #close()}) and starting it again on the same port and
+     * data directory is a PostgreSQL restart as its clients see it (the end-to-end fault test).
+     */
+    public static EmbeddedPostgresServer persistent(Path dataDirectory, Path logFile, int port) {
         try {
             Files.createDirectories(logFile.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        return new EmbeddedPostgresServer(start(builder()
+        EmbeddedPostgres.Builder builder = builder();
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return new EmbeddedPostgresServer(start(builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
