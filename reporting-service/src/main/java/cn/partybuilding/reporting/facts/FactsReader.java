@@ -438,9 +438,14 @@ public class FactsReader {
         }
         List<MemberFacts> members = new ArrayList<>();
         int columns = columnType.size();
+        // one String per unit code and organisation id, not one per member row: a month's ranking keeps these facts
+        Map<String, String> shared = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             query(c, sql.toString(), rs -> {
-                MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3),
+                String unit = rs.getString(2);
+                String organization = rs.getString(3);
+                MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), unit == null ? null : shared.computeIfAbsent(unit, u -> u),
+                        organization == null ? null : shared.computeIfAbsent(organization, o -> o),
                         MemberRole.valueOf(rs.getString(6)), MemberRank.valueOf(rs.getString(5)), rs.getString(7));
                 for (int i = 0; i < columns; i++) {
                     int done = rs.getInt(8 + i);
