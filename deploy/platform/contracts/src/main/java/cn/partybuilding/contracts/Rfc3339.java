@@ -1,6 +1,7 @@
 package cn.partybuilding.contracts;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -11,11 +12,12 @@ import java.time.ZoneOffset;
  * fraction optional, {@code Z} or {@code ±HH:MM}), is read here by hand; anything else, and any value out of range,
  * goes to {@code OffsetDateTime.parse}, so what is accepted, and how it is refused, does not change.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
     private Rfc3339() {
     }
 
-    static OffsetDateTime parse(String text) {
+    /** As {@link OffsetDateTime#parse(CharSequence)}, faster in the common form. */
+    public static OffsetDateTime parse(String text) {
         OffsetDateTime fast = fast(text);
         return fast != null ? fast : OffsetDateTime.parse(text);
     }
@@ -81,6 +83,26 @@ final class Rfc3339 {
         } catch (DateTimeException e) {
             return null; // e.g. 2026-02-30: the formatter refuses it with its own message
         }
+    }
+
+    /**
+     * As {@link LocalDate#parse(CharSequence)} (a full-date, {@code 2026-10-31}), read by hand when it has that form and
+     * is a real day; anything else goes to {@code LocalDate.parse}, which reads or refuses it as before.
+     */
+    public static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            if ((year | month | day) >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // out of range: the formatter refuses it with its own message
+                }
+            }
+        }
+        return LocalDate.parse(text);
     }
 
     private static int digits(String s, int from, int count) {

@@ -39,4 +39,14 @@ class Rfc3339Test {
             assertThrows(DateTimeParseException.class, () -> Rfc3339.parse(text), text);
         }
     }
+
+    @Test
+    void aFullDateIsReadByHandOrByTheFormatterWithTheSameOutcome() {
+        for (String text : List.of("2026-10-31", "2028-02-29", "0001-01-01", "+12026-01-01")) {
+            assertEquals(java.time.LocalDate.parse(text), Rfc3339.date(text), text);
+        }
+        for (String text : List.of("2026-02-29", "2026-13-01", "2026-10-32", "2026-1-31", "2026/10/31", "2026-10-3a", "", "2026-10-31T00:00")) {
+            assertThrows(DateTimeParseException.class, () -> Rfc3339.date(text), text);
+        }
+    }
 }
