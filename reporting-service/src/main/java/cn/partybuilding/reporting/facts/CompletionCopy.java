@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +53,7 @@ final class CompletionCopy {
             copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             Encoder out = new Encoder();
             out.write(HEADER);
-            for (Map.Entry<CompletionKey, Item<StudyView>> e : rows.entrySet()) {
+            for (Map.Entry<CompletionKey, Item<StudyView>> e : inKeyOrder(rows)) {
                 CompletionKey key = e.getKey();
                 Item<StudyView> item = e.getValue();
                 out.writeShort(COLUMNS);
@@ -81,6 +84,21 @@ final class CompletionCopy {
             return null;
         }
     }
+
+    /**
+     * The rows in the order of the table's key (period, member, type, day): each row's key goes into the primary-key
+     * index, and in key order one insert after the other lands on the same or the next leaf page, where in arrival order
+     * (members of every unit interleaved) each lands on a page of its own, read again for each.
+     */
+    private static List<Map.Entry<CompletionKey, Item<StudyView>>> inKeyOrder(Map<CompletionKey, Item<StudyView>> rows) {
+        List<Map.Entry<CompletionKey, Item<StudyView>>> sorted = new ArrayList<>(rows.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        return sorted;
+    }
+
+    /** The key's order; the period (yyyy-MM of the day) compared as year and month, without making its text. */
+    private static final Comparator<CompletionKey> KEY_ORDER = Comparator.<CompletionKey>comparingInt(k -> k.day().getYear() * 12 + k.day().getMonthValue())
+            .thenComparing(CompletionKey::memberId).thenComparing(CompletionKey::activityType).thenComparing(CompletionKey::day);
 
     private static void execute(Connection c, String sql) throws SQLException {
         try (java.sql.Statement statement = c.createStatement()) {
