@@ -231,7 +231,7 @@ public final class FactWriter {
         Sql.batch(c, PERIOD_CHANGE, changes);
     }
 
-    private record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
+    record CompletionKey(String memberId, String activityType, java.time.LocalDate day) {
         String period() {
             return day.toString().substring(0, 7);
         }
@@ -269,7 +269,13 @@ public final class FactWriter {
         if (candidates.isEmpty()) {
             return 0;
         }
-        // one statement inserts the new keys; the count is how many were new
+        // the usual case, keys never seen: one binary COPY, nothing for the server to parse, no conflict check per row
+        Integer copied = CompletionCopy.copy(c, candidates);
+        if (copied != null) {
+            return copied;
+        }
+        // some key is there already (a redelivery, the same completion from another system, another loop): one statement
+        // inserts the new keys; the count is how many were new
         try (PreparedStatement insert = c.prepareStatement(COMPLETION_INSERT)) {
             bindCompletions(c, insert, candidates);
             return insert.executeUpdate();

@@ -248,7 +248,7 @@ public final class ParsedBatch {
         }
         LocalDate day;
         try {
-            day = LocalDate.parse(date);
+            day = cn.partybuilding.contracts.Rfc3339.date(date);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("date must be YYYY-MM-DD, was '" + date + "'");
         }

@@ -52,6 +52,40 @@ class CloudEventCodecTest {
         assertThrows(InvalidEventException.class, () -> CloudEventCodec.data(noData, StudyView.class));
     }
 
+    /** The streaming reader (issue 18.5) keeps what reading the record as a tree accepted and refused. */
+    @Test
+    void theStreamingReaderKeepsTheRulesOfTheTree() {
+        CloudEvent event = CloudEventCodec.read(bytes("""
+                {"vendor":{"nested":[1,{"id":"not this"}]},"specversion":"1.0","id":42,"source":"/old","source":"/learning-platform",
+                 "type":"cn.partybuilding.study.completed","time":"2026-10-31T12:00:05.5+08:00","data":{"memberId":"M9","list":[1,2]}}
+                 trailing text is ignored"""));
+        assertEquals("42", event.id()); // a number counts as its text
+        assertEquals("/learning-platform", event.source()); // the last of repeated attributes wins
+        assertEquals(java.time.OffsetDateTime.parse("2026-10-31T12:00:05.5+08:00"), event.time());
+        assertEquals("M9", event.data().get("memberId").asText());
+        assertEquals(2, event.data().get("list").size());
+        assertTrue(CloudEventCodec.read(bytes("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\",\"data\":null}"))
+                .data().isNull());
+        assertEquals("not a JSON object", reason("[1,2]"));
+        assertEquals("not a JSON object", reason("   "));
+        assertEquals("not a JSON object", reason("\"text\""));
+        assertTrue(reason("{\"specversion\":\"1.0\",\"id\":\"1\"").startsWith("not JSON"), reason("{\"specversion\":\"1.0\",\"id\":\"1\""));
+        assertTrue(reason("{\"specversion\":\"1.0\",\"data\":{\"a\":}}").startsWith("not JSON"));
+        assertEquals("missing required attribute 'id'", reason("{\"specversion\":\"1.0\",\"id\":{},\"source\":\"s\",\"type\":\"t\"}"));
+        assertEquals("missing required attribute 'type'", reason("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\" \"}"));
+        assertEquals("specversion must be 1.0, was null", reason("{\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}"));
+        assertEquals("time is not RFC 3339: 2026-02-30T12:00Z",
+                reason("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\",\"time\":\"2026-02-30T12:00Z\"}"));
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String reason(String json) {
+        return assertThrows(InvalidEventException.class, () -> CloudEventCodec.read(bytes(json))).getMessage();
+    }
+
     @Test
     void theTraceContextTravelsAsTheCloudEventsExtensionTraceparent() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";

@@ -43,6 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the order of each partition, hence of each unit.
  */
 public final class BatchConsumerLoop implements Runnable, AutoCloseable {
+    static {
+        NativeLz4.ensureLoaded(); // before the loop's consumer: Kafka picks its lz4 decoder once
+    }
+
     private static final Logger LOG = Logger.getLogger(BatchConsumerLoop.class);
     /**
      * A fetch is read into one buffer: 8 MB (about 20,000 of our events) keeps a service within its memory budget while

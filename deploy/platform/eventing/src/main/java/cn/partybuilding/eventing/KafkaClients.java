@@ -25,6 +25,10 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class KafkaClients {
+    static {
+        NativeLz4.ensureLoaded(); // before any client: Kafka picks its lz4 decoder once
+    }
+
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> common;

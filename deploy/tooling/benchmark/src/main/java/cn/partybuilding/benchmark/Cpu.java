@@ -49,6 +49,30 @@ final class Cpu {
         return ticks / TICKS;
     }
 
+    /**
+     * CPU seconds of the backends connected to {@code database} now (a service's pooled connections, open since it
+     * started): that database's own share of the server, which other databases' work on a shared machine does not
+     * inflate; the server's shared processes (WAL writer, checkpointer) are not in it. -1 when it cannot tell.
+     */
+    static double backendSeconds(cn.partybuilding.local.PostgresDatabase server, String database) {
+        double total = 0;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
+             java.sql.PreparedStatement q = c.prepareStatement("select pid from pg_stat_activity where datname = ?")) {
+            q.setString(1, database);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    double s = seconds(rs.getLong(1));
+                    if (s > 0) {
+                        total += s;
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+        return total;
+    }
+
     private static boolean isPostgres(ProcessHandle p) {
         return p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false);
     }

@@ -79,7 +79,7 @@ final class Environment implements AutoCloseable {
         }
         String workbenchOrigin = "http://127.0.0.1:" + ports.get("reporting-service");
         for (String name : ports.keySet()) {
-            String db = name.substring(0, name.indexOf('-')) + "_bench";
+            String db = database(name.substring(0, name.indexOf('-')));
             ServiceProcess process = new ServiceProcess(root, name, ports.get(name), dir.resolve("logs"))
                     .jvmOptions(jvmOptions.getOrDefault(name, JVM_OPTIONS))
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
@@ -103,6 +103,16 @@ final class Environment implements AutoCloseable {
         }
         services.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
         return this;
+    }
+
+    /**
+     * The database of a service (or the naive consumer) in this run: {@code <name>_bench}, followed by
+     * {@code _<BENCH_DB_SUFFIX>} when that is set, so that two benchmarks sharing one PostgreSQL (two checkouts on one
+     * machine) do not drop each other's databases.
+     */
+    static String database(String name) {
+        String suffix = System.getenv("BENCH_DB_SUFFIX");
+        return name + "_bench" + (suffix == null || suffix.isBlank() ? "" : "_" + suffix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
     }
 
     /**

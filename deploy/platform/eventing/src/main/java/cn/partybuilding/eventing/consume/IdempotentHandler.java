@@ -83,26 +83,31 @@ public final class IdempotentHandler implements BatchHandler {
 
     private Outcome applyOnce(List<IncomingEvent> events) throws Exception {
         // identity sets: an event's equality would hash its whole JSON payload
-        List<IncomingEvent> tracked = new ArrayList<>(events.size());
-        Set<IncomingEvent> own = identitySet();
+        List<IncomingEvent> tracked = new ArrayList<>();
         for (IncomingEvent e : events) {
-            if (applier.deduplicatesItself(e)) {
-                own.add(e);
-            } else {
+            if (!applier.deduplicatesItself(e)) {
                 tracked.add(e);
             }
         }
         Set<IncomingEvent> fresh = identitySet();
         fresh.addAll(consumed.unconsumed(tracked));
-        List<IncomingEvent> toApply = new ArrayList<>(events.size());
-        for (IncomingEvent e : events) {
-            if (own.contains(e) || fresh.contains(e)) {
-                toApply.add(e); // in poll order: each partition's order holds
+        List<IncomingEvent> toApply;
+        if (tracked.isEmpty()) {
+            toApply = events; // a poll of self-deduplicating events only (the study hot path): no lookup per event
+        } else {
+            toApply = new ArrayList<>(events.size());
+            for (IncomingEvent e : events) {
+                if (fresh.contains(e) || applier.deduplicatesItself(e)) {
+                    toApply.add(e); // in poll order: each partition's order holds
+                }
             }
         }
         List<Rejection> rejections = toApply.isEmpty() ? List.of() : applier.apply(toApply);
         Set<IncomingEvent> refused = identitySet();
         rejections.forEach(r -> refused.add(r.event()));
+        if (rejections.isEmpty() && fresh.isEmpty()) {
+            return new Outcome(toApply, rejections, events.size() - toApply.size());
+        }
         List<IncomingEvent> done = new ArrayList<>(toApply.size());
         List<IncomingEvent> record = new ArrayList<>(fresh.size());
         for (IncomingEvent e : toApply) {
