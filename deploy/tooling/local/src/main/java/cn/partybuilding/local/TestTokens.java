@@ -114,6 +114,13 @@ public final class TestTokens {
             return this;
         }
 
+        /** issued now, valid for {@code lifetime} */
+        public Token expiresIn(Duration lifetime) {
+            issuedAt = Instant.now();
+            this.lifetime = lifetime;
+            return this;
+        }
+
         /** signed by a key the service does not know */
         public Token signedByAnotherKey() {
             foreignKey = true;
