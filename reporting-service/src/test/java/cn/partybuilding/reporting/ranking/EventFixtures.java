@@ -157,6 +157,20 @@ final class EventFixtures implements AutoCloseable {
                 map("period", period, "reason", reason, "by", "工委办公室"));
     }
 
+    /**
+     * A year's indicator system of one dimension: P1 政治理论学习 (manual, 50 points) and P2 {@code studyIndicator}, the
+     * completion rate (50 points) of the study plan's one item, {@code activityType} every {@code frequency}.
+     */
+    static Map<String, Object> oneStudyItemSystem(int year, String studyIndicator, String activityType, String frequency) {
+        return map("year", year, "version", 1, "bonusCap", 5, "examPassScore", 60,
+                "dimensions", List.of(
+                        map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
+                                map("code", "P1", "name", "政治理论学习", "maxPoints", 50, "kind", "MANUAL"),
+                                map("code", "P2", "name", studyIndicator, "maxPoints", 50, "kind", "STUDY_RATE",
+                                        "activityTypes", List.of(activityType))))),
+                "studyPlan", List.of(map("activityType", activityType, "frequency", frequency, "attendees", "ALL_MEMBERS")));
+    }
+
     static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -25,12 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class StudyMonthThroughIngestTest extends WithEventFixtures {
     static Map<String, Object> system2027() {
-        return map("year", 2027, "version", 1, "bonusCap", 5, "examPassScore", 60,
-                "dimensions", List.of(
-                        map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
-                                map("code", "P1", "name", "政治理论学习", "maxPoints", 50, "kind", "MANUAL"),
-                                map("code", "P2", "name", "周学完成率", "maxPoints", 50, "kind", "STUDY_RATE", "activityTypes", List.of("WEEKLY_STUDY"))))),
-                "studyPlan", List.of(map("activityType", "WEEKLY_STUDY", "frequency", "WEEKLY", "attendees", "ALL_MEMBERS")));
+        return EventFixtures.oneStudyItemSystem(2027, "周学完成率", "WEEKLY_STUDY", "WEEKLY");
     }
 
     @Test

@@ -30,13 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class ThroughIngestMeetingAttendanceTest extends WithEventFixtures {
     static Map<String, Object> system2049() {
-        return map("year", 2049, "version", 1, "bonusCap", 5, "examPassScore", 60,
-                "dimensions", List.of(
-                        map("code", "POLITICAL", "name", "政治建设", "weight", 100, "indicators", List.of(
-                                map("code", "P1", "name", "政治理论学习", "maxPoints", 50, "kind", "MANUAL"),
-                                map("code", "P2", "name", "组织生活会参加率", "maxPoints", 50, "kind", "STUDY_RATE",
-                                        "activityTypes", List.of("ORGANISATION_LIFE_MEETING"))))),
-                "studyPlan", List.of(map("activityType", "ORGANISATION_LIFE_MEETING", "frequency", "MONTHLY", "attendees", "ALL_MEMBERS")));
+        return EventFixtures.oneStudyItemSystem(2049, "组织生活会参加率", "ORGANISATION_LIFE_MEETING", "MONTHLY");
     }
 
     private void completion(String member, String meetingId) {
