@@ -53,14 +53,7 @@ public class RankingCache {
      * indicator system is one) is committed.
      */
     public List<IndicatorSystem> systems(int year, IntFunction<List<IndicatorSystem>> read) {
-        long generation = factsVersion.stamp("").global();
-        Generation<List<IndicatorSystem>> cached = systems.get(year);
-        if (cached != null && cached.generation() == generation) {
-            return cached.value();
-        }
-        List<IndicatorSystem> versions = List.copyOf(read.apply(year));
-        systems.put(year, new Generation<>(generation, versions));
-        return versions;
+        return untilGlobalChange(systems, year, y -> List.copyOf(read.apply(y)), Integer.MAX_VALUE);
     }
 
     /** The month's live ranking, kept until any change of the facts (or a publication, which bumps them too). */
@@ -138,17 +131,25 @@ public class RankingCache {
      * every request behind whatever else the database was doing.
      */
     public Optional<Integer> latestPublishedVersion(YearMonth period, Function<YearMonth, Optional<Integer>> read) {
+        return untilGlobalChange(latestVersions, period, read, MAX_MONTHS);
+    }
+
+    /**
+     * {@code read(key)}, kept in {@code cache} until a change not attributed to single units is committed (the global
+     * generation, taken before the read); the map is cleared when it holds more than {@code max} entries.
+     */
+    private <K, V> V untilGlobalChange(Map<K, Generation<V>> cache, K key, Function<K, V> read, int max) {
         long generation = factsVersion.stamp("").global();
-        Generation<Optional<Integer>> cached = latestVersions.get(period);
+        Generation<V> cached = cache.get(key);
         if (cached != null && cached.generation() == generation) {
             return cached.value();
         }
-        Optional<Integer> latest = read.apply(period);
-        if (latestVersions.size() > MAX_MONTHS) {
-            latestVersions.clear();
+        V value = read.apply(key);
+        if (cache.size() > max) {
+            cache.clear();
         }
-        latestVersions.put(period, new Generation<>(generation, latest));
-        return latest;
+        cache.put(key, new Generation<>(generation, value));
+        return value;
     }
 
     /** The serialised body of a published version: frozen, so valid for as long as it is kept. */
