@@ -100,10 +100,21 @@ public final class Benchmark {
                 figures.record("peak RSS " + service + " (" + part + ")", "MiB", mib, Figures.Target.below(300, "MiB")));
     }
 
-    /** {@code --reporting-jvm "<options>"} replaces reporting-service's JVM options (to compare heap sizes or compilers). */
+    /**
+     * {@code --<service>-jvm "<options>"} (e.g. {@code --reporting-jvm}) replaces that service's JVM options, to compare
+     * heap sizes or compilers; {@code --jvm-extra "<options>"} adds options to every service's (e.g. native memory
+     * tracking or a class-loading log).
+     */
     private Map<String, List<String>> jvmOptions() {
-        return options.containsKey("reporting-jvm")
-                ? Map.of("reporting-service", List.of(options.get("reporting-jvm").trim().split("\\s+"))) : Map.of();
+        List<String> extra = options.containsKey("jvm-extra") ? List.of(options.get("jvm-extra").trim().split("\\s+")) : List.of();
+        Map<String, List<String>> byService = new java.util.LinkedHashMap<>();
+        for (String service : List.of("assessment-service", "reporting-service", "notification-service")) {
+            String own = options.get(service.replace("-service", "") + "-jvm");
+            List<String> jvm = new java.util.ArrayList<>(own == null ? Environment.JVM_OPTIONS : List.of(own.trim().split("\\s+")));
+            jvm.addAll(extra);
+            byService.put(service, jvm);
+        }
+        return byService;
     }
 
     // ------------------------------------------------------------------ 1. ingestion

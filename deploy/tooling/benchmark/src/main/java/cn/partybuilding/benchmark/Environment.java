@@ -86,7 +86,9 @@ final class Environment implements AutoCloseable {
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())
                     .property("quarkus.datasource.password", postgres.password())
-                    .property("quarkus.log.console.level", "WARN")
+                    // warnings, and the publication's own timing line (ranked and planned / stored, issue 18.3)
+                    .property("quarkus.log.level", "WARN")
+                    .property("quarkus.log.category.\"cn.partybuilding.reporting.publication\".level", "INFO")
                     .environment(keycloak.serviceEnvironment(name));
             if (name.equals("notification-service")) {
                 SmtpServer.sendTo(process, mailSink); // a real SMTP conversation per e-mail, as in production
