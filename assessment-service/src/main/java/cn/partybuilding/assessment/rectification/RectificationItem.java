@@ -51,4 +51,9 @@ public class RectificationItem extends PanacheEntityBase {
     /** The day the item first turned OVERDUE (rectification.overdue, the 逾期通报); once per item. */
     @Column(name = "overdue_on")
     public LocalDate overdueOn;
+    /**
+     * The trace context of the request that raised the finding (null: none); the job's due-soon and overdue events carry
+     * it, so the notices can be followed to the finding.
+     */
+    public String traceparent;
 }

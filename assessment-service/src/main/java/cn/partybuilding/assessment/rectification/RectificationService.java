@@ -4,6 +4,7 @@ import cn.partybuilding.assessment.common.EqualityFilter;
 import cn.partybuilding.assessment.common.AssessmentConfig;
 import cn.partybuilding.assessment.common.Checks;
 import cn.partybuilding.eventing.EventPublisher;
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.eventing.time.Periods;
 import cn.partybuilding.eventing.web.ProblemException;
 import cn.partybuilding.assessment.organisation.OrganisationService;
@@ -19,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import cn.partybuilding.eventing.time.WorkingCalendar;
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.opentelemetry.context.Scope;
 import java.util.function.Predicate;
 
 import java.math.BigDecimal;
@@ -104,6 +106,7 @@ public class RectificationService {
         item.description = finding.description;
         item.deadline = in.deadline() != null ? in.deadline() : today.plusDays(config.rectification().defaultDeadlineDays());
         item.status = RectificationRules.statusOn(RectificationItem.Status.OPEN, item.deadline, today);
+        item.traceparent = TraceContext.current();
         item.persist();
         events.publish(Topics.ASSESSMENT, EventTypes.FINDING_RAISED, finding.unitCode, FindingRaised.of(finding, item));
         if (item.status == RectificationItem.Status.OVERDUE) {
@@ -207,7 +210,8 @@ public class RectificationService {
 
     /**
      * Announces the 整改提醒 of every OPEN item whose deadline is {@code remind-working-days} working days away or nearer
-     * (and not past), once per item ({@code reminded_on}): {@code rectification.due-soon}. Returns how many.
+     * (and not past), once per item ({@code reminded_on}): {@code rectification.due-soon}, under the trace of the request
+     * that raised the item's finding (not the job's), so its notice can be followed to the finding. Returns how many.
      */
     @Transactional
     public int remindDue(LocalDate today) {
@@ -221,14 +225,19 @@ public class RectificationService {
             LocalDate remindFrom = calendar.minusWorkingDays(item.deadline, workingDays);
             if (RectificationRules.reminderDue(item.status, item.remindedOn, remindFrom, item.deadline, today)) {
                 item.remindedOn = today;
-                batch.add(events.event(EventTypes.RECTIFICATION_DUE_SOON, item.unitCode, RectificationChanged.of(item, RectificationChanged.source(item), workingDays)));
+                try (Scope ignored = TraceContext.resume(item.traceparent)) {
+                    batch.add(events.event(EventTypes.RECTIFICATION_DUE_SOON, item.unitCode, RectificationChanged.of(item, RectificationChanged.source(item), workingDays)));
+                }
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);
         return batch.size();
     }
 
-    /** Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each. Returns how many changed. */
+    /**
+     * Turns every OPEN item past its deadline on {@code today} OVERDUE, one event each under the trace of the request that
+     * raised the item's finding. Returns how many changed.
+     */
     @Transactional
     public int refreshStatuses(LocalDate today) {
         List<RectificationItem> due = RectificationItem.<RectificationItem>find("status = ?1 and deadline < ?2 order by unitCode, deadline",
@@ -242,7 +251,9 @@ public class RectificationService {
                     continue;   // overdue before, submitted and returned in time, overdue again: announced once
                 }
                 item.overdueOn = today;
-                batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item)));
+                try (Scope ignored = TraceContext.resume(item.traceparent)) {
+                    batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item)));
+                }
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);

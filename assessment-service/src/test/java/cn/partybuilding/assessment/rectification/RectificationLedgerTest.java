@@ -2,15 +2,27 @@ package cn.partybuilding.assessment.rectification;
 
 import cn.partybuilding.assessment.support.Db;
 import cn.partybuilding.assessment.support.Fixtures;
+import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.EventTypes;
+import cn.partybuilding.contracts.Topics;
+import cn.partybuilding.eventing.TraceContext;
+import cn.partybuilding.eventing.time.ClockProducer;
+import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.security.Roles;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static cn.partybuilding.assessment.support.Fixtures.post;
 import static io.restassured.RestAssured.given;
@@ -32,6 +44,9 @@ class RectificationLedgerTest {
 
     @Inject
     RectificationService service;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     @BeforeEach
     void system() {
@@ -82,6 +97,36 @@ class RectificationLedgerTest {
         // an overdue item can still be closed out
         service.submit(late, new RectificationService.SubmitRequest("已整改", null), u -> true, "secretary");
         post("/rectification-items/" + late + "/confirm", Map.of()).statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    /**
+     * Issue 17.4: the job announces an item's 整改提醒 and 逾期通报 days after the finding was raised; both events carry
+     * the trace id of the request that raised it (its {@code traceparent} header), not the job's, through the broker.
+     */
+    @Test
+    void theJobsAnnouncementsCarryTheTraceOfTheRequestThatRaisedTheFinding() {
+        String raisedIn = "00-5e1b9a3c7d2f4e6a8b0c1d2e3f405162-a1b2c3d4e5f60718-01";
+        String jobTrace = "00-77777777777777777777777777777777-1111111111111111-01";
+        String unit = Fixtures.unit("县审计局");
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
+        LocalDate deadline = today.plusDays(2);
+        String itemId = given().header(TraceContext.TRACEPARENT, raisedIn).contentType(ContentType.JSON).body(finding(unit, deadline))
+                .post("/findings").then().statusCode(201).extract().path("rectificationItemId");
+
+        // as if the scheduler ran the job under a trace of its own
+        try (Scope ignored = TraceContext.resume(jobTrace)) {
+            job.run(today);                 // due in two days: the 整改提醒
+            job.run(deadline.plusDays(1));  // past its deadline: the 逾期通报
+        }
+
+        Predicate<CloudEvent> ours = e -> e != null && e.data() != null && itemId.equals(e.data().path("itemId").asText());
+        List<CloudEvent> announced = TopicProbe.readUntil(bootstrap, Topics.ASSESSMENT, Duration.ofSeconds(60),
+                        seen -> seen.stream().map(TopicProbe::parseOrNull).filter(ours).count() >= 2)
+                .stream().map(TopicProbe::parseOrNull).filter(ours).toList();
+        assertEquals(List.of(EventTypes.RECTIFICATION_DUE_SOON, EventTypes.RECTIFICATION_OVERDUE), announced.stream().map(CloudEvent::type).toList());
+        for (CloudEvent e : announced) {
+            assertEquals(raisedIn.substring(3, 35), e.traceId(), () -> e.type() + " carries the trace of the request that raised the finding");
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.local.KafkaAccess;
 import cn.partybuilding.reporting.support.ConsumerCounters;
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.partybuilding.local.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Predicate;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.IncomingEvent;
@@ -49,6 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestSecurity(user = "test-admin", roles = Roles.COMMITTEE_ADMIN)
 class RectificationNoticesTest {
     private static final AsyncApiContract CONTRACT = AsyncApiContract.load();
+    /** The trace contexts of the requests that raised the findings, which assessment-service's events carry (issue 17.4). */
+    private static final String RAISED_A = "00-a0000000000000000000000000000001-0000000000000001-01";
+    private static final String RAISED_B = "00-b0000000000000000000000000000002-0000000000000002-01";
+    private static final String RAISED_D = "00-d0000000000000000000000000000004-0000000000000004-01";
 
     @Inject
     FactBatchHandler applier;
@@ -79,8 +86,8 @@ class RectificationNoticesTest {
                 .finding("RL1", "RL-A", "2051-01", "谈心谈话开展不到位", "督查", "2051-02-10")
                 .finding("RL2", "RL-B", "2051-01", "党费收缴存在漏缴情况", "巡察", "2051-01-31")
                 .finding("RL1", "RL-C", "2051-01", "主题党日流于形式", "巡察", "2051-03-31")
-                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL1", "RL-A", "OPEN", "2051-02-10", "谈心谈话开展不到位", "督查")
-                .rectification(EventTypes.RECTIFICATION_OVERDUE, "RL2", "RL-B", "OVERDUE", "2051-01-31", "党费收缴存在漏缴情况", "巡察")
+                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL1", "RL-A", "OPEN", "2051-02-10", "谈心谈话开展不到位", "督查").traced(RAISED_A)
+                .rectification(EventTypes.RECTIFICATION_OVERDUE, "RL2", "RL-B", "OVERDUE", "2051-01-31", "党费收缴存在漏缴情况", "巡察").traced(RAISED_B)
                 .rectification(EventTypes.RECTIFICATION_SUBMITTED, "RL1", "RL-C", "SUBMITTED", "2051-03-31", "主题党日流于形式", "巡察");
         List<IncomingEvent> events = county.events();
         assertEquals(List.of(), consumers.idempotent("rectification-notices-test", applier).handle(events));
@@ -99,6 +106,9 @@ class RectificationNoticesTest {
                 requests("RL-B").stream().map(e -> e.data().path("noticeKey").asText()).sorted().toList());
         assertEquals(List.of(), requests("RL-C"), "a submission is no notice");
         assertEquals("SUBMITTED", status("RL-C"));
+        // one batch, two traces: each request carries the trace of the event that caused it
+        assertEquals(traceId(RAISED_A), due.get(0).traceId());
+        assertEquals(List.of(traceId(RAISED_B), traceId(RAISED_B)), requests("RL-B").stream().map(CloudEvent::traceId).toList());
 
         // redelivered (the same event ids): nothing more
         assertEquals(List.of(), consumers.idempotent("rectification-notices-test", applier).handle(events));
@@ -130,7 +140,8 @@ class RectificationNoticesTest {
     void throughTheBrokerTheReminderIsRequestedOnceEvenWhenRedelivered() throws Exception {
         County county = new County(2051).unit("RL3", "县审计局")
                 .finding("RL3", "RL-D", "2051-02", "巡察反馈问题整改不彻底", "巡察", "2051-02-20")
-                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL3", "RL-D", "OPEN", "2051-02-20", "巡察反馈问题整改不彻底", "巡察");
+                .rectification(EventTypes.RECTIFICATION_DUE_SOON, "RL3", "RL-D", "OPEN", "2051-02-20", "巡察反馈问题整改不彻底", "巡察")
+                .traced(RAISED_D);
         List<IncomingEvent> events = county.events();
         Properties props = new Properties();
         props.putAll(KafkaAccess.probeSettings(bootstrap, KafkaAccess.ASSESSMENT_SERVICE.name()));
@@ -148,6 +159,19 @@ class RectificationNoticesTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> ConsumerCounters.handled(registry, FactBatchHandler.CONSUMER) >= handled + events.size());
         }
         assertEquals(1, requests("RL-D").size(), "a redelivered due-soon requests no second reminder");
+        // on the notice-requests topic, for notification-service: the trace of the request that raised the finding
+        Predicate<ConsumerRecord<String, byte[]>> reminder = r -> {
+            CloudEvent e = TopicProbe.parseOrNull(r);
+            return e != null && e.data() != null && "RL-D".equals(e.data().path("period").asText());
+        };
+        ConsumerRecord<String, byte[]> sent = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(60),
+                seen -> seen.stream().anyMatch(reminder)).stream().filter(reminder).findFirst().orElseThrow();
+        assertEquals(traceId(RAISED_D), TopicProbe.parseOrNull(sent).traceId());
+        assertEquals(TopicProbe.parseOrNull(sent).traceparent(), TopicProbe.header(sent, "traceparent"));
+    }
+
+    private static String traceId(String traceparent) {
+        return traceparent.substring(3, 35);
     }
 
     private String status(String itemId) throws Exception {

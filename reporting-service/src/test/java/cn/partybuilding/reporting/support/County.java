@@ -96,6 +96,15 @@ public final class County {
         return this;
     }
 
+    /** The event added last, carrying the trace context {@code traceparent} (of the request that caused it upstream). */
+    public County traced(String traceparent) {
+        IncomingEvent last = events.remove(events.size() - 1);
+        CloudEvent event = last.event().withTraceparent(traceparent);
+        events.add(new IncomingEvent(event, new ConsumerRecord<>(last.record().topic(), last.record().partition(), last.record().offset(),
+                last.record().key(), CloudEventCodec.write(event))));
+        return this;
+    }
+
     /** The events added since the last call, then forgets them (the next batch starts empty). */
     public List<IncomingEvent> events() {
         List<IncomingEvent> batch = List.copyOf(events);

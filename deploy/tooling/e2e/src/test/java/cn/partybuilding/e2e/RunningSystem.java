@@ -62,14 +62,16 @@ final class RunningSystem implements AutoCloseable {
     private final PostgresDatabase postgres;
     /** Each service's JDBC URL. */
     private final Map<ServiceProcess, String> databases = new ConcurrentHashMap<>();
+    /** Settings of the test's for assessment-service (e.g. a status job that runs every few seconds). */
+    private final Map<String, String> assessmentSettings;
 
     RunningSystem() throws IOException {
-        this(false, false, null);
+        this(false, false, null, Map.of());
     }
 
     /** Two instances of each service, each pair against one database (issue 17 item 2). */
     static RunningSystem twoOfEach() throws IOException {
-        return new RunningSystem(false, true, null);
+        return new RunningSystem(false, true, null, Map.of());
     }
 
     /**
@@ -77,18 +79,25 @@ final class RunningSystem implements AutoCloseable {
      * {@code workbench} client may redirect to this reporting-service's port (the realm file knows only 8081–8083).
      */
     static RunningSystem withWorkbench() throws IOException {
-        return new RunningSystem(true, false, null);
+        return new RunningSystem(true, false, null, Map.of());
     }
 
     /** The system on a PostgreSQL server of the caller's (the fault test's own, which it stops and starts). */
     static RunningSystem on(PostgresDatabase postgres) throws IOException {
-        return new RunningSystem(false, false, postgres);
+        return new RunningSystem(false, false, postgres, Map.of());
     }
 
-    private RunningSystem(boolean workbench, boolean twoOfEach, PostgresDatabase postgres) throws IOException {
+    /** The system with these assessment-service settings (system properties of its process) besides the usual ones. */
+    static RunningSystem withAssessmentSettings(Map<String, String> settings) throws IOException {
+        return new RunningSystem(false, false, null, settings);
+    }
+
+    private RunningSystem(boolean workbench, boolean twoOfEach, PostgresDatabase postgres, Map<String, String> assessmentSettings)
+            throws IOException {
         this.workbench = workbench;
         this.twoOfEach = twoOfEach;
         this.postgres = postgres;
+        this.assessmentSettings = assessmentSettings;
         Path root = Path.of(System.getProperty("repository.root", "../../..")).toAbsolutePath().normalize();
         Path target = root.resolve("deploy/tooling/e2e/target");
         Path logs = target.resolve("e2e-logs");
@@ -118,6 +127,7 @@ final class RunningSystem implements AutoCloseable {
         assessment = service(root, "assessment-service", assessmentPort, logs, postgres)
                 .property("quarkus.http.cors.origins", workbenchOrigin)
                 .property("assessment.demo.enabled", Boolean.toString(workbench));
+        assessmentSettings.forEach(assessment::property);
         reporting = service(root, "reporting-service", reportingPort, logs, postgres)
                 .property("reporting.workbench.identity-url", keycloak.issuer())
                 .property("reporting.workbench.assessment-url", "http://127.0.0.1:" + assessmentPort)
@@ -212,6 +222,11 @@ final class RunningSystem implements AutoCloseable {
 
     static Response post(ServiceProcess service, String path, Object body, TokenClient.Caller as) {
         return send(json(service, path, body).POST(HttpRequest.BodyPublishers.ofString(text(body))), as);
+    }
+
+    /** A POST that continues the caller's trace: its W3C {@code traceparent} header, as a traced client sends it. */
+    static Response postInTrace(ServiceProcess service, String path, Object body, TokenClient.Caller as, String traceparent) {
+        return send(json(service, path, body).header("traceparent", traceparent).POST(HttpRequest.BodyPublishers.ofString(text(body))), as);
     }
 
     static Response put(ServiceProcess service, String path, Object body, TokenClient.Caller as) {
