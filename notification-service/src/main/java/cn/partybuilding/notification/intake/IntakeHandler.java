@@ -40,6 +40,9 @@ import java.util.List;
 @ApplicationScoped
 public class IntakeHandler implements EventApplier {
     public static final String CONSUMER = "intake";
+    /** Copies of one document stored between two clears of the persistence context. */
+    private static final int COPIES_PER_FLUSH = 100;
+
     public static final List<String> TOPICS = List.of(Topics.NOTICE_REQUESTS, Topics.REPORTING, Topics.ORGANISATION);
     private static final Logger LOG = Logger.getLogger(IntakeHandler.class);
 
@@ -151,7 +154,14 @@ public class IntakeHandler implements EventApplier {
      * 签收 and deliveries. Copies that exist already are left alone (a redelivered request changes nothing).
      */
     private void copies(IncomingEvent in, NoticeRequestRules.Valid valid, NoticeRequestView view, String facts) {
+        int stored = 0;
         for (NoticeRequestRules.Copy copy : valid.copies()) {
+            if (stored++ % COPIES_PER_FLUSH == COPIES_PER_FLUSH - 1) {
+                // a county-wide document has a copy per unit (~1,000): each copy's queries flush the context, which would
+                // dirty-check every copy stored so far
+                em.flush();
+                em.clear();
+            }
             Notice draft = new Notice();
             draft.noticeKey = copy.noticeKey();
             draft.documentKey = valid.documentKey();

@@ -22,6 +22,14 @@ public record RenderInput(
         EscalatedNotice original) {
 
     /**
+     * What a county-wide document's text is made of: this input without the copy's recipient. Every copy of one
+     * document (one 文号, 主送 all units) has the same, since those templates name all units, never the copy's own.
+     */
+    RenderInput document() {
+        return new RenderInput(type, null, null, null, null, period, deadline, facts, documentNumber, issuer, issueDate, ranking, original);
+    }
+
+    /**
      * The notice nobody acknowledged: the first notice of the chain ({@code title} … {@code recipientName}) and, from
      * the second escalation on, the previous 督办通知 that was not acknowledged either ({@code previous*}, else null).
      */

@@ -181,10 +181,29 @@ class NoticeRendererTest {
         assertTrue(own.body().contains("同时，你支部党员钱明同志（52分）在党的理论知识测试中未达到合格要求"), own.body());
     }
 
+    /**
+     * The copies of a county-wide document share the text rendered for the first (NoticeService, issue 18.4): that holds
+     * only while those templates never name the copy's own unit or recipient.
+     */
+    @Test
+    void aCountyWideDocumentReadsTheSameForEveryAddressee() {
+        for (NoticeType type : NoticeType.values()) {
+            if (!type.countyWide()) {
+                continue;
+            }
+            Rendered first = renderer.render(input(type, RecipientKind.UNIT_SECRETARY, FACTS, null));
+            Rendered other = renderer.render(new RenderInput(type, RecipientKind.UNIT, "U7", "县审计局", null, "2026-10",
+                    LocalDate.of(2026, 12, 20), FACTS, "县直工委通〔2026〕5号", "中共XX县直属机关工作委员会", ISSUED,
+                    type == NoticeType.MONTHLY_BULLETIN || type == NoticeType.CORRECTION_BULLETIN ? RANKING : null, null));
+            assertEquals(first, other, type + ": one document, one text for every unit it is sent to");
+            assertFalse(first.document().contains("县民政局") || first.document().contains("郑华"), type + ":\n" + first.document());
+        }
+    }
+
     private static RenderInput input(NoticeType type, RecipientKind kind, JsonNode facts, RenderInput.EscalatedNotice original) {
         return new RenderInput(type, kind, "U9", "县民政局", kind == RecipientKind.UNIT ? null : "郑华", "2026-10",
                 LocalDate.of(2026, 12, 20), facts, "县直工委通〔2026〕5号", "中共XX县直属机关工作委员会", ISSUED,
-                type == NoticeType.MONTHLY_BULLETIN ? RANKING : null, original);
+                type == NoticeType.MONTHLY_BULLETIN || type == NoticeType.CORRECTION_BULLETIN ? RANKING : null, original);
     }
 
     private static RenderInput.EscalatedNotice original() {
