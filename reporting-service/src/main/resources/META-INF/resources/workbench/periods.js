@@ -116,7 +116,10 @@
             <td>${u.source === 'PANEL' ? '评委评分' : u.source === 'COMMITTEE' ? '工委录入' : '—'}</td>
             ${may.admin() && !closed ? html`<td class="cell">${u.reviews.length ? '' : html`<input type="text" inputmode="decimal" aria-label="${u.unitName || u.unitCode} 述职评议得分">`}</td>
               <td><span class="note"></span></td>` : ''}</tr>`)}</tbody></table>`}
-        ${may.admin() ? html`<p><button type="button" class="primary" id="publish">发布${y} 年度结果</button></p><div id="message"></div>` : ''}</div>` : ''}
+        ${may.admin() ? (Array.isArray(results) ? html`<p>重新发布将产生第 ${results[0].version + 1} 版，并向各单位发出年度更正通报。请说明理由：</p>
+            <textarea id="reason" maxlength="500" placeholder="例如：某单位述职评议得分更正，经工委会议研究重新发布"></textarea>
+            <p><button type="button" class="primary" id="publish">重新发布${y} 年度结果</button></p><div id="message"></div>`
+          : html`<p><button type="button" class="primary" id="publish">发布${y} 年度结果</button></p><div id="message"></div>`) : ''}</div>` : ''}
     `);
     const panel = view.querySelector('#save-panel');
     if (panel) panel.addEventListener('click', async () => {
@@ -148,9 +151,16 @@
     save(view.querySelector('#debriefs'), '/debriefs/');
     const publish = view.querySelector('#publish');
     if (publish) publish.addEventListener('click', async () => {
+      // a republication says why: its 更正通报 cites the reason (the service refuses one without)
+      const reasonField = view.querySelector('#reason');
+      const reason = reasonField ? reasonField.value.trim() : '';
+      if (reasonField && !reason) {
+        say(view.querySelector('#message'), '重新发布须说明理由。', 'error');
+        return;
+      }
       publish.disabled = true;
       try {
-        const result = await api.reporting('/years/' + y + '/publish', {method: 'POST'});
+        const result = await api.reporting('/years/' + y + '/publish', {method: 'POST', body: reasonField ? {reason} : {}});
         WB.go('/years/' + y + '?v=' + result.version);
       } catch (error) {
         publish.disabled = false;

@@ -188,11 +188,23 @@ public class RectificationService {
         events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_RETURNED, item.unitCode, changed(item));
         if (item.status == RectificationItem.Status.OVERDUE && item.overdueOn == null) {
             item.overdueOn = today;
-            events.publish(Topics.ASSESSMENT, EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item));
+            // the 逾期通报 follows the finding, not this return: under the trace of the request that raised it, like the job's
+            events.publishAll(Topics.ASSESSMENT, List.of(underFindingTrace(item, EventTypes.RECTIFICATION_OVERDUE, changed(item))));
         }
         RectificationState out = RectificationState.of(item);
         audit.accepted("rectification-item", itemId, before, out);
         return out;
+    }
+
+    /**
+     * An event about the item under the trace of the request that raised its finding (issue 17.4), whoever announces it
+     * (the status job, or the committee returning the evidence past the deadline): the 整改提醒 and 逾期通报 it causes can be
+     * followed to the finding. An item without a stored trace (opened before V16) keeps the current one.
+     */
+    private CloudEvent underFindingTrace(RectificationItem item, String type, RectificationChanged payload) {
+        try (Scope ignored = TraceContext.resume(item.traceparent)) {
+            return events.event(type, item.unitCode, payload);
+        }
     }
 
     /** The event payload of an item, citing its finding's source. */
@@ -225,9 +237,8 @@ public class RectificationService {
             LocalDate remindFrom = calendar.minusWorkingDays(item.deadline, workingDays);
             if (RectificationRules.reminderDue(item.status, item.remindedOn, remindFrom, item.deadline, today)) {
                 item.remindedOn = today;
-                try (Scope ignored = TraceContext.resume(item.traceparent)) {
-                    batch.add(events.event(EventTypes.RECTIFICATION_DUE_SOON, item.unitCode, RectificationChanged.of(item, RectificationChanged.source(item), workingDays)));
-                }
+                batch.add(underFindingTrace(item, EventTypes.RECTIFICATION_DUE_SOON,
+                        RectificationChanged.of(item, RectificationChanged.source(item), workingDays)));
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);
@@ -251,9 +262,7 @@ public class RectificationService {
                     continue;   // overdue before, submitted and returned in time, overdue again: announced once
                 }
                 item.overdueOn = today;
-                try (Scope ignored = TraceContext.resume(item.traceparent)) {
-                    batch.add(events.event(EventTypes.RECTIFICATION_OVERDUE, item.unitCode, changed(item)));
-                }
+                batch.add(underFindingTrace(item, EventTypes.RECTIFICATION_OVERDUE, changed(item)));
             }
         }
         events.publishAll(Topics.ASSESSMENT, batch);

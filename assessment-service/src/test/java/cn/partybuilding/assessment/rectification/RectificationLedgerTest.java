@@ -10,6 +10,7 @@ import cn.partybuilding.eventing.time.ClockProducer;
 import cn.partybuilding.local.TopicProbe;
 import cn.partybuilding.security.Roles;
 import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static cn.partybuilding.assessment.support.Fixtures.post;
 import static io.restassured.RestAssured.given;
@@ -110,8 +112,7 @@ class RectificationLedgerTest {
         String unit = Fixtures.unit("县审计局");
         LocalDate today = LocalDate.now(ClockProducer.ZONE);
         LocalDate deadline = today.plusDays(2);
-        String itemId = given().header(TraceContext.TRACEPARENT, raisedIn).contentType(ContentType.JSON).body(finding(unit, deadline))
-                .post("/findings").then().statusCode(201).extract().path("rectificationItemId");
+        String itemId = raise(raisedIn, unit, deadline);
 
         // as if the scheduler ran the job under a trace of its own
         try (Scope ignored = TraceContext.resume(jobTrace)) {
@@ -119,14 +120,51 @@ class RectificationLedgerTest {
             job.run(deadline.plusDays(1));  // past its deadline: the 逾期通报
         }
 
-        Predicate<CloudEvent> ours = e -> e != null && e.data() != null && itemId.equals(e.data().path("itemId").asText());
-        List<CloudEvent> announced = TopicProbe.readUntil(bootstrap, Topics.ASSESSMENT, Duration.ofSeconds(60),
-                        seen -> seen.stream().map(TopicProbe::parseOrNull).filter(ours).count() >= 2)
-                .stream().map(TopicProbe::parseOrNull).filter(ours).toList();
+        List<CloudEvent> announced = announced(itemId, 2, e -> true);
         assertEquals(List.of(EventTypes.RECTIFICATION_DUE_SOON, EventTypes.RECTIFICATION_OVERDUE), announced.stream().map(CloudEvent::type).toList());
         for (CloudEvent e : announced) {
             assertEquals(raisedIn.substring(3, 35), e.traceId(), () -> e.type() + " carries the trace of the request that raised the finding");
         }
+    }
+
+    /**
+     * Issue 17.4: evidence submitted in time and returned by the committee after the deadline makes the item overdue in the
+     * return request; its 逾期通报 still carries the trace of the request that raised the finding (the notice is the
+     * finding's), while rectification.returned carries the return request's.
+     */
+    @Test
+    void anOverdueAnnouncedByALateReturnCarriesTheTraceOfTheRequestThatRaisedTheFinding() {
+        String raisedIn = "00-2041a0b1c2d3e4f5a6b7c8d9e0f10417-b1b2c3d4e5f60718-01";
+        String returnedIn = "00-20410000000000000000000000000999-2222222222222222-01";
+        String unit = Fixtures.unit("县统计局");
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
+        String itemId = raise(raisedIn, unit, today.plusDays(5));
+        service.submit(itemId, new RectificationService.SubmitRequest("已整改", null), u -> true, "secretary");
+        // the evidence was under review past the deadline (as if the deadline had been yesterday)
+        QuarkusTransaction.requiringNew().run(() ->
+                RectificationItem.update("deadline = ?1 where itemId = ?2", today.minusDays(1), itemId));
+
+        given().header(TraceContext.TRACEPARENT, returnedIn).contentType(ContentType.JSON).body(Map.of("reason", "佐证材料不全"))
+                .post("/rectification-items/" + itemId + "/return").then().statusCode(200).body("status", equalTo("OVERDUE"));
+
+        Map<String, String> traceByType = announced(itemId, 2, e -> e.type().equals(EventTypes.RECTIFICATION_RETURNED)
+                || e.type().equals(EventTypes.RECTIFICATION_OVERDUE)).stream().collect(Collectors.toMap(CloudEvent::type, CloudEvent::traceId));
+        assertEquals(Map.of(EventTypes.RECTIFICATION_RETURNED, returnedIn.substring(3, 35),
+                EventTypes.RECTIFICATION_OVERDUE, raisedIn.substring(3, 35)), traceByType);
+    }
+
+    /** Raises a finding in a request with the {@code traceparent} header; returns its rectification item. */
+    private static String raise(String traceparent, String unit, LocalDate deadline) {
+        return given().header(TraceContext.TRACEPARENT, traceparent).contentType(ContentType.JSON).body(finding(unit, deadline))
+                .post("/findings").then().statusCode(201).extract().path("rectificationItemId");
+    }
+
+    /** The events about item {@code itemId} that {@code which} selects, read from the broker once there are {@code count}. */
+    private List<CloudEvent> announced(String itemId, int count, Predicate<CloudEvent> which) {
+        Predicate<CloudEvent> ours = e -> e != null && e.data() != null && itemId.equals(e.data().path("itemId").asText()) && which.test(e);
+        return TopicProbe.readUntil(bootstrap, Topics.ASSESSMENT, Duration.ofSeconds(60),
+                        seen -> seen.stream().map(TopicProbe::parseOrNull).filter(ours).count() >= count)
+                .stream().map(TopicProbe::parseOrNull).filter(ours).toList();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package cn.partybuilding.notification.delivery;
 
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.notification.notice.Notice;
 import cn.partybuilding.notification.platform.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -74,8 +76,8 @@ public class DeliveryWorker {
         running.lock();
         try {
             Instant now = clock.instant();
-            List<Outgoing> due = QuarkusTransaction.requiringNew().call(() -> Delivery.due(now, config.delivery().batchSize())
-                    .stream().filter(d -> claim(d, now)).map(DeliveryWorker::outgoing).toList());
+            List<Due> due = QuarkusTransaction.requiringNew().call(() -> Delivery.due(now, config.delivery().batchSize())
+                    .stream().filter(d -> claim(d, now)).map(DeliveryWorker::due).toList());
             List<Future<?>> sending = due.stream().<Future<?>>map(o -> senders.submit(() -> attempt(o))).toList();
             for (Future<?> f : sending) {
                 try {
@@ -101,6 +103,17 @@ public class DeliveryWorker {
         int claimed = Delivery.update("nextAttemptAt = ?1 where id = ?2 and status = ?3 and nextAttemptAt <= ?4",
                 now.plus(config.delivery().claimLease()), d.id, Delivery.Status.PENDING, now);
         return claimed == 1;
+    }
+
+    /**
+     * An attempt under the trace the notice was issued under (issue 17.4): this thread serves no request, so without it the
+     * "sent" / "failed" lines and the webhook's {@code traceparent} header would carry no trace id; with it an operator
+     * follows a score, finding or publication to the e-mail and webhook of its notice, retries included.
+     */
+    private void attempt(Due due) {
+        try (Scope ignored = TraceContext.resume(due.traceparent())) {
+            attempt(due.outgoing());
+        }
     }
 
     private void attempt(Outgoing o) {
@@ -131,6 +144,8 @@ public class DeliveryWorker {
                 d.sentAt = now;
                 d.nextAttemptAt = null;
                 d.lastError = null;
+                LOG.infof("delivery of notice %s over %s sent (attempt %d): %s to %s", o.noticeId(), o.channel(), d.attempts,
+                        o.documentNumber(), o.recipientId());
             } else {
                 d.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
                 d.nextAttemptAt = backoff.nextAttempt(d.scheduledAt, now, d.attempts);
@@ -142,9 +157,13 @@ public class DeliveryWorker {
         });
     }
 
-    private static Outgoing outgoing(Delivery d) {
+    /** A claimed delivery: what its channel sends, and the trace its notice was issued under (not sent as such). */
+    private record Due(Outgoing outgoing, String traceparent) {
+    }
+
+    private static Due due(Delivery d) {
         Notice n = Notice.findById(d.noticeId);
-        return new Outgoing(d.id, d.channel, n.id, n.noticeKey, n.type.name(), n.documentNumber, n.title, n.document,
-                n.recipientId, n.recipientKind.name(), n.recipientName, n.recipientEmail, n.unitCode, n.period, n.issuedAt);
+        return new Due(new Outgoing(d.id, d.channel, n.id, n.noticeKey, n.type.name(), n.documentNumber, n.title, n.document,
+                n.recipientId, n.recipientKind.name(), n.recipientName, n.recipientEmail, n.unitCode, n.period, n.issuedAt), n.traceparent);
     }
 }

@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.delivery;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.notification.platform.NotificationConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.net.http.HttpResponse;
 
 /**
  * POSTs a notice as JSON to the configured URL. Any 2xx is success; the receiver can deduplicate by the
- * {@code Idempotency-Key} header (= notice id) should a success response get lost.
+ * {@code Idempotency-Key} header (= notice id) should a success response get lost; the {@code traceparent} header carries
+ * the trace the notice was issued under, when there is one.
  */
 @ApplicationScoped
 public class WebhookChannel {
@@ -31,13 +33,17 @@ public class WebhookChannel {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(config.webhook().timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Idempotency-Key", o.noticeId())
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        // W3C trace context: the receiver can follow the notice to what caused it (the worker resumes the notice's trace)
+        String traceparent = TraceContext.current();
+        if (traceparent != null) {
+            request.header(TraceContext.TRACEPARENT, traceparent);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String body = response.body() == null ? "" : response.body();
             throw new IOException("webhook answered HTTP " + response.statusCode() + (body.isBlank() ? "" : ": " + abbreviate(body)));

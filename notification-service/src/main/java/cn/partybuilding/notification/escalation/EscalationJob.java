@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.escalation;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.eventing.cluster.ClusterJobs;
 import cn.partybuilding.eventing.time.WorkingCalendar;
 import cn.partybuilding.notification.notice.Notice;
@@ -15,6 +16,7 @@ import cn.partybuilding.notification.roster.Roster;
 import cn.partybuilding.notification.roster.RosterStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,6 +95,14 @@ public class EscalationJob {
         if (n == null || n.acknowledged() || n.escalatedAt != null) {
             return Optional.empty();
         }
+        // under the trace the notice was issued under (issue 17.4), not the job's: the 督办通知 (and its deliveries),
+        // notice.escalated and the log line can be followed to the score, finding or publication the notice came from
+        try (Scope ignored = TraceContext.resume(n.traceparent)) {
+            return escalate(n, workingDays, now);
+        }
+    }
+
+    private Optional<Notice> escalate(Notice n, int workingDays, Instant now) {
         Notice root = root(n);
         Optional<RecipientKind> next = EscalationChain.next(root.recipientKind, n.escalationLevel);
         if (next.isEmpty()) {

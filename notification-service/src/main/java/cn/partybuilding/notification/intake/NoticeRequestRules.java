@@ -78,8 +78,8 @@ public final class NoticeRequestRules {
         if (type != null && type.annual() && !blank(r.period()) && !r.period().matches("^\\d{4}$")) {
             problems.add("period of a " + type + " must be YYYY, was '" + r.period() + "'");
         }
-        if (type == NoticeType.CORRECTION_BULLETIN && edition(r) < 2) {
-            problems.add("facts.version of a CORRECTION_BULLETIN must be the corrected publication version (2 or more)");
+        if (type != null && type.correction() && edition(r) < 2) {
+            problems.add("facts.version of a " + type + " must be the corrected publication version (2 or more)");
         }
         String unitCode = !blank(r.unitCode()) ? r.unitCode()
                 : kind == RecipientKind.UNIT && r.recipient() != null ? r.recipient().id() : null;
@@ -99,7 +99,7 @@ public final class NoticeRequestRules {
                     + "' does not match noticeType|recipient.id|period '" + key + "'");
         }
         // a 更正通报 is issued again for each corrected version: its copies and its document carry the version
-        String edition = type == NoticeType.CORRECTION_BULLETIN ? "|v" + edition(r) : "";
+        String edition = type.correction() ? "|v" + edition(r) : "";
         List<Copy> copies = !countyWide ? List.of() : r.addressees().stream().map(a -> new Copy(NoticeKey.of(type, a.id(), r.period()) + edition,
                 RecipientKind.parse(a.kind()), a.id(), a.name(), blank(a.email()) ? null : a.email().trim(), a.unitCode(), a.unitName())).toList();
         return new Valid(key, type, kind, unitCode, r, copies, key + edition);
@@ -112,7 +112,7 @@ public final class NoticeRequestRules {
     /** A county-wide document: a monthly bulletin with at least one addressee, each a readable recipient of a unit. */
     private static void checkAddressees(NoticeType type, NoticeRequestView r, List<String> problems) {
         if (type != null && !type.countyWide()) {
-            problems.add("recipient.kind " + ALL_UNITS + " is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN or ANNUAL_BULLETIN only, not " + type);
+            problems.add("recipient.kind " + ALL_UNITS + " is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN, ANNUAL_BULLETIN or ANNUAL_CORRECTION_BULLETIN only, not " + type);
         }
         if (r.addressees() == null || r.addressees().isEmpty()) {
             problems.add("addressees are missing (recipient.kind " + ALL_UNITS + " needs the units' recipients)");

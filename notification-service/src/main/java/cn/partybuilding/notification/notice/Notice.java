@@ -91,6 +91,11 @@ public class Notice extends PanacheEntityBase {
     public String escalatedTo;
     @Column(name = "source_event_id")
     public String sourceEventId;
+    /**
+     * The trace context under which the notice was issued (null: none): its deliveries and its escalation, which run
+     * later on threads of their own, resume it, so an operator follows them by the trace id of what caused the notice.
+     */
+    public String traceparent;
     @Column(name = "created_at")
     public Instant createdAt;
     /**

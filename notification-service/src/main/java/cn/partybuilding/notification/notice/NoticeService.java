@@ -1,6 +1,7 @@
 package cn.partybuilding.notification.notice;
 
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.eventing.TraceContext;
 import cn.partybuilding.notification.platform.NotificationConfig;
 import cn.partybuilding.notification.ranking.RankingStore;
 import cn.partybuilding.notification.ranking.RankingView;
@@ -214,6 +215,7 @@ public class NoticeService {
         n.body = text.body();
         n.document = text.document();
         n.status = Notice.Status.ISSUED;
+        n.traceparent = TraceContext.current();
         if (!n.isPersistent()) {
             n.persist();
         }

@@ -16,6 +16,12 @@ public enum NoticeType {
      * bulletin it brings its table in its facts ({@code results}), so it is issued at once, never HELD.
      */
     ANNUAL_BULLETIN("年度通报"),
+    /**
+     * Issue 13.5 for a year: the 更正通报 of a republished year (period {@code YYYY}, facts.version ≥ 2 and facts.reason),
+     * one document 主送 the 年度通报's addressees with the corrected table in its facts; issued at once like the 年度通报,
+     * again for each corrected version.
+     */
+    ANNUAL_CORRECTION_BULLETIN("年度更正通报"),
     CRITICISM("通报批评"),
     INTERVIEW("约谈通知"),
     EDUCATION_REMINDER("教育提醒"),
@@ -53,12 +59,17 @@ public enum NoticeType {
 
     /** A document 主送 all units, issued as one 文号 with a copy per addressee (recipient kind ALL_UNITS). */
     public boolean countyWide() {
-        return bulletin() || this == ANNUAL_BULLETIN;
+        return bulletin() || this == ANNUAL_BULLETIN || this == ANNUAL_CORRECTION_BULLETIN;
+    }
+
+    /** A 更正通报 (of a month or a year): cites the corrected version (facts.version ≥ 2), issued again for each version. */
+    public boolean correction() {
+        return this == CORRECTION_BULLETIN || this == ANNUAL_CORRECTION_BULLETIN;
     }
 
     /** A notice of a year (period YYYY). */
     public boolean annual() {
-        return this == ANNUAL_COMMENDATION || this == ANNUAL_BULLETIN;
+        return this == ANNUAL_COMMENDATION || this == ANNUAL_BULLETIN || this == ANNUAL_CORRECTION_BULLETIN;
     }
 
     public static NoticeType parse(String value) {

@@ -55,25 +55,10 @@ class AnnualNoticesTest {
         for (int u = 1; u <= 3; u++) {
             String unit = String.format("Y%02d", u);
             addressees.add(Reporting.addressee(unit + "-S", "书记" + u, unit.toLowerCase() + "-s@example.gov.cn", unit, NAMES[u - 1]));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", u);
-            row.put("meanMonthlyScore", scores[u - 1][0]);
-            row.put("debriefScore", scores[u - 1][1]);
-            row.put("annualScore", scores[u - 1][2]);
-            row.put("excellent", u == 1);
-            row.put("unitCode", unit);
-            row.put("unitName", NAMES[u - 1]);
-            results.add(row);
+            results.add(row(u, unit, NAMES[u - 1], scores[u - 1], u == 1));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("noticeKey", "ANNUAL_BULLETIN|ALL_UNITS|" + YEAR);
-        data.put("noticeType", "ANNUAL_BULLETIN");
-        data.put("period", YEAR);
-        data.put("recipient", Map.of("id", "ALL_UNITS", "kind", "ALL_UNITS", "name", "各县直机关单位党组（党委）、机关党委（党总支、党支部）"));
-        data.put("facts", Map.of("version", 1, "unitsRanked", 3, "excellentUnits", 1, "results", results));
-        data.put("addressees", addressees);
-        CloudEvent bulletin = CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, Topics.COMMITTEE_SUBJECT,
-                CloudEventCodec.toTree(data));
+        CloudEvent bulletin = countyWide("ANNUAL_BULLETIN", YEAR, Map.of("version", 1, "unitsRanked", 3, "excellentUnits", 1, "results", results),
+                addressees);
         CloudEvent commendation = Reporting.request("ANNUAL_COMMENDATION", new Reporting.Recipient("Y01-S", "UNIT_SECRETARY", "书记1",
                         "y01-s@example.gov.cn"), YEAR, "Y01", NAMES[0], null,
                 Map.of("rank", 1, "unitsRanked", 3, "meanMonthlyScore", 92.5, "debriefScore", 90, "annualScore", 91.75, "excellent", true));
@@ -112,5 +97,80 @@ class AnnualNoticesTest {
                 .extract().jsonPath().getList("$").size());
         assertEquals(1, given().queryParam("period", YEAR).queryParam("type", "ANNUAL_COMMENDATION").get("/notices").then()
                 .extract().jsonPath().getList("$").size());
+    }
+
+    /**
+     * Issue 13.5 for a year, through the broker: the 更正通报 of a republished year (version 2, with the reason), as
+     * reporting-service requests it for the 年度通报's addressees, reaches each of them once — one document, one 文号, citing
+     * the version and the reason, with the corrected table. The request delivered again, or asked again under a new event
+     * id, issues nothing more.
+     */
+    @Test
+    void theCorrectionOfARepublishedYearReachesEachAddresseeOnce() {
+        clock.setLocal(LocalDateTime.of(2042, 2, 3, 9, 0));
+        String year = "2041";
+        String[] names = {"县正一局", "县正二局"};
+        List<Map<String, Object>> addressees = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        double[][] scores = {{90, 80, 87}, {88, 95, 90.1}}; // corrected: 县正二局 now first and 优秀
+        for (int u = 1; u <= 2; u++) {
+            String unit = String.format("Z%02d", u);
+            addressees.add(Reporting.addressee(unit + "-S", "书记" + u, unit.toLowerCase() + "-s@example.gov.cn", unit, names[u - 1]));
+            results.add(row(3 - u, unit, names[u - 1], scores[u - 1], u == 2));
+        }
+        Map<String, Object> facts = Map.of("version", 2, "reason", "县正二局述职评议得分录入有误", "unitsRanked", 2, "excellentUnits", 1,
+                "results", results);
+        CloudEvent correction = countyWide("ANNUAL_CORRECTION_BULLETIN", year, facts, addressees);
+        Reporting.publish(bootstrap, correction);
+
+        for (int u = 1; u <= 2; u++) {
+            String secretary = String.format("Z%02d-S", u);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("status", "all").get("/inbox/" + secretary)
+                    .then().statusCode(200).body("findAll { it.noticeType == 'ANNUAL_CORRECTION_BULLETIN' }", hasSize(1)));
+        }
+        JsonPath copies = given().queryParam("period", year).queryParam("type", "ANNUAL_CORRECTION_BULLETIN").get("/notices").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(2, copies.getList("$").size(), "a copy per addressee of the 年度通报");
+        assertEquals(1, copies.getList("documentNumber").stream().distinct().count(), "one document, one 文号");
+        JsonPath copy = given().get("/notices/" + copies.getString("[0].id")).then().statusCode(200).extract().jsonPath();
+        assertEquals("关于更正2041年度全县机关党建工作考评结果通报的通报", copy.getString("title"));
+        String body = copy.getString("body");
+        assertTrue(body.contains("2041年度全县机关党建工作考评结果通报印发后，因县正二局述职评议得分录入有误，年度考评结果经复核予以更正，更正为第2版"), body);
+        assertTrue(body.contains("县正二局等1个单位为2041年度党建工作优秀单位"), body);
+        assertTrue(body.contains("第1名　县正二局　年度得分90.1分（月度平均88分，述职评议95分）　优秀单位"), body);
+        assertTrue(body.contains("第2名　县正一局　年度得分87分（月度平均90分，述职评议80分）"), body);
+
+        // delivered again, and asked again under a new event id: still one copy each
+        Reporting.publish(bootstrap, correction, countyWide("ANNUAL_CORRECTION_BULLETIN", year, facts, addressees));
+        Reporting.awaitConsumed(bootstrap);
+        assertEquals(2, given().queryParam("period", year).queryParam("type", "ANNUAL_CORRECTION_BULLETIN").get("/notices").then()
+                .extract().jsonPath().getList("$").size());
+        assertEquals(1, given().queryParam("status", "all").get("/inbox/Z01-S").then().extract().jsonPath()
+                .getList("findAll { it.noticeType == 'ANNUAL_CORRECTION_BULLETIN' }").size());
+    }
+
+    /** A row of the year's table as reporting-service sends it ({@code facts.results}); scores: mean monthly, debrief, annual. */
+    private static Map<String, Object> row(int rank, String unitCode, String unitName, double[] scores, boolean excellent) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rank", rank);
+        row.put("meanMonthlyScore", scores[0]);
+        row.put("debriefScore", scores[1]);
+        row.put("annualScore", scores[2]);
+        row.put("excellent", excellent);
+        row.put("unitCode", unitCode);
+        row.put("unitName", unitName);
+        return row;
+    }
+
+    /** A document of the year 主送 all units (recipient ALL_UNITS), as reporting-service requests it (a new event id each call). */
+    private static CloudEvent countyWide(String type, String year, Map<String, Object> facts, List<Map<String, Object>> addressees) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("noticeKey", type + "|ALL_UNITS|" + year);
+        data.put("noticeType", type);
+        data.put("period", year);
+        data.put("recipient", Map.of("id", "ALL_UNITS", "kind", "ALL_UNITS", "name", "各县直机关单位党组（党委）、机关党委（党总支、党支部）"));
+        data.put("facts", facts);
+        data.put("addressees", addressees);
+        return CloudEvent.of("/reporting-service", EventTypes.NOTICE_REQUESTED, Topics.COMMITTEE_SUBJECT, CloudEventCodec.toTree(data));
     }
 }

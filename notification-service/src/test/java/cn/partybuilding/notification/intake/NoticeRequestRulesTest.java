@@ -71,6 +71,20 @@ class NoticeRequestRulesTest {
                 "ANNUAL_COMMENDATION|ALL_UNITS|2026", "ANNUAL_COMMENDATION", "2026", null, null,
                 new NoticeRequestView.Recipient("ALL_UNITS", "ALL_UNITS", null, null), null, null,
                 java.util.List.of(new NoticeRequestView.Addressee("U7-SEC", "UNIT_SECRETARY", "张三", null, "U7", "县财政局")))));
-        assertTrue(toAll.getMessage().contains("is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN or ANNUAL_BULLETIN only"), toAll.getMessage());
+        assertTrue(toAll.getMessage().contains("is for a MONTHLY_BULLETIN, CORRECTION_BULLETIN, ANNUAL_BULLETIN or ANNUAL_CORRECTION_BULLETIN only"), toAll.getMessage());
+    }
+
+    /** The 更正通报 of a republished year: 主送 all units like the 年度通报, a document and copies per corrected version. */
+    @Test
+    void anAnnualCorrectionBulletinIsADocumentPerCorrectedVersion() {
+        java.util.function.IntFunction<NoticeRequestView> ofVersion = version -> new NoticeRequestView("ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2026",
+                "ANNUAL_CORRECTION_BULLETIN", "2026", null, null, new NoticeRequestView.Recipient("ALL_UNITS", "ALL_UNITS", null, null), null,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("version", version).put("reason", "复核"),
+                java.util.List.of(new NoticeRequestView.Addressee("U7-SEC", "UNIT_SECRETARY", "张三", null, "U7", "县财政局")));
+        NoticeRequestRules.Valid v2 = NoticeRequestRules.check(ofVersion.apply(2));
+        assertEquals("ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2026|v2", v2.documentKey());
+        assertEquals(java.util.List.of("ANNUAL_CORRECTION_BULLETIN|U7-SEC|2026|v2"), v2.copies().stream().map(NoticeRequestRules.Copy::noticeKey).toList());
+        InvalidEventException first = assertThrows(InvalidEventException.class, () -> NoticeRequestRules.check(ofVersion.apply(1)));
+        assertTrue(first.getMessage().contains("facts.version of a ANNUAL_CORRECTION_BULLETIN must be the corrected publication version"), first.getMessage());
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recipient (so a test can make one notice's webhook fail without touching the others).
  */
 public final class WebhookServer implements AutoCloseable {
-    public record Hit(String noticeId, String body, int answered) {
+    /** One request received: the notice (Idempotency-Key), the body, the {@code traceparent} header (or null), the answer. */
+    public record Hit(String noticeId, String body, String traceparent, int answered) {
     }
 
     private final HttpServer server;
@@ -35,7 +36,7 @@ public final class WebhookServer implements AutoCloseable {
                     status = 500;
                 }
             }
-            hits.add(new Hit(noticeId, body, status));
+            hits.add(new Hit(noticeId, body, exchange.getRequestHeaders().getFirst("traceparent"), status));
             byte[] answer = (status == 200 ? "ok" : "temporarily unavailable").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);

@@ -29,7 +29,8 @@ import java.util.Map;
  * Annual results: monthly weight × mean of the year's twelve published monthly scores + debrief weight × 述职评议 score
  * (the panel's trimmed mean of its reviewers' scores, else the committee's entry: {@link DebriefReviews#scores}); the top N
  * units are excellent. The first publication of a year also requests the 年度通报 and the 优秀单位's 通报表扬; a
- * republication requests the 通报表扬 of a unit that became 优秀 and withdraws that of a unit no longer 优秀 ({@link Republication}). Refused with a 409 while a month is unpublished
+ * republication (with a reason) sends the year's 更正通报 to the 年度通报's addressees, requests the 通报表扬 of a unit that
+ * became 优秀 and withdraws that of a unit no longer 优秀 ({@link Republication}). Refused with a 409 while a month is unpublished
  * or a unit with monthly results has no debrief score ({@link PublicationPrerequisites}). Every publication is a new version,
  * allocated in the publishing transaction ({@link PublicationVersions}).
  */
@@ -64,9 +65,10 @@ public class AnnualPublication {
 
     /**
      * What a publication of a year made (domain result); the event ({@link AnnualResultsPublished}) and the REST response
-     * ({@link AnnualPublicationView}) are each built from it.
+     * ({@link AnnualPublicationView}) are each built from it. {@code reason}: why a republication was made (null for version 1).
      */
-    public record YearPublication(int year, int version, OffsetDateTime publishedAt, List<String> months, List<UnitResult> results) {
+    public record YearPublication(int year, int version, OffsetDateTime publishedAt, List<String> months, List<UnitResult> results,
+                                  String reason) {
     }
 
     /**
@@ -77,7 +79,12 @@ public class AnnualPublication {
                              boolean excellent) {
     }
 
-    public YearPublication publish(int year) {
+    /**
+     * Publishes the year's results as a new version; a republication needs {@code reason} (why the results were corrected),
+     * which its 更正通报 and withdrawals cite.
+     */
+    public YearPublication publish(int year, String requestedReason) {
+        String reason = requestedReason == null || requestedReason.isBlank() ? null : requestedReason.trim();
         List<YearMonth> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(YearMonth.of(year, m));
@@ -99,20 +106,22 @@ public class AnnualPublication {
             int version = 0;
             try (Connection c = dataSource.getConnection()) {
                 version = PublicationVersions.next(c, "annual_publication", "for_year", year);
+                PublicationPrerequisites.requireYearReason(year, version, reason);
                 DebriefReviews.lockYear(c, year);
                 if (!DebriefReviews.scores(c, year).equals(debriefs)) {
                     // a reviewer scored while the results were computed: the table would not be the one the panel gave
                     throw ProblemException.conflict(year + " 年度述职评议得分在计算期间有变化，请重新发布", "year", "述职评议得分有变化");
                 }
-                YearPublication p = new YearPublication(year, version, now, published.months(), unitResults);
+                YearPublication p = new YearPublication(year, version, now, published.months(), unitResults, reason);
                 insert(c, p);
                 publisher.publishAll(Topics.REPORTING, List.of(events.annualResultsPublished(p)));
-                // issue 16.5: the 年度通报 and each 优秀单位's 通报表扬 with version 1; a republication (issue 13.5's rule) requests
-                // the commendation of a unit that became 优秀 and withdraws that of one no longer 优秀, nothing else again
+                // issue 16.5: the 年度通报 and each 优秀单位's 通报表扬 with version 1; a republication (issue 13.5's rule) sends
+                // the year's 更正通报 citing version and reason, requests the commendation of a unit that became 优秀 and
+                // withdraws that of one no longer 优秀, nothing else again
                 List<NoticeRequest> planned = new NoticePlanner(recipients).annualResults(String.valueOf(year), version, unitResults).requests();
                 List<Republication.SentNotice> previous = version == 1 ? List.of() : SentNotices.YEAR.of(c, year, version - 1);
-                List<NoticeRequest> requests = Republication.annualRequests(planned, version, previous);
-                List<NoticeWithdrawal> withdrawals = Republication.annualWithdrawals(previous, planned, year, version);
+                List<NoticeRequest> requests = Republication.annualRequests(planned, version, reason, previous);
+                List<NoticeWithdrawal> withdrawals = Republication.annualWithdrawals(previous, planned, year, version, reason);
                 SentNotices.YEAR.record(c, year, version, planned);
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "year-v" + version, now));
                 publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(requests, "year-v" + version, now));
@@ -150,10 +159,11 @@ public class AnnualPublication {
     }
 
     private static void insert(Connection c, YearPublication p) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into annual_publication (for_year, version, published_at) values (?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("insert into annual_publication (for_year, version, published_at, reason) values (?, ?, ?, ?)")) {
             s.setInt(1, p.year());
             s.setInt(2, p.version());
             s.setObject(3, p.publishedAt());
+            s.setString(4, p.reason());
             s.executeUpdate();
         }
         List<Object[]> rows = p.results().stream().map(r -> new Object[]{p.year(), p.version(), r.unitCode(), r.rank(),

@@ -39,6 +39,7 @@ final class PublicationAudit {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("version", p.version());
         after.put("publishedAt", p.publishedAt().toString());
+        after.put("reason", p.reason());
         after.put("results", p.results().size());
         after.put("excellent", p.results().stream().filter(AnnualPublication.UnitResult::excellent).count());
         return after;

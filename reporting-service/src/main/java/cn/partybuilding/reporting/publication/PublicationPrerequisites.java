@@ -46,6 +46,17 @@ final class PublicationPrerequisites {
         return reason;
     }
 
+    /**
+     * A year published again (version 2 or more) says why, as a republished month does: its 更正通报 tells the units the
+     * results were corrected and cites the reason. Otherwise 409; the publishing transaction rolls back.
+     */
+    static void requireYearReason(int year, int version, String reason) {
+        if (version > 1 && (reason == null || reason.isBlank())) {
+            throw ProblemException.conflict(year + "年度考评结果已发布（第 " + (version - 1) + " 版）；重新发布须说明理由", "reason",
+                    "required to republish a published year");
+        }
+    }
+
     /** 409 when the month was reopened or locked again while its ranking was being computed. */
     static ProblemException lockChanged(YearMonth period) {
         return ProblemException.conflict(period.getYear() + "年" + period.getMonthValue() + "月的锁定状态在发布过程中发生了变化，请确认后重试",

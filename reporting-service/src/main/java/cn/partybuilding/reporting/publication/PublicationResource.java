@@ -125,12 +125,15 @@ public class PublicationResource {
         return new Debrief(year, unitCode, request.score());
     }
 
+    /** A republication of a year needs {@code {"reason": …}} (its 更正通报 cites it); the first publication needs no body. */
     @POST
     @Path("years/{year}/publish")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.COMMITTEE_ADMIN)
-    public AnnualPublicationView publishYear(@PathParam("year") int year) {
+    public AnnualPublicationView publishYear(@PathParam("year") int year, String requestBody) {
         checkYear(year);
-        return AnnualPublicationView.of(annual.publish(year));
+        PublishRequest request = parse(requestBody);
+        return AnnualPublicationView.of(annual.publish(year, request == null ? null : checkedReason(request.reason())));
     }
 
     @GET

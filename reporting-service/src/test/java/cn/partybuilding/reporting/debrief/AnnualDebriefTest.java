@@ -187,8 +187,10 @@ class AnnualDebriefTest {
         Response late = review("reviewer-3", "AD3", "{\"score\":60}");
         problem(late, 409, "year");
         assertEquals(reviews, count(dataSource, "select count(*) from debrief_review where for_year = 2058"));
-        // a republication (version 2) recomputes with the same scores and requests no notice again
-        given().auth().oauth2(admin).post("/years/" + YEAR + "/publish").then().statusCode(200);
+        // a republication needs a reason; version 2 recomputes with the same scores and requests no notice again but its 更正通报
+        problem(given().auth().oauth2(admin).post("/years/" + YEAR + "/publish"), 409, "reason");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"reason\":\"复核\"}").post("/years/" + YEAR + "/publish")
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
         awaitOutboxSent();
 
         List<CloudEvent> notices = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(10), seen -> false).stream()
@@ -197,7 +199,8 @@ class AnnualDebriefTest {
         Map<String, Integer> byKey = new TreeMap<>();
         notices.forEach(e -> byKey.merge(e.data().path("noticeKey").asText(), 1, Integer::sum));
         assertEquals(Map.of("ANNUAL_BULLETIN|ALL_UNITS|2058", 1, "ANNUAL_COMMENDATION|AD1|2058", 1, "ANNUAL_COMMENDATION|AD2|2058", 1,
-                "ANNUAL_COMMENDATION|AD3|2058", 1), byKey, "each notice requested exactly once, across two publications");
+                "ANNUAL_COMMENDATION|AD3|2058", 1, "ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2058", 1), byKey,
+                "each notice requested exactly once, across two publications, and version 2's 更正通报");
         notices.forEach(CONTRACT::assertConforms);
         CloudEvent bulletin = notices.stream().filter(e -> e.data().path("noticeType").asText().equals("ANNUAL_BULLETIN")).findFirst().orElseThrow();
         assertEquals(units.size(), bulletin.data().path("addressees").size(), "主送 every unit of the results");

@@ -180,28 +180,40 @@ class NoticePlannerTest {
     }
 
     /**
-     * A republished year (issue 13.5's rule for issue 16.5): version 2 requests only the commendation of a unit that
-     * became 优秀 and withdraws that of a unit no longer 优秀; the 年度通报 is neither requested again nor withdrawn.
+     * A republished year (issue 13.5's rule for issue 16.5): version 2 sends the year's 更正通报 instead of a second 年度通报
+     * (the same addressees, the corrected table, the version and the reason), requests the commendation of a unit that
+     * became 优秀 and withdraws that of a unit no longer 优秀; a third version with the same results sends its own 更正通报
+     * and nothing else.
      */
     @Test
-    void aRepublishedYearCommendsTheNewExcellentUnitAndWithdrawsTheFormerOne() {
+    void aRepublishedYearSendsItsCorrectionBulletinCommendsTheNewExcellentUnitAndWithdrawsTheFormerOne() {
         List<NoticeRequest> v1 = new NoticePlanner(recipients()).annualResults("2026", 1, List.of(
                 new AnnualPublication.UnitResult(1, "U2", "县二局", 80, 80.0, 80, true),
                 new AnnualPublication.UnitResult(2, "U3", "县三局", 70, 70.0, 70, false))).requests();
         List<Republication.SentNotice> sent = v1.stream().map(Republication.SentNotice::of).toList();
-        assertEquals(v1, Republication.annualRequests(v1, 1, List.of()), "version 1 sends all it plans");
+        assertEquals(v1, Republication.annualRequests(v1, 1, null, List.of()), "version 1 sends all it plans");
         List<NoticeRequest> v2 = new NoticePlanner(recipients()).annualResults("2026", 2, List.of(
                 new AnnualPublication.UnitResult(1, "U3", "县三局", 90, 70.0, 84, true),
                 new AnnualPublication.UnitResult(2, "U2", "县二局", 60, 80.0, 66, false))).requests();
-        assertEquals(List.of("ANNUAL_COMMENDATION|U3|2026"),
-                Republication.annualRequests(v2, 2, sent).stream().map(NoticeRequest::noticeKey).toList());
-        List<NoticeWithdrawal> withdrawn = Republication.annualWithdrawals(sent, v2, 2026, 2);
+        List<NoticeRequest> requested = Republication.annualRequests(v2, 2, "述职评议得分录入有误", sent);
+        assertEquals(List.of("ANNUAL_COMMENDATION|U3|2026", "ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2026"),
+                requested.stream().map(NoticeRequest::noticeKey).sorted().toList());
+        NoticeRequest correction = requested.stream().filter(r -> r.noticeType().equals("ANNUAL_CORRECTION_BULLETIN")).findFirst().orElseThrow();
+        NoticeRequest bulletin = v1.stream().filter(r -> r.noticeType().equals("ANNUAL_BULLETIN")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.copyOf(bulletin.addressees()), java.util.Set.copyOf(correction.addressees()),
+                "the addressees of the 年度通报 (in the corrected order)");
+        assertEquals(2, correction.facts().get("version"));
+        assertEquals("述职评议得分录入有误", correction.facts().get("reason"));
+        assertEquals(2, ((List<?>) correction.facts().get("results")).size(), "the corrected table");
+        List<NoticeWithdrawal> withdrawn = Republication.annualWithdrawals(sent, v2, 2026, 2, "述职评议得分录入有误");
         assertEquals(List.of("ANNUAL_COMMENDATION|U2|2026"), withdrawn.stream().map(NoticeWithdrawal::noticeKey).toList());
         assertEquals("2026", withdrawn.get(0).period());
-        assertEquals("2026年度考评结果已更正为第2版，本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立", withdrawn.get(0).reason());
-        // the same results again: nothing requested, nothing withdrawn
+        assertEquals("2026年度考评结果已更正为第2版（述职评议得分录入有误），本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立",
+                withdrawn.get(0).reason());
+        // the same results again: the third version's 更正通报, nothing else requested, nothing withdrawn
         List<Republication.SentNotice> inForce = v2.stream().map(Republication.SentNotice::of).toList();
-        assertEquals(List.of(), Republication.annualRequests(v2, 3, inForce));
-        assertEquals(List.of(), Republication.annualWithdrawals(inForce, v2, 2026, 3));
+        assertEquals(List.of("ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2026"),
+                Republication.annualRequests(v2, 3, "复核", inForce).stream().map(NoticeRequest::noticeKey).toList());
+        assertEquals(List.of(), Republication.annualWithdrawals(inForce, v2, 2026, 3, "复核"));
     }
 }

@@ -71,7 +71,7 @@ class PublicationViewsTest {
     void theAnnualEventLeavesOutAMissingDebriefScore() {
         AnnualPublication.YearPublication year = new AnnualPublication.YearPublication(2026, 1, AT, List.of("2026-10"), List.of(
                 new AnnualPublication.UnitResult(1, "U1", "县档案馆", 91.5, 90.0, 91.05, true),
-                new AnnualPublication.UnitResult(2, "U2", "县财政局", 40.0, null, 28.0, false)));
+                new AnnualPublication.UnitResult(2, "U2", "县财政局", 40.0, null, 28.0, false)), null);
         assertEquals("{\"year\":2026,\"version\":1,\"publishedAt\":\"2026-11-01T02:00:00Z\",\"months\":[\"2026-10\"],\"results\":["
                 + "{\"rank\":1,\"unitCode\":\"U1\",\"unitName\":\"县档案馆\",\"meanMonthlyScore\":91.5,\"debriefScore\":90.0,\"annualScore\":91.05,"
                 + "\"excellent\":true},"

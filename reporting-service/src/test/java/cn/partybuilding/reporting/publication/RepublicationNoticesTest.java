@@ -163,10 +163,11 @@ class RepublicationNoticesTest {
     /**
      * A republished year whose 党建工作优秀单位 changed re-notices them (issue 16.5 with issue 13.5's rule), read from the
      * broker. County of 2091 (AY1..AY4, monthly scores 90, 80, 70, 68 all year, every unit's debrief 80): version 1
-     * commends AY1, AY2, AY3. December is corrected (AY3 0, AY4 100) and republished; the year's version 2 then has AY4
-     * 优秀 instead of AY3: it requests AY4's 通报表扬, withdraws AY3's with a reason naming the version, and requests
-     * neither the 年度通报 nor AY1's and AY2's commendations again. A third version that changes nothing requests and
-     * withdraws nothing.
+     * commends AY1, AY2, AY3. December is corrected (AY3 0, AY4 100) and republished; the year's version 2 (refused without
+     * a reason) then has AY4 优秀 instead of AY3: it sends the year's 更正通报 to the 年度通报's addressees citing the version
+     * and the reason, requests AY4's 通报表扬, withdraws AY3's with a reason naming the version and why, and requests
+     * neither the 年度通报 nor AY1's and AY2's commendations again. A third version that changes nothing sends its own
+     * 更正通报 and requests and withdraws nothing else.
      */
     @Test
     void aRepublishedYearCommendsTheNewExcellentUnitsAndWithdrawsTheOthers() {
@@ -199,30 +200,44 @@ class RepublicationNoticesTest {
         apply(county.reopened(month(12), "12月得分录入有误").score("AY3", month(12), 0, 2).score("AY4", month(12), 100, 2).locked(month(12)));
         given().contentType(ContentType.JSON).body(Map.of("reason", "12月得分录入有误")).post("/rankings/" + month(12) + "/publish")
                 .then().statusCode(200);
-        JsonPath v2 = given().post("/years/" + YEAR + "/publish").then().statusCode(200).extract().jsonPath();
+        given().post("/years/" + YEAR + "/publish").then().statusCode(409).body("violations[0].field", equalTo("reason"));
+        JsonPath v2 = given().contentType(ContentType.JSON).body(Map.of("reason", "12月得分录入有误"))
+                .post("/years/" + YEAR + "/publish").then().statusCode(200).extract().jsonPath();
         assertEquals(2, v2.getInt("version"));
         assertEquals(List.of("AY1", "AY2", "AY4"), v2.getList("results.findAll { it.excellent }.unitCode"));
-        // a third version with the same results: nothing more
-        given().post("/years/" + YEAR + "/publish").then().statusCode(200);
+        // a third version with the same results: its 更正通报, nothing more
+        given().contentType(ContentType.JSON).body(Map.of("reason", "复核无变化")).post("/years/" + YEAR + "/publish").then().statusCode(200);
 
         Predicate<CloudEvent> ours = e -> e != null && String.valueOf(YEAR).equals(e.data().path("period").asText());
         List<CloudEvent> read = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(60),
                         seen -> seen.stream().map(TopicProbe::parseOrNull).filter(ours).map(e -> e.type() + e.data().path("noticeKey").asText())
                                 .filter(k -> k.equals(EventTypes.NOTICE_WITHDRAWAL_REQUESTED + "ANNUAL_COMMENDATION|AY3-S|2091")
-                                        || k.equals(EventTypes.NOTICE_REQUESTED + "ANNUAL_COMMENDATION|AY4-S|2091")).count() >= 2)
+                                        || k.equals(EventTypes.NOTICE_REQUESTED + "ANNUAL_COMMENDATION|AY4-S|2091")
+                                        || k.equals(EventTypes.NOTICE_REQUESTED + "ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2091")).count() >= 4)
                 .stream().map(TopicProbe::parseOrNull).filter(ours).toList();
         Map<String, Integer> requested = new TreeMap<>();
         read.stream().filter(e -> e.type().equals(EventTypes.NOTICE_REQUESTED))
                 .forEach(e -> requested.merge(e.data().path("noticeKey").asText(), 1, Integer::sum));
         assertEquals(Map.of("ANNUAL_BULLETIN|ALL_UNITS|2091", 1, "ANNUAL_COMMENDATION|AY1-S|2091", 1, "ANNUAL_COMMENDATION|AY2-S|2091", 1,
-                "ANNUAL_COMMENDATION|AY3-S|2091", 1, "ANNUAL_COMMENDATION|AY4-S|2091", 1), requested,
-                "AY4's commendation added by version 2; nothing requested twice across three versions");
+                "ANNUAL_COMMENDATION|AY3-S|2091", 1, "ANNUAL_COMMENDATION|AY4-S|2091", 1, "ANNUAL_CORRECTION_BULLETIN|ALL_UNITS|2091", 2), requested,
+                "AY4's commendation added by version 2, a 更正通报 per republication; nothing else requested twice across three versions");
+        List<JsonNode> corrections = read.stream().filter(e -> e.type().equals(EventTypes.NOTICE_REQUESTED)
+                && e.data().path("noticeType").asText().equals("ANNUAL_CORRECTION_BULLETIN")).map(CloudEvent::data).toList();
+        JsonNode bulletin = read.stream().filter(e -> e.data().path("noticeType").asText().equals("ANNUAL_BULLETIN")).findFirst()
+                .orElseThrow().data();
+        assertEquals(List.of(2, 3), corrections.stream().map(c -> c.path("facts").path("version").asInt()).toList());
+        assertEquals(List.of("12月得分录入有误", "复核无变化"), corrections.stream().map(c -> c.path("facts").path("reason").asText()).toList());
+        java.util.function.Function<JsonNode, List<String>> ids = d -> java.util.stream.StreamSupport.stream(d.path("addressees").spliterator(), false)
+                .map(a -> a.path("id").asText()).sorted().toList();
+        assertEquals(ids.apply(bulletin), ids.apply(corrections.get(0)), "主送 the 年度通报's addressees (in the corrected order)");
+        assertEquals(List.of("AY1", "AY2", "AY4"), java.util.stream.StreamSupport.stream(corrections.get(0).path("facts").path("results").spliterator(), false)
+                .filter(r -> r.path("excellent").asBoolean()).map(r -> r.path("unitCode").asText()).toList(), "the corrected table");
         List<CloudEvent> withdrawals = read.stream().filter(e -> e.type().equals(EventTypes.NOTICE_WITHDRAWAL_REQUESTED)).toList();
         assertEquals(List.of("ANNUAL_COMMENDATION|AY3-S|2091"), withdrawals.stream().map(e -> e.data().path("noticeKey").asText()).toList());
         CloudEvent withdrawal = withdrawals.get(0);
         assertEquals("AY3", withdrawal.subject(), "on the unit's partition, after the commendation it withdraws");
         assertEquals(2, withdrawal.data().path("version").asInt());
-        assertEquals("2091年度考评结果已更正为第2版，本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立",
+        assertEquals("2091年度考评结果已更正为第2版（12月得分录入有误），本单位不再位列党建工作优秀单位，本通知所依据的结果已不再成立",
                 withdrawal.data().path("reason").asText());
         read.forEach(CONTRACT::assertConforms);
     }
