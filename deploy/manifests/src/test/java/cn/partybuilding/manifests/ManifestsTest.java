@@ -390,14 +390,14 @@ class ManifestsTest {
         int measured = Integer.parseInt(rss.group(1));
         for (String service : Project.services()) {
             JsonNode container = container(deployment(base, service));
-            assertEquals(Project.jvmSettings(), env(container, "JAVA_TOOL_OPTIONS").path("value").asText(), service + ": JVM settings");
+            assertEquals(Project.jvmSettings(service), env(container, "JAVA_TOOL_OPTIONS").path("value").asText(), service + ": JVM settings");
             assertEquals(arena.group(1), env(container, "MALLOC_ARENA_MAX").path("value").asText(), service + ": MALLOC_ARENA_MAX");
             JsonNode resources = container.path("resources");
             int limit = mebibytes(resources.path("limits").path("memory").asText());
             int request = mebibytes(resources.path("requests").path("memory").asText());
             assertTrue(request >= measured * 1_000_000L / (1 << 20) && limit >= request,
                     service + ": memory request " + request + "Mi covers the measured " + measured + " MB, limit " + limit + "Mi above it");
-            int heap = Integer.parseInt(Project.jvmSettings().replaceAll(".*-Xmx(\\d+)m.*", "$1"));
+            int heap = Integer.parseInt(Project.jvmSettings(service).replaceAll(".*-Xmx(\\d+)m.*", "$1"));
             assertTrue(limit > heap * 2, service + ": the limit leaves room beside the heap");
         }
     }

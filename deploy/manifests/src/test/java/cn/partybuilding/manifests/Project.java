@@ -156,12 +156,19 @@ final class Project {
         return rows;
     }
 
-    /** The JVM settings the README gives (the backticked text that starts with -Xmx), spaces normalised. */
-    static String jvmSettings() {
-        Matcher m = Pattern.compile("`(-Xmx[^`]+)`").matcher(production());
-        if (!m.find()) {
-            throw new AssertionError("the README's Production section gives no JVM settings (`-Xmx...`)");
+    /**
+     * The JVM settings the README gives a service: its heap (`-Xmx…` followed by the service's name in parentheses) and
+     * the settings common to all (the backticked text that starts with -Xmn), spaces normalised.
+     */
+    static String jvmSettings(String service) {
+        Matcher heap = Pattern.compile("`(-Xmx\\d+m)` \\(" + Pattern.quote(service) + "\\)").matcher(production());
+        if (!heap.find()) {
+            throw new AssertionError("the README's Production section gives no heap for " + service + " (`-Xmx…m` (" + service + "))");
         }
-        return m.group(1).replaceAll("\\s+", " ").strip();
+        Matcher common = Pattern.compile("`(-Xmn[^`]+)`").matcher(production());
+        if (!common.find()) {
+            throw new AssertionError("the README's Production section gives no JVM settings common to all services (`-Xmn...`)");
+        }
+        return (heap.group(1) + " " + common.group(1)).replaceAll("\\s+", " ").strip();
     }
 }

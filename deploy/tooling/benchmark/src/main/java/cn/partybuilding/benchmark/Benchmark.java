@@ -110,7 +110,7 @@ public final class Benchmark {
         Map<String, List<String>> byService = new java.util.LinkedHashMap<>();
         for (String service : List.of("assessment-service", "reporting-service", "notification-service")) {
             String own = options.get(service.replace("-service", "") + "-jvm");
-            List<String> jvm = new java.util.ArrayList<>(own == null ? Environment.JVM_OPTIONS : List.of(own.trim().split("\\s+")));
+            List<String> jvm = new java.util.ArrayList<>(own == null ? Environment.jvmOptions(service) : List.of(own.trim().split("\\s+")));
             jvm.addAll(extra);
             byService.put(service, jvm);
         }

@@ -24,17 +24,29 @@ import java.util.concurrent.ExecutionException;
  */
 final class Environment implements AutoCloseable {
     /**
-     * The production settings this benchmark recommends: a 160 MB heap (reporting-service's two loops share 8 MB of
-     * fetches and hold two 2,500-record batches each), and C1 only: C2's compiler arenas and code cache cost 30–70 MB
+     * The production settings this benchmark recommends (the heap per service: {@link #jvmOptions}): C1 only: C2's compiler arenas and code cache cost 30–70 MB
      * of RSS and measured here no faster ingest (62,382 events/s with C2, 66,599 with C1 on 1,000,000 events; peak RSS
-     * 360 MB instead of 320 MB). 128 MB ran out of heap under the REST part. A 24 MB young generation: with SerialGC's
+     * 360 MB instead of 320 MB). A 24 MB young generation: with SerialGC's
      * default third of the heap, reporting-service's ~85 MB of live data (the month's facts, 1,000 cards) left the old
      * generation too little room to guarantee a young collection, so every collection was a full one (100–140 ms,
-     * every 3.5 s under REST load); with 24 MB they are young collections of about 2 ms.
+     * every 3.5 s under REST load); with 24 MB they are young collections of about 2 ms. Native memory tracking showed
+     * reporting-service's "Other" (direct buffers) at 65 MB under REST load: the JDK's per-thread cache of temporary
+     * direct buffers for socket writes of heap arrays; {@code jdk.nio.maxCachedBufferSize} keeps it at 2–14 MB.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-Djdk.nio.maxCachedBufferSize=65536", "-XX:TrimNativeHeapInterval=10000", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * The heap of each service (the README's): reporting-service keeps the month it ranks (~75 MB live at 1,000 units and
+     * 50,000 members); assessment-service and notification-service keep under 35 MB live. notification-service ran out
+     * of 112 MB while it rendered a bulletin's ~1,000 copies one by one, before the copies shared one text.
+     */
+    static List<String> jvmOptions(String service) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.add(1, service.equals("reporting-service") ? "-Xmx160m" : "-Xmx112m");
+        return options;
+    }
 
     final Path dir;
     final KafkaBroker broker;
@@ -63,7 +75,7 @@ final class Environment implements AutoCloseable {
         return startServices(Map.of());
     }
 
-    /** JVM options other than {@link #JVM_OPTIONS} for some services (service name → options). */
+    /** JVM options other than {@link #jvmOptions(String)} for some services (service name → options). */
     Environment jvmOptions(Map<String, List<String>> options) {
         jvmOptions.putAll(options);
         return this;
@@ -81,7 +93,7 @@ final class Environment implements AutoCloseable {
         for (String name : ports.keySet()) {
             String db = database(name.substring(0, name.indexOf('-')));
             ServiceProcess process = new ServiceProcess(root, name, ports.get(name), dir.resolve("logs"))
-                    .jvmOptions(jvmOptions.getOrDefault(name, JVM_OPTIONS))
+                    .jvmOptions(jvmOptions.getOrDefault(name, jvmOptions(name)))
                     .property("kafka.bootstrap.servers", broker.bootstrapServers())
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())
