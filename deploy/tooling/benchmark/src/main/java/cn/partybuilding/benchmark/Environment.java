@@ -35,7 +35,7 @@ final class Environment implements AutoCloseable {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m", "-Xss512k",
-            "-Djdk.nio.maxCachedBufferSize=65536", "-XX:TrimNativeHeapInterval=10000", "-XX:+ExitOnOutOfMemoryError");
+            "-Djdk.nio.maxCachedBufferSize=65536", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * The heap of each service (the README's): reporting-service keeps the month it ranks (~75 MB live at 1,000 units and

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -49,6 +50,20 @@ public class ConsumedEvents {
     @Inject
     void useServiceDataSource(AgroalDataSource serviceDataSource) {
         this.dataSource = serviceDataSource;
+    }
+
+    /**
+     * Has PostgreSQL plan each statement of the caller's transaction (a consumed batch) for its parameters. A batch's
+     * lookups ({@code key = any(?)} on this table, on member_version, ...) run as server-side prepared statements, and
+     * PostgreSQL may otherwise keep a generic plan made while the table was still small: a sequential scan it then
+     * repeats as the table grows to 100,000s of rows, until the next ANALYZE (measured: a county's ingest 8 s behind its
+     * last event became 66–80 s on a server without autovacuum). Only the consumers' transactions: a publication's
+     * thousands of batched inserts keep their cached plans.
+     */
+    public void planForParameters() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement set = c.createStatement()) {
+            set.execute("set local plan_cache_mode = force_custom_plan");
+        }
     }
 
     /** The events (ids distinct) whose ids were never recorded, in their order. */

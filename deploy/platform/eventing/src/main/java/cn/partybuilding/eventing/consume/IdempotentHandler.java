@@ -82,6 +82,7 @@ public final class IdempotentHandler implements BatchHandler {
     }
 
     private Outcome applyOnce(List<IncomingEvent> events) throws Exception {
+        consumed.planForParameters();
         // identity sets: an event's equality would hash its whole JSON payload
         List<IncomingEvent> tracked = new ArrayList<>();
         for (IncomingEvent e : events) {
