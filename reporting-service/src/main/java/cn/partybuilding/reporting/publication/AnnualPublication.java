@@ -84,7 +84,7 @@ public class AnnualPublication {
      * which its 更正通报 and withdrawals cite.
      */
     public YearPublication publish(int year, String requestedReason) {
-        String reason = requestedReason == null || requestedReason.isBlank() ? null : requestedReason.trim();
+        String reason = PublicationPrerequisites.given(requestedReason);
         List<YearMonth> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(YearMonth.of(year, m));

@@ -100,7 +100,7 @@ public class MonthlyPublication {
     }
 
     private MonthPublication publishNow(YearMonth period, String requestedReason) {
-        String given = requestedReason == null || requestedReason.isBlank() ? null : requestedReason.trim();
+        String given = PublicationPrerequisites.given(requestedReason);
         // frozen months: refused before any computation; checked again under the period's lock
         FrozenMonth before = frozenMonth(period);
         String lockEventId = before.lock().lockEventId();

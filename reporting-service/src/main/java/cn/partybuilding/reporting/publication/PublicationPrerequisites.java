@@ -39,10 +39,7 @@ final class PublicationPrerequisites {
                     + "重新开放该月，更正后再次锁定，再重新发布", "period", "not reopened and locked again since version " + latestVersion);
         }
         String reason = givenReason != null ? givenReason : reopenReason;
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.conflict(month + "的排名已发布（第 " + latestVersion + " 版）；重新发布须说明理由", "reason",
-                    "required to republish a published month");
-        }
+        requireReason(reason, month + "的排名", latestVersion, "month");
         return reason;
     }
 
@@ -51,9 +48,21 @@ final class PublicationPrerequisites {
      * results were corrected and cites the reason. Otherwise 409; the publishing transaction rolls back.
      */
     static void requireYearReason(int year, int version, String reason) {
-        if (version > 1 && (reason == null || reason.isBlank())) {
-            throw ProblemException.conflict(year + "年度考评结果已发布（第 " + (version - 1) + " 版）；重新发布须说明理由", "reason",
-                    "required to republish a published year");
+        if (version > 1) {
+            requireReason(reason, year + "年度考评结果", version - 1, "year");
+        }
+    }
+
+    /** The reason a caller gave: trimmed, or null when none or blank. */
+    static String given(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    /** 409 unless a republication of {@code what} (published up to {@code latestVersion}) says why. */
+    private static void requireReason(String reason, String what, int latestVersion, String period) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.conflict(what + "已发布（第 " + latestVersion + " 版）；重新发布须说明理由", "reason",
+                    "required to republish a published " + period);
         }
     }
 
