@@ -1,5 +1,7 @@
 package cn.partybuilding.reporting.facts;
 
+import cn.partybuilding.eventing.jdbc.JdbcBatch;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,32 +119,16 @@ public final class Sql {
         return all;
     }
 
-    /** Rows sent per round trip by {@link #batch}. */
-    static final int ROWS_PER_BATCH = 500;
-
-    /** Runs {@code sql} once per row, as JDBC batches of {@link #ROWS_PER_BATCH} rows. */
+    /** Runs {@code sql} once per row, as the platform's JDBC batches ({@link JdbcBatch}). */
     public static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
-                }
-                statement.addBatch();
-                // the driver keeps a batch's rows until it runs: a publication's 13,000-row notice ledger at once held
-                // them all (as the outbox did, see OutboxWriter.ROWS_PER_BATCH)
-                if (++pending == ROWS_PER_BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
+        JdbcBatch.run(connection, sql, rows, (statement, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                statement.setObject(i + 1, row[i]);
             }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-        }
+        });
     }
 
     public static Array array(Connection connection, String type, Object[] values) throws SQLException {

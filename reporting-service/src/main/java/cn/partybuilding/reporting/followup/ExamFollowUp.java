@@ -88,7 +88,7 @@ public class ExamFollowUp {
             planner.examFailure(failed, earlierFailure(c, failed), unitNames.get(failed.unitCode()));
         }
         List<NoticeRequest> notices = planner.requests();
-        publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, PUBLICATION, OffsetDateTime.now(clock)));
+        publisher.publishEach(Topics.NOTICE_REQUESTS, notices, events.noticeRequested(PUBLICATION, OffsetDateTime.now(clock)));
         return notices;
     }
 

@@ -123,8 +123,8 @@ public class AnnualPublication {
                 List<NoticeRequest> requests = Republication.annualRequests(planned, version, reason, previous);
                 List<NoticeWithdrawal> withdrawals = Republication.annualWithdrawals(previous, planned, year, version, reason);
                 SentNotices.YEAR.record(c, year, version, planned);
-                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "year-v" + version, now));
-                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(requests, "year-v" + version, now));
+                publisher.publishEach(Topics.NOTICE_REQUESTS, withdrawals, events.withdrawalRequested("year-v" + version, now));
+                publisher.publishEach(Topics.NOTICE_REQUESTS, requests, events.noticeRequested("year-v" + version, now));
                 audit.accepted("year", String.valueOf(year), version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.year(p));
                 return p;
             } catch (SQLException e) {

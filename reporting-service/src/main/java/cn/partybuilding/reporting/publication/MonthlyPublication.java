@@ -147,8 +147,8 @@ public class MonthlyPublication {
                 SentNotices.MONTH.record(c, period.toString(), version, notices);
                 steps[1] = System.nanoTime();
                 publisher.publishAll(Topics.REPORTING, List.of(cloudEvent));
-                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawals, "v" + version, now));
-                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
+                publisher.publishEach(Topics.NOTICE_REQUESTS, withdrawals, events.withdrawalRequested("v" + version, now));
+                publisher.publishEach(Topics.NOTICE_REQUESTS, notices, events.noticeRequested("v" + version, now));
                 steps[2] = System.nanoTime();
                 followingMonthsInterviews(c, p, recipients, interviewDeadline, now);
                 // in this transaction: the publication, its outbox rows and its audit record commit or roll back together
@@ -232,8 +232,8 @@ public class MonthlyPublication {
         SentNotices.MONTH.record(c, next.toString(), nextVersion, added);
         Sql.batch(c, "delete from published_notice where period = ? and version = ? and notice_key = ?", withdrawn.stream()
                 .map(w -> new Object[]{next.toString(), nextVersion, w.noticeKey()}).toList());
-        publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeWithdrawals(withdrawn, publication, now));
-        publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(added, publication, now));
+        publisher.publishEach(Topics.NOTICE_REQUESTS, withdrawn, events.withdrawalRequested(publication, now));
+        publisher.publishEach(Topics.NOTICE_REQUESTS, added, events.noticeRequested(publication, now));
     }
 
     /** The frozen version: its header (primary key period, version) first, then one row per ranked unit and one (status NOT_SUBMITTED, no rank, score nor tier) per unit that submitted nothing. */

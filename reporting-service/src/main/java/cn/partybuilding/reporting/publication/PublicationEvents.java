@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -55,26 +55,18 @@ public class PublicationEvents {
     }
 
     /** {@code notice.requested} events (subject = unit code); the id is derived from the notice key and the publication. */
-    public List<CloudEvent> noticeRequests(List<NoticeRequest> notices, String publication, OffsetDateTime now) {
-        List<CloudEvent> events = new ArrayList<>(notices.size());
-        for (NoticeRequest n : notices) {
-            events.add(CloudEvent.withId(deterministicId(n.noticeKey() + "|" + publication), publisher.source(),
-                    EventTypes.NOTICE_REQUESTED, n.unitCode() == null ? Topics.COMMITTEE_SUBJECT : n.unitCode(), now, data(n)));
-        }
-        return events;
+    public Function<NoticeRequest, CloudEvent> noticeRequested(String publication, OffsetDateTime now) {
+        return n -> CloudEvent.withId(deterministicId(n.noticeKey() + "|" + publication), publisher.source(),
+                EventTypes.NOTICE_REQUESTED, n.unitCode() == null ? Topics.COMMITTEE_SUBJECT : n.unitCode(), now, data(n));
     }
 
     /**
      * {@code notice.withdrawal-requested} events (subject = unit code, like the request they withdraw, so both keep their
      * order on one partition); the id is derived from the notice key and the publication.
      */
-    List<CloudEvent> noticeWithdrawals(List<NoticeWithdrawal> withdrawals, String publication, OffsetDateTime now) {
-        List<CloudEvent> events = new ArrayList<>(withdrawals.size());
-        for (NoticeWithdrawal w : withdrawals) {
-            events.add(CloudEvent.withId(deterministicId("withdraw|" + w.noticeKey() + "|" + publication), publisher.source(),
-                    EventTypes.NOTICE_WITHDRAWAL_REQUESTED, w.unitCode() == null ? Topics.COMMITTEE_SUBJECT : w.unitCode(), now, data(w)));
-        }
-        return events;
+    Function<NoticeWithdrawal, CloudEvent> withdrawalRequested(String publication, OffsetDateTime now) {
+        return w -> CloudEvent.withId(deterministicId("withdraw|" + w.noticeKey() + "|" + publication), publisher.source(),
+                EventTypes.NOTICE_WITHDRAWAL_REQUESTED, w.unitCode() == null ? Topics.COMMITTEE_SUBJECT : w.unitCode(), now, data(w));
     }
 
     private CloudEvent committee(String name, String type, OffsetDateTime time, Object payload) {

@@ -112,7 +112,7 @@ public class QuarterlyPublication {
                 insert(c, p);
                 branches.store(c, frozenBranches);
                 publisher.publishAll(Topics.REPORTING, List.of(events.quarterlyGradesPublished(p), events.branchRankingPublished(frozenBranches)));
-                publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, "v" + version, now));
+                publisher.publishEach(Topics.NOTICE_REQUESTS, notices, events.noticeRequested("v" + version, now));
                 audit.accepted("quarter", quarter, version == 1 ? null : PublicationAudit.previous(version - 1), PublicationAudit.quarter(p));
                 return p;
             } catch (SQLException e) {

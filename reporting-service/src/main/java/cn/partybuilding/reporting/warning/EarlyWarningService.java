@@ -104,7 +104,7 @@ public class EarlyWarningService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String run = "warning-" + now.toInstant().toEpochMilli();
         QuarkusTransaction.requiringNew().run(() -> {
-            publisher.publishAll(Topics.NOTICE_REQUESTS, events.noticeRequests(notices, run, now));
+            publisher.publishEach(Topics.NOTICE_REQUESTS, notices, events.noticeRequested(run, now));
             // the run and its outbox rows in one transaction with its record (a scheduled run has no caller: see README)
             audit.accepted("warning", period.toString(), null, Map.of("run", run, "asOf", asOf.toString(), "noticeRequests", notices.size()));
         });

@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -48,5 +50,11 @@ public class EventPublisher {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String topic, List<CloudEvent> events) {
         outbox.appendAll(topic, events);
+    }
+
+    /** One event per item, each made when its outbox row is written (many events without holding them all at once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void publishEach(String topic, Collection<T> items, Function<? super T, CloudEvent> toEvent) {
+        outbox.appendEach(topic, items, toEvent);
     }
 }

@@ -1,5 +1,6 @@
 package cn.partybuilding.eventing;
 
+import cn.partybuilding.eventing.jdbc.JdbcBatch;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.eventing.sample.PlatformTestResources;
@@ -43,10 +44,10 @@ class OutboxAndHealthTest {
         assertEquals("2026-03", received.get(0).data().get("period").asText());
     }
 
-    /** A publication appends tens of thousands of events at once; the writer sends them in batches of ROWS_PER_BATCH. */
+    /** A publication appends tens of thousands of events at once; the writer sends them in batches of JdbcBatch.ROWS_PER_ROUND_TRIP. */
     @Test
     void manyEventsAppendedAtOnceAllArriveOnceAndInOrder() {
-        int count = OutboxWriter.ROWS_PER_BATCH * 2 + 34;
+        int count = JdbcBatch.ROWS_PER_ROUND_TRIP * 2 + 34;
         List<CloudEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             events.add(publisher.event(EventTypes.PERIOD_LOCKED, "COMMITTEE", Map.of("period", "2026-03", "by", "n" + i)));

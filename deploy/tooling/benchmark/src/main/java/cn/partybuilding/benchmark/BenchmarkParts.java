@@ -38,7 +38,13 @@ final class BenchmarkParts {
         int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
         int members = Integer.parseInt(options.getOrDefault("publish-members", "50"));
         int indicators = 40;
-        env.startServices();
+        // As in the ingest part: the county's members reach reporting-service and notification-service over
+        // party.organisation.v1 from this process, not through assessment-service's roster import, so assessment-service
+        // would dead-letter every one of the county's 222,450 study events as "unknown memberId" — for a minute or more,
+        // on the same two cores, while the publication and REST are measured. A real month ends on a quiet system (its
+        // study events arrived over the month), so that copy is off unless --assessment-mirror true.
+        boolean mirror = Boolean.parseBoolean(options.getOrDefault("assessment-mirror", "false"));
+        env.startServices(Map.of("eventing.consumers.external-study.enabled", Boolean.toString(mirror)));
         ServiceProcess reporting = env.service("reporting-service");
         if (!selected.test("publish") && !selected.test("rest") && !selected.test("workbench")) {
             endToEnd(env.service("assessment-service"), reporting, Integer.parseInt(options.getOrDefault("e2e-samples", "200")));
@@ -165,6 +171,12 @@ final class BenchmarkParts {
         int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
         // signed in once before the run: the services verify the same token on every request (signature, expiry, audience)
         String authorization = env.as("committee-admin").authorization();
+        // where a tail comes from: the p99 of each second (by scheduled time) and who had the CPU meanwhile
+        Histogram[] perSecond = new Histogram[seconds + 1];
+        for (int s = 0; s < perSecond.length; s++) {
+            perSecond[s] = new Histogram(60_000_000L, 2);
+        }
+        java.util.Map<String, Long> cpuBefore = Cpu.byProcess();
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
             long wait = scheduled - System.nanoTime();
@@ -180,8 +192,10 @@ final class BenchmarkParts {
                 if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
                 }
+                long micros = Math.max(1, (System.nanoTime() - scheduled) / 1000);
                 synchronized (histogram) {
-                    histogram.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
+                    histogram.recordValue(micros);
+                    perSecond[(int) Math.min(perSecond.length - 1, (scheduled - start) / 1_000_000_000L)].recordValue(micros);
                 }
             }));
         }
@@ -191,6 +205,12 @@ final class BenchmarkParts {
             System.out.printf("GET %-40s %-8s %5d req/s offered, %6.0f achieved, p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %7.1f ms, errors %d%n",
                     pathTemplate, acceptEncoding, rate, total / elapsed, histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
                     histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, errors.get());
+            StringBuilder timeline = new StringBuilder();
+            for (int s = 0; s < seconds; s++) {
+                timeline.append(String.format(" %.0f", perSecond[s].getValueAtPercentile(99) / 1000.0));
+            }
+            System.out.printf("    p99 of each second (ms):%s%n    CPU meanwhile: %s%n", timeline,
+                    Cpu.busiest(cpuBefore, Cpu.byProcess(), elapsed, 6));
         }
         return histogram;
     }

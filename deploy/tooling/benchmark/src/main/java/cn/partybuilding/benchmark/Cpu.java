@@ -77,6 +77,51 @@ final class Cpu {
         return p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false);
     }
 
+    /**
+     * CPU ticks of every process on the machine now, by a short name (the service a JVM runs, "benchmark" for this
+     * process, "postgres", "kafka-broker", "keycloak", else the command's file name): {@link #busiest} tells who else
+     * had the cores while a figure was measured.
+     */
+    static java.util.Map<String, Long> byProcess() {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().forEach(p -> {
+            long[] t = times(p.pid());
+            if (t != null && t[0] + t[1] > 0) {
+                ticks.merge(name(p, self), t[0] + t[1], Long::sum);
+            }
+        });
+        return ticks;
+    }
+
+    /** The processes that used most CPU between two {@link #byProcess} snapshots, as "name 62%" over {@code seconds}. */
+    static String busiest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, double seconds, int count) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(count)
+                .map(e -> String.format("%s %.0f%%", e.getKey(), 100 * e.getValue() / TICKS / seconds))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String name(ProcessHandle p, long self) {
+        if (p.pid() == self) {
+            return "benchmark";
+        }
+        String line = p.info().commandLine().orElse("");
+        for (String known : new String[]{"assessment-service", "reporting-service", "notification-service", "keycloak", "kafka"}) {
+            if (line.contains(known)) {
+                return known.equals("kafka") ? "kafka-broker" : known;
+            }
+        }
+        if (isPostgres(p)) {
+            return "postgres";
+        }
+        String command = p.info().command().orElse("?");
+        return command.substring(command.lastIndexOf('/') + 1);
+    }
+
     /** utime, stime, cutime, cstime in ticks (fields 14–17 of /proc/pid/stat, counted after the command's parenthesis). */
     private static long[] times(long pid) {
         try {
