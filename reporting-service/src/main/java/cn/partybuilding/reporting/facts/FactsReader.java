@@ -135,27 +135,23 @@ public class FactsReader {
     }
 
     /**
-     * Hands every unit of the month WITH the event ids behind its numbers to {@code action}, the same lists in the same
-     * order as {@link #unit} gives them one unit at a time ({@link #attachEvidence}). The month's facts are read once;
-     * the evidence is read per chunk of units in unit-code order and dropped after the chunk, so memory holds one
-     * chunk's ids at a time. Stops before a chunk when
-     * {@code keepGoing} says so (returns false). Feeds the scorecard precomputation.
+     * Every unit of {@code month} with its evidence, from facts already read ({@code monthFacts}: the live ranking's),
+     * {@code chunkSize} units at a time: the evidence of one chunk is read with a handful of statements and attached to
+     * copies of its units ({@link UnitFacts#withoutEvidence}), which are dropped after {@code action}; the given facts are
+     * not changed. Reading the month's facts again for this pass held a second copy of its 50,000 members (~30 MB) beside
+     * the live ranking's. Stops between chunks when {@code keepGoing} says so (false: stopped).
      */
-    public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, int chunkSize, java.util.function.BooleanSupplier keepGoing,
-                                           java.util.function.Consumer<UnitWithEvidence> action) {
-        List<UnitFacts> all = new ArrayList<>(load(system, month, null).values()); // sorted by unit code
+    public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, Map<String, UnitFacts> monthFacts, int chunkSize,
+                                           java.util.function.BooleanSupplier keepGoing, java.util.function.Consumer<UnitWithEvidence> action) {
+        List<UnitFacts> all = new ArrayList<>(new TreeMap<>(monthFacts).values()); // by unit code
         for (int start = 0; start < all.size(); start += chunkSize) {
             if (!keepGoing.getAsBoolean()) {
                 return false;
             }
-            List<UnitFacts> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
             Map<String, UnitFacts> units = new HashMap<>();
-            chunk.forEach(u -> units.put(u.unitCode(), u));
+            all.subList(start, Math.min(all.size(), start + chunkSize)).forEach(u -> units.put(u.unitCode(), u.withoutEvidence()));
             Map<String, UnitWithEvidence> withEvidence = attachEvidence(units, system, month);
-            chunk.forEach(unit -> {
-                action.accept(withEvidence.get(unit.unitCode()));
-                unit.dropEvidence();
-            });
+            all.subList(start, Math.min(all.size(), start + chunkSize)).forEach(u -> action.accept(withEvidence.get(u.unitCode())));
         }
         return true;
     }
@@ -441,7 +437,7 @@ public class FactsReader {
         // one String per unit code and organisation id, not one per member row: a month's ranking keeps these facts
         Map<String, String> shared = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            query(c, sql.toString(), rs -> {
+            Sql.stream(c, sql.toString(), rs -> {
                 String unit = rs.getString(2);
                 String organization = rs.getString(3);
                 MemberFacts m = new MemberFacts(rs.getString(1), rs.getString(4), unit == null ? null : shared.computeIfAbsent(unit, u -> u),

@@ -41,6 +41,29 @@ public final class Sql {
         }
     }
 
+    /**
+     * {@link #query} for a result too large to hold at once (a month's 50,000 members): rows arrive 5,000 at a time. The
+     * driver fetches that way only inside a transaction; on a connection in auto-commit mode it reads the whole result
+     * into memory first (the members' rows were ~40 MB of byte arrays at once), so such a connection gets a read-only
+     * transaction of its own for the query.
+     */
+    public static void stream(Connection c, String sql, RowHandler handler, Object... args) throws SQLException {
+        if (!c.getAutoCommit()) {
+            query(c, sql, handler, args);
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            query(c, sql, handler, args);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     /** A column and its SQL type (the CAST types the untyped parameters of a MERGE source, and names the array element type). */
     public record Col(String name, String type) {
     }

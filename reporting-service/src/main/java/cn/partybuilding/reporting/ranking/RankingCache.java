@@ -71,6 +71,10 @@ public class RankingCache {
             if (cached != null && cached.generation() == version) {
                 return cached.value();
             }
+            if (cached != null) {
+                // the stale month goes before the new one is read: both at once were two copies of 50,000 members' facts
+                live.remove(period, cached);
+            }
             LiveRanking ranking = compute.apply(period);
             if (live.size() > MAX_MONTHS) {
                 live.clear();

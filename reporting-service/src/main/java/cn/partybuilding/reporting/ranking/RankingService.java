@@ -118,10 +118,13 @@ public class RankingService {
 
     /** The same, stopping between chunks of units when {@code keepGoing} says so (-1: stopped). */
     public int precomputeScorecards(YearMonth period, java.util.function.BooleanSupplier keepGoing) {
-        IndicatorSystem system = system(period);
+        // the stamps before the facts are read (or, when the live ranking is cached, before it is looked up: it was read under
+        // the current generation or a later one, so no card is ever kept under a stamp newer than its facts)
         Map<String, FactsVersion.Stamp> stamps = cache.stamps(facts.unitNames().keySet());
+        LiveRanking live = live(period);
+        IndicatorSystem system = live.system();
         int[] computed = {0};
-        boolean finished = facts.forEachUnitWithEvidence(system, period, 100, keepGoing, unit -> {
+        boolean finished = facts.forEachUnitWithEvidence(system, period, live.facts(), 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
                     () -> JsonBody.compressed(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {
                 computed[0]++;

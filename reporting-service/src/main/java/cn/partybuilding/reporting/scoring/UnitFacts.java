@@ -154,11 +154,22 @@ public final class UnitFacts {
         return pointsEventIds;
     }
 
-    /** Forgets the event ids (a bulk scorecard computation keeps one chunk of units' evidence in memory at a time). */
-    public void dropEvidence() {
-        studyEventIds.clear();
-        examEventIds.clear();
-        pointsEventIds.clear();
+    /**
+     * The same facts without event ids, to attach a drill-down's ids to (the bulk scorecard pass): the facts a live ranking
+     * keeps are shared by its readers and never change, so the ids go to this copy. Members and records are shared, not
+     * copied.
+     */
+    public UnitFacts withoutEvidence() {
+        UnitFacts copy = new UnitFacts(unitCode, unitName);
+        copy.duties.addAll(duties);
+        copy.members.addAll(members);
+        copy.manual.putAll(manual);
+        copy.findings.addAll(findings);
+        copy.bonuses.addAll(bonuses);
+        copy.examined = examined;
+        copy.passed = passed;
+        copy.points = points;
+        return copy;
     }
 
     /** A unit counts as submitted for the month when at least one score was recorded for it. */

@@ -5,14 +5,9 @@ import cn.partybuilding.local.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -161,45 +156,48 @@ final class BenchmarkParts {
             throws Exception {
         Histogram histogram = new Histogram(60_000_000L, 3);
         AtomicLong errors = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
         // At most 256 requests in flight (a browser-like client pool, as wrk's connections): when the server falls
         // behind, sends wait, and the wait counts in the latency because it is measured from the scheduled time.
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(256);
+        int connections = 256;
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(connections);
         long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        long total = (long) rate * seconds;
         int units = Integer.parseInt(options.getOrDefault("publish-units", "1000"));
         // signed in once before the run: the services verify the same token on every request (signature, expiry, audience)
-        String authorization = env.as("committee-admin").authorization();
+        io.vertx.core.MultiMap headers = LoadClient.headers("Authorization", env.as("committee-admin").authorization(),
+                "Accept-Encoding", acceptEncoding);
         // where a tail comes from: the p99 of each second (by scheduled time) and who had the CPU meanwhile
         Histogram[] perSecond = new Histogram[seconds + 1];
         for (int s = 0; s < perSecond.length; s++) {
             perSecond[s] = new Histogram(60_000_000L, 2);
         }
+        long total = (long) rate * seconds;
         java.util.Map<String, Long> cpuBefore = Cpu.byProcess();
-        for (long i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNanos;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        long start;
+        try (LoadClient client = new LoadClient(service.baseUrl(), connections)) {
+            start = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                long scheduled = start + i * intervalNanos;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String path = pathTemplate.replace("{unit}", BenchEvents.unitCode(ThreadLocalRandom.current().nextInt(units)));
+                slots.acquire();
+                long from = start;
+                client.get(path, headers, status -> {
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                    long micros = Math.max(1, (System.nanoTime() - scheduled) / 1000);
+                    synchronized (histogram) {
+                        histogram.recordValue(micros);
+                        perSecond[(int) Math.min(perSecond.length - 1, (scheduled - from) / 1_000_000_000L)].recordValue(micros);
+                    }
+                    slots.release();
+                });
             }
-            String path = pathTemplate.replace("{unit}", BenchEvents.unitCode(ThreadLocalRandom.current().nextInt(units)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", authorization).header("Accept-Encoding", acceptEncoding).GET().build();
-            slots.acquire();
-            inFlight.add(Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                slots.release();
-                if (failure != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-                long micros = Math.max(1, (System.nanoTime() - scheduled) / 1000);
-                synchronized (histogram) {
-                    histogram.recordValue(micros);
-                    perSecond[(int) Math.min(perSecond.length - 1, (scheduled - start) / 1_000_000_000L)].recordValue(micros);
-                }
-            }));
+            slots.acquire(connections); // every request answered
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (report) {
             System.out.printf("GET %-40s %-8s %5d req/s offered, %6.0f achieved, p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %7.1f ms, errors %d%n",
