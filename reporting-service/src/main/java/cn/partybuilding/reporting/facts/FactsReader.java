@@ -139,7 +139,7 @@ public class FactsReader {
      * {@code chunkSize} units at a time: the evidence of one chunk is read with a handful of statements and attached to
      * copies of its units ({@link UnitFacts#withoutEvidence}), which are dropped after {@code action}; the given facts are
      * not changed. Reading the month's facts again for this pass held a second copy of its 50,000 members (~30 MB) beside
-     * the live ranking's. Stops between chunks when {@code keepGoing} says so (false: stopped).
+     * the live ranking's. Stops before a chunk or a unit when {@code keepGoing} says so (false: stopped).
      */
     public boolean forEachUnitWithEvidence(IndicatorSystem system, YearMonth month, Map<String, UnitFacts> monthFacts, int chunkSize,
                                            java.util.function.BooleanSupplier keepGoing, java.util.function.Consumer<UnitWithEvidence> action) {
@@ -151,7 +151,12 @@ public class FactsReader {
             Map<String, UnitFacts> units = new HashMap<>();
             all.subList(start, Math.min(all.size(), start + chunkSize)).forEach(u -> units.put(u.unitCode(), u.withoutEvidence()));
             Map<String, UnitWithEvidence> withEvidence = attachEvidence(units, system, month);
-            all.subList(start, Math.min(all.size(), start + chunkSize)).forEach(u -> action.accept(withEvidence.get(u.unitCode())));
+            for (UnitFacts unit : all.subList(start, Math.min(all.size(), start + chunkSize))) {
+                if (!keepGoing.getAsBoolean()) {
+                    return false;
+                }
+                action.accept(withEvidence.get(unit.unitCode()));
+            }
         }
         return true;
     }

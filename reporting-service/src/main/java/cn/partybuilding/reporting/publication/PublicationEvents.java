@@ -1,17 +1,22 @@
 package cn.partybuilding.reporting.publication;
 
 import cn.partybuilding.contracts.CloudEvent;
+import cn.partybuilding.contracts.CloudEventCodec;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.Topics;
 import cn.partybuilding.eventing.EventPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.UUID;
 
@@ -30,6 +35,20 @@ import java.util.UUID;
 public class PublicationEvents {
     @Inject
     EventPublisher publisher;
+
+    /**
+     * Serialises one notice request at start and drops it: Jackson builds its serialisers for the envelope, the request
+     * and its parts on first use, and the first publication after a start paid for that inside its transaction.
+     */
+    void prepareSerialisers(@Observes StartupEvent start) {
+        NoticeRequest sample = new NoticeRequest(NoticeRequest.key("BULLETIN", "UNIT", "2000-01"), "BULLETIN", "2000-01", "U", "单位",
+                new NoticeRequest.Recipient("M", "UNIT_SECRETARY", "党员", null), LocalDate.of(2000, 1, 31),
+                Map.of("rank", 1, "score", 1.0, "tier", "LEADING"),
+                List.of(new NoticeRequest.Addressee("M", "UNIT_SECRETARY", "党员", null, "U", "单位")));
+        CloudEventCodec.write(noticeRequested("warm-up", OffsetDateTime.now()).apply(sample));
+        CloudEventCodec.write(withdrawalRequested("warm-up", OffsetDateTime.now())
+                .apply(new NoticeWithdrawal(sample.noticeKey(), "BULLETIN", "2000-01", "U", "M", 1, "warm-up")));
+    }
 
     /** {@code ranking.published} on party.reporting.v1 (subject COMMITTEE). */
     CloudEvent rankingPublished(MonthlyPublication.MonthPublication p) {

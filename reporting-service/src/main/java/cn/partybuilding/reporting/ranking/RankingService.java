@@ -116,7 +116,7 @@ public class RankingService {
         return precomputeScorecards(period, () -> true);
     }
 
-    /** The same, stopping between chunks of units when {@code keepGoing} says so (-1: stopped). */
+    /** The same, stopping before a chunk or a card when {@code keepGoing} says so (-1: stopped). */
     public int precomputeScorecards(YearMonth period, java.util.function.BooleanSupplier keepGoing) {
         // the stamps before the facts are read (or, when the live ranking is cached, before it is looked up: it was read under
         // the current generation or a later one, so no card is ever kept under a stamp newer than its facts)
@@ -124,6 +124,8 @@ public class RankingService {
         LiveRanking live = live(period);
         IndicatorSystem system = live.system();
         int[] computed = {0};
+        // keepGoing is asked before each card, not only between chunks: a publication that starts meanwhile gets the cores
+        // back after the chunk's evidence is read instead of after its 100 cards
         boolean finished = facts.forEachUnitWithEvidence(system, period, live.facts(), 100, keepGoing, unit -> {
             if (cache.precomputed(period, unit.facts().unitCode(), stamps.get(unit.facts().unitCode()),
                     () -> JsonBody.compressed(mapper, ScorecardView.of(system, MonthlyScorer.score(system, period, unit.facts()), unit.evidence(), unit.late())))) {

@@ -38,13 +38,14 @@ final class Environment implements AutoCloseable {
             "-Djdk.nio.maxCachedBufferSize=65536", "-XX:+ExitOnOutOfMemoryError");
 
     /**
-     * The heap of each service (the README's): reporting-service keeps the month it ranks (~75 MB live at 1,000 units and
-     * 50,000 members); assessment-service and notification-service keep under 35 MB live. notification-service ran out
-     * of 112 MB while it rendered a bulletin's ~1,000 copies one by one, before the copies shared one text.
+     * The heap of each service (the README's): 112 MB each. reporting-service keeps the month it ranks (~60 MB live at
+     * 1,000 units and 50,000 members; it needed 160 MB while its scorecard pass read a second copy of the month);
+     * assessment-service and notification-service keep under 35 MB live. notification-service ran out of 112 MB while it
+     * rendered a bulletin's ~1,000 copies one by one, before the copies shared one text.
      */
     static List<String> jvmOptions(String service) {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.add(1, service.equals("reporting-service") ? "-Xmx160m" : "-Xmx112m");
+        options.add(1, "-Xmx112m");
         return options;
     }
 
@@ -98,9 +99,11 @@ final class Environment implements AutoCloseable {
                     .property("quarkus.datasource.jdbc.url", postgres.recreateDatabase(db))
                     .property("quarkus.datasource.username", postgres.user())
                     .property("quarkus.datasource.password", postgres.password())
-                    // warnings, and the publication's own timing line (ranked and planned / stored, issue 18.3)
+                    // warnings, the publication's own timing line (ranked and planned / stored, issue 18.3) and when the
+                    // scorecard precomputation ran (it shares the cores with whatever is measured meanwhile)
                     .property("quarkus.log.level", "WARN")
                     .property("quarkus.log.category.\"cn.partybuilding.reporting.publication\".level", "INFO")
+                    .property("quarkus.log.category.\"cn.partybuilding.reporting.ranking.ScorecardPrecomputation\".level", "INFO")
                     .environment(keycloak.serviceEnvironment(name));
             if (name.equals("notification-service")) {
                 SmtpServer.sendTo(process, mailSink); // a real SMTP conversation per e-mail, as in production
