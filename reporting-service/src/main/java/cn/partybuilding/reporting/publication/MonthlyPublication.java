@@ -26,7 +26,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -251,41 +250,62 @@ public class MonthlyPublication {
             s.setString(9, lockEventId);
             s.executeUpdate();
         }
+        // one statement, the columns as arrays (ranked units first, then those that submitted nothing): ~1,000 rows of 13
+        // parameters each took 55–106 ms of a cold publication as a batch
+        int n = v.entries().size() + v.notSubmitted().size();
+        String[] unit = new String[n];
+        Integer[] rank = new Integer[n];
+        String[] name = new String[n];
+        BigDecimal[] score = new BigDecimal[n];
+        Integer[] previousRank = new Integer[n];
+        Integer[] rankChange = new Integer[n];
+        String[] tier = new String[n];
+        String[] status = new String[n];
+        BigDecimal[] completion = new BigDecimal[n];
+        BigDecimal[] deductions = new BigDecimal[n];
+        BigDecimal[] bonuses = new BigDecimal[n];
+        int i = 0;
+        for (RankedUnit e : v.entries()) {
+            unit[i] = e.unitCode();
+            rank[i] = e.rank();
+            name[i] = e.unitName();
+            score[i] = BigDecimal.valueOf(e.score());
+            previousRank[i] = e.previousRank();
+            rankChange[i] = e.rankChange();
+            tier[i] = e.tier().name();
+            status[i] = e.status().name();
+            completion[i] = BigDecimal.valueOf(e.completionRate());
+            deductions[i] = BigDecimal.valueOf(e.deductions());
+            bonuses[i] = BigDecimal.valueOf(e.bonuses());
+            i++;
+        }
+        for (NotSubmittedUnit u : v.notSubmitted()) {
+            // status NOT_SUBMITTED, no rank, score nor tier
+            unit[i] = u.unitCode();
+            name[i] = u.unitName();
+            status[i] = Status.NOT_SUBMITTED.name();
+            completion[i] = BigDecimal.ZERO;
+            deductions[i] = BigDecimal.ZERO;
+            bonuses[i] = BigDecimal.ZERO;
+            i++;
+        }
         try (PreparedStatement s = c.prepareStatement("insert into published_entry (period, version, unit_code, rank, unit_name, score, "
-                + "previous_rank, rank_change, tier, status, completion_rate, deductions, bonuses) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RankedUnit e : v.entries()) {
-                s.setString(1, v.period());
-                s.setInt(2, v.version());
-                s.setString(3, e.unitCode());
-                s.setInt(4, e.rank());
-                s.setString(5, e.unitName());
-                s.setBigDecimal(6, BigDecimal.valueOf(e.score()));
-                s.setObject(7, e.previousRank(), Types.INTEGER);
-                s.setObject(8, e.rankChange(), Types.INTEGER);
-                s.setString(9, e.tier().name());
-                s.setString(10, e.status().name());
-                s.setBigDecimal(11, BigDecimal.valueOf(e.completionRate()));
-                s.setBigDecimal(12, BigDecimal.valueOf(e.deductions()));
-                s.setBigDecimal(13, BigDecimal.valueOf(e.bonuses()));
-                s.addBatch();
-            }
-            for (NotSubmittedUnit u : v.notSubmitted()) {
-                s.setString(1, v.period());
-                s.setInt(2, v.version());
-                s.setString(3, u.unitCode());
-                s.setNull(4, Types.INTEGER);
-                s.setString(5, u.unitName());
-                s.setNull(6, Types.NUMERIC);
-                s.setNull(7, Types.INTEGER);
-                s.setNull(8, Types.INTEGER);
-                s.setNull(9, Types.VARCHAR);
-                s.setString(10, Status.NOT_SUBMITTED.name());
-                s.setBigDecimal(11, BigDecimal.ZERO);
-                s.setBigDecimal(12, BigDecimal.ZERO);
-                s.setBigDecimal(13, BigDecimal.ZERO);
-                s.addBatch();
-            }
-            s.executeBatch();
+                + "previous_rank, rank_change, tier, status, completion_rate, deductions, bonuses) select ?, ?, u.* from unnest(?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?) as u(unit_code, rank, unit_name, score, previous_rank, rank_change, tier, status, completion_rate, deductions, bonuses)")) {
+            s.setString(1, v.period());
+            s.setInt(2, v.version());
+            s.setArray(3, Sql.array(c, "varchar", unit));
+            s.setArray(4, Sql.array(c, "int4", rank));
+            s.setArray(5, Sql.array(c, "varchar", name));
+            s.setArray(6, Sql.array(c, "numeric", score));
+            s.setArray(7, Sql.array(c, "int4", previousRank));
+            s.setArray(8, Sql.array(c, "int4", rankChange));
+            s.setArray(9, Sql.array(c, "varchar", tier));
+            s.setArray(10, Sql.array(c, "varchar", status));
+            s.setArray(11, Sql.array(c, "numeric", completion));
+            s.setArray(12, Sql.array(c, "numeric", deductions));
+            s.setArray(13, Sql.array(c, "numeric", bonuses));
+            s.executeUpdate();
         }
     }
 }
