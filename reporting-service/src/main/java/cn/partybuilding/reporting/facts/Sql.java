@@ -44,8 +44,8 @@ public final class Sql {
     /**
      * {@link #query} for a result too large to hold at once (a month's 50,000 members): rows arrive 5,000 at a time. The
      * driver fetches that way only inside a transaction; on a connection in auto-commit mode it reads the whole result
-     * into memory first (the members' rows were ~40 MB of byte arrays at once), so such a connection gets a read-only
-     * transaction of its own for the query.
+     * into memory first (the members' rows were ~40 MB of byte arrays at once), so such a connection gets a transaction
+     * of its own for the query.
      */
     public static void stream(Connection c, String sql, RowHandler handler, Object... args) throws SQLException {
         if (!c.getAutoCommit()) {
@@ -123,7 +123,29 @@ public final class Sql {
                 + " when not matched then insert (" + insertCols + ") values (" + insertVals + ")";
     }
 
-    /** Binds one array per column (element type from the column's SQL type) for a {@link #mergeUnnest} statement. */
+    /**
+     * {@code INSERT INTO table (columns) SELECT * FROM UNNEST(?, ...)}: all {@code rows} in one statement, one array
+     * parameter per column ({@link #bindColumns}); a publication's ~13,000 notice-ledger rows as a JDBC batch took
+     * 186–349 ms, this way 132–218 ms (benchmark runs, 2026-11-29).
+     */
+    public static void insertUnnest(Connection connection, String table, List<Col> columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringJoiner params = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        columns.forEach(c -> {
+            params.add("?");
+            names.add(c.name());
+        });
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + names + ") select * from unnest("
+                + params + ") as s(" + names + ")")) {
+            bindColumns(connection, insert, columns, rows);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Binds one array per column (element type from the column's SQL type) for a {@link #mergeUnnest} or {@link #insertUnnest} statement. */
     public static void bindColumns(Connection connection, PreparedStatement statement, List<Col> columns, List<Object[]> rows) throws SQLException {
         for (int col = 0; col < columns.size(); col++) {
             Object[] values = new Object[rows.size()];

@@ -5,14 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * One statement run for many rows as JDBC batches of {@link #ROWS_PER_ROUND_TRIP}: the services' bulk writes (the outbox's
- * events, a publication's ranking rows and notice ledger) go through here, so the rule below lives once.
+ * One statement run for many rows as JDBC batches of {@link #ROWS_PER_ROUND_TRIP}: the services' batched writes (the
+ * outbox's events, reporting-service's {@code Sql.batch}) go through here, so the rule below lives once.
  * <p>
  * The driver keeps every row of a batch, serialised, until the batch runs: a publication of 50,000 notice requests held
  * ~80 MB of JSON at once and ran reporting-service out of heap. Running every few hundred rows keeps that bounded and
  * costs nothing measurable (with {@code reWriteBatchedInserts} each round trip is still a few multi-row inserts).
- * Rows are bound one at a time from the caller's iterable, so a caller may produce them lazily (an event serialised
- * when its row is bound, not all of them first).
  */
 public final class JdbcBatch {
     /** Rows per round trip. */
