@@ -60,6 +60,7 @@ final class WorkbenchTiming {
                 double ms = ((Number) at).doubleValue();
                 if (i == 0) {
                     first = ms;
+                    System.out.println("first open's timeline (ms from the navigation; what the page waited for): " + timeline(browser));
                 }
                 opens.recordValue(Math.max(1, Math.round(ms * 1000)));
             }
@@ -72,6 +73,21 @@ final class WorkbenchTiming {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The page's own Resource Timing: when the document and DOMContentLoaded were done and each request's start → end, the
+     * latest-ending first, so a slow first open shows whether the page waited for a request (sign-in, an API) or for itself.
+     */
+    private static String timeline(WebDriver browser) {
+        Object line = ((JavascriptExecutor) browser).executeScript(
+                "const nav = performance.getEntriesByType('navigation')[0];"
+                        + "const rs = performance.getEntriesByType('resource').sort((a, b) => b.responseEnd - a.responseEnd).slice(0, 8)"
+                        + ".map(r => r.name.replace(location.origin, '').replace(/^https?:\\/\\/[^/]+/, '').split('?')[0].slice(0, 60)"
+                        + " + ' ' + Math.round(r.startTime) + '→' + Math.round(r.responseEnd));"
+                        + "return 'document ' + Math.round(nav.responseEnd) + ', DOMContentLoaded ' + Math.round(nav.domContentLoadedEventEnd)"
+                        + " + '; requests, latest first: ' + rs.join(', ');");
+        return String.valueOf(line);
     }
 
     private static WebDriver browser() throws IOException {
