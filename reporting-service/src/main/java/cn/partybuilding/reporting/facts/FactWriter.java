@@ -52,8 +52,7 @@ public final class FactWriter {
     private static final List<Sql.Col> PERIOD_COLUMNS = List.of(col("member_id", V), col("revision", "integer"), col("unit_code", V),
             col("organization_id", V), col("name", V), col("rank", V), col("role", V), col("email", V), col("valid_from", "date"),
             col("valid_to", "date"));
-    private static final String PERIOD_INSERT = "insert into member_period (member_id, revision, unit_code, organization_id, name, rank, role, "
-            + "email, valid_from, valid_to) select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PERIOD_INSERT = Sql.insertUnnest("member_period", PERIOD_COLUMNS);
     private static final String SYSTEM = Sql.merge("indicator_system", List.of(col("for_year", "integer"), col("version", "integer")),
             List.of(col("body", "text"), col("event_id", ID)), null);
     private static final List<Sql.Col> ASSESSMENT_KEYS = List.of(col("unit_code", V), col("indicator_code", V), col("period", "varchar(7)"));
@@ -153,8 +152,8 @@ public final class FactWriter {
             members.add(new Object[]{m.memberId(), m.unitCode(), m.organizationId(), m.name(), m.rank().name(), m.role().name(), m.email(),
                     m.active(), i.eventId(), m.revisionOrZero(), date(m.effectiveFrom())});
         }
-        mergeColumns(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), members);
-        mergeColumns(c, VERSION, Sql.concat(VERSION_KEYS, VERSION_OTHERS), new ArrayList<>(versions.values()));
+        Sql.executeUnnest(c, MEMBER, Sql.concat(MEMBER_KEYS, MEMBER_OTHERS), members);
+        Sql.executeUnnest(c, VERSION, Sql.concat(VERSION_KEYS, VERSION_OTHERS), new ArrayList<>(versions.values()));
         writePeriods(c, ids);
     }
 
@@ -181,7 +180,7 @@ public final class FactWriter {
             delete.setArray(1, Sql.array(c, "varchar", memberIds));
             delete.executeUpdate();
         }
-        mergeColumns(c, PERIOD_INSERT, PERIOD_COLUMNS, rows);
+        Sql.executeUnnest(c, PERIOD_INSERT, PERIOD_COLUMNS, rows);
     }
 
     private static void writeAssessmentFacts(Connection c, ParsedBatch b) throws SQLException {
@@ -197,7 +196,7 @@ public final class FactWriter {
             AssessmentView a = i.view();
             rows.add(new Object[]{a.unitCode(), a.indicatorCode(), a.period(), a.assessmentId(), a.revision(), a.score(), a.assessor(), i.eventId(), i.source(), time(i)});
         }
-        mergeColumns(c, ASSESSMENT, Sql.concat(ASSESSMENT_KEYS, ASSESSMENT_OTHERS), rows);
+        Sql.executeUnnest(c, ASSESSMENT, Sql.concat(ASSESSMENT_KEYS, ASSESSMENT_OTHERS), rows);
         Map<String, Object[]> findings = new LinkedHashMap<>();
         b.findings.forEach(i -> findings.put(i.view().findingId(), new Object[]{i.view().findingId(), i.view().unitCode(), i.view().period(),
                 i.view().deductionPoints(), i.view().source(), i.view().description(), i.eventId(), i.source(), time(i)}));
@@ -343,7 +342,7 @@ public final class FactWriter {
             rows.put(v.memberId() + "|" + v.examId(), new Object[]{v.memberId(), v.examId(), v.unitCode(), Date.valueOf(v.date()),
                     v.score(), v.passed(), i.eventId(), i.source(), time(i), received(i)});
         }
-        mergeColumns(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
+        Sql.executeUnnest(c, EXAM, Sql.concat(EXAM_KEYS, EXAM_OTHERS), new ArrayList<>(rows.values()));
     }
 
     private static void writePoints(Connection c, List<Item<PointsView>> points) throws SQLException {
@@ -353,17 +352,7 @@ public final class FactWriter {
             rows.put(v.memberId() + "|" + v.date(), new Object[]{v.memberId(), Date.valueOf(v.date()), v.unitCode(), v.points(), i.eventId(), i.source(),
                     time(i), received(i)});
         }
-        mergeColumns(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
-    }
-
-    private static void mergeColumns(Connection c, String sql, List<Sql.Col> columns, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement merge = c.prepareStatement(sql)) {
-            Sql.bindColumns(c, merge, columns, rows);
-            merge.executeUpdate();
-        }
+        Sql.executeUnnest(c, POINTS, Sql.concat(POINTS_KEYS, POINTS_OTHERS), new ArrayList<>(rows.values()));
     }
 
     /**

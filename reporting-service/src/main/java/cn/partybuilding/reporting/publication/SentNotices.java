@@ -18,12 +18,15 @@ final class SentNotices {
 
     private final String table;
     private final String periodColumn;
-    private final String periodType;
+    private final List<Sql.Col> columns;
+    private final String insert;
 
     private SentNotices(String table, String periodColumn, String periodType) {
         this.table = table;
         this.periodColumn = periodColumn;
-        this.periodType = periodType;
+        this.columns = List.of(Sql.col(periodColumn, periodType), Sql.col("version", "integer"), Sql.col("notice_key", "varchar"),
+                Sql.col("notice_type", "varchar"), Sql.col("unit_code", "varchar"), Sql.col("recipient_id", "varchar"));
+        this.insert = Sql.insertUnnest(table, columns);
     }
 
     /** The requests version {@code version} of {@code period} emitted (none for versions published before the table existed). */
@@ -37,9 +40,7 @@ final class SentNotices {
 
     /** All of a version's requests in one statement ({@link Sql#insertUnnest}). */
     void record(Connection c, Object period, int version, List<NoticeRequest> notices) throws SQLException {
-        Sql.insertUnnest(c, table, List.of(Sql.col(periodColumn, periodType), Sql.col("version", "integer"), Sql.col("notice_key", "varchar"),
-                        Sql.col("notice_type", "varchar"), Sql.col("unit_code", "varchar"), Sql.col("recipient_id", "varchar")),
-                notices.stream().map(Republication.SentNotice::of).map(n -> new Object[]{period, version, n.noticeKey(), n.noticeType(),
-                        n.unitCode(), n.recipientId()}).toList());
+        Sql.executeUnnest(c, insert, columns, notices.stream().map(Republication.SentNotice::of)
+                .map(n -> new Object[]{period, version, n.noticeKey(), n.noticeType(), n.unitCode(), n.recipientId()}).toList());
     }
 }
