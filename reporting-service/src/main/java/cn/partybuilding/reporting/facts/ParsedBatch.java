@@ -1,7 +1,9 @@
 package cn.partybuilding.reporting.facts;
 
+import cn.partybuilding.contracts.Canonical;
 import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.DataReader;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
@@ -19,8 +21,11 @@ import cn.partybuilding.reporting.facts.EventViews.StudyView;
 import cn.partybuilding.reporting.facts.EventViews.UnitView;
 import cn.partybuilding.reporting.scoring.Enums.ActivityType;
 import cn.partybuilding.reporting.scoring.IndicatorSystem;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -109,11 +114,20 @@ public final class ParsedBatch {
      * locked is late).
      */
     public void add(String topic, CloudEvent event, java.time.Instant brokerTime) {
+        add(topic, event, null, brokerTime);
+    }
+
+    /**
+     * As {@link #add(String, CloudEvent, java.time.Instant)}; {@code read}: the event's data as
+     * {@link #STUDY_COMPLETION_READER} read it while the poll was parsed (null: the event carries its data).
+     */
+    public void add(String topic, CloudEvent event, Object read, java.time.Instant brokerTime) {
         String id = event.id();
         String type = event.type();
         java.time.Instant received = assessmentSource == null || assessmentSource.equals(event.source()) ? null : brokerTime;
         if (EventTypes.STUDY_COMPLETED.equals(type) && Topics.STUDY.equals(topic)) {
-            study.add(new Item<>(id, event.source(), event.time(), studyCompletion(event.data()), received));
+            StudyView completion = read instanceof StudyView v ? v : studyCompletion(event.data());
+            study.add(new Item<>(id, event.source(), event.time(), completion, received));
             return;
         }
         switch (topic) {
@@ -225,17 +239,55 @@ public final class ParsedBatch {
     }
 
     /**
-     * The hot path (hundreds of thousands per second): reads the fields straight from the JSON tree instead of
-     * binding a view object; same rules and reasons as the views.
+     * The hot path (hundreds of thousands per second) when a completion's data came as a tree (a replay, a record whose
+     * {@code data} came before its {@code type}): reads the fields straight from the tree instead of binding a view
+     * object; same rules and reasons as the views and as {@link #STUDY_COMPLETION_READER}.
      */
     static StudyView studyCompletion(JsonNode data) {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("study.completed has no data object");
         }
-        String memberId = text(data, "memberId");
-        String unitCode = text(data, "unitCode");
-        String type = text(data, "activityType");
-        String date = text(data, "date");
+        return studyCompletion(text(data, "memberId"), text(data, "unitCode"), text(data, "activityType"), text(data, "date"),
+                text(data, "meetingId"));
+    }
+
+    /**
+     * Issue 18.5: a live study completion's data read from the record straight into its {@link StudyView} while the poll
+     * is parsed (the consumer's parsing threads), so that a poll keeps no tree per completion until it commits.
+     */
+    public static final DataReader STUDY_COMPLETION_READER = new DataReader() {
+        @Override
+        public boolean reads(String type) {
+            return EventTypes.STUDY_COMPLETED.equals(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser, JsonToken token) throws IOException {
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                throw new InvalidEventException("study.completed has no data object");
+            }
+            String memberId = null;
+            String unitCode = null;
+            String activityType = null;
+            String date = null;
+            String meetingId = null;
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "memberId" -> memberId = CloudEventCodec.text(parser, value);
+                    case "unitCode" -> unitCode = Canonical.of(CloudEventCodec.text(parser, value));
+                    case "activityType" -> activityType = CloudEventCodec.text(parser, value);
+                    case "date" -> date = CloudEventCodec.text(parser, value);
+                    case "meetingId" -> meetingId = CloudEventCodec.text(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            return studyCompletion(memberId, unitCode, activityType, date, meetingId);
+        }
+    };
+
+    private static StudyView studyCompletion(String memberId, String unitCode, String type, String date, String meetingId) {
         EventViews.require(memberId, "memberId");
         EventViews.require(unitCode, "unitCode");
         EventViews.require(type, "activityType");
@@ -252,7 +304,6 @@ public final class ParsedBatch {
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("date must be YYYY-MM-DD, was '" + date + "'");
         }
-        String meetingId = text(data, "meetingId");
         return new StudyView(memberId, unitCode, activityType, day, meetingId == null || meetingId.isBlank() ? null : meetingId);
     }
 

@@ -1,5 +1,6 @@
 package cn.partybuilding.reporting.ingest;
 
+import cn.partybuilding.contracts.DataReader;
 import cn.partybuilding.contracts.EventTypes;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
@@ -100,7 +101,7 @@ public class FactBatchHandler implements EventApplier {
                 // the record's Kafka timestamp: when the broker got it, kept by the topic, so a replay reads the same time
                 // (negative: a record without a timestamp, which no broker of this platform writes)
                 long timestamp = incoming.record().timestamp();
-                parsed.add(incoming.record().topic(), incoming.event(), timestamp < 0 ? null : java.time.Instant.ofEpochMilli(timestamp));
+                parsed.add(incoming.record().topic(), incoming.event(), incoming.data(), timestamp < 0 ? null : java.time.Instant.ofEpochMilli(timestamp));
             } catch (InvalidEventException e) {
                 rejections.add(new Rejection(incoming, e.getMessage()));
             }
@@ -113,6 +114,12 @@ public class FactBatchHandler implements EventApplier {
             }
         }
         return rejections;
+    }
+
+    /** Issue 18.5: the study topic's completions are read into their rows' values while the poll is parsed. */
+    @Override
+    public DataReader dataReader(String topic) {
+        return Topics.STUDY.equals(topic) ? ParsedBatch.STUDY_COMPLETION_READER : null;
     }
 
     /**

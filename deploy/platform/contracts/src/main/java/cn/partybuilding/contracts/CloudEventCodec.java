@@ -49,6 +49,18 @@ public final class CloudEventCodec {
      * text, anything after the object is ignored.
      */
     public static CloudEvent read(byte[] value) {
+        return read(value, null).event();
+    }
+
+    /**
+     * An event read with {@code reader}: {@code data} is the reader's value when it reads the event's type (the event's own
+     * {@code data} is then null), else null and the event carries its data as a tree.
+     */
+    public record Read(CloudEvent event, Object data) {
+    }
+
+    /** As {@link #read(byte[])}, the data of the types {@code reader} reads going straight into its values (null: none). */
+    public static Read read(byte[] value, DataReader reader) {
         if (value == null || value.length == 0) {
             throw new InvalidEventException("empty record value");
         }
@@ -62,6 +74,8 @@ public final class CloudEventCodec {
         String dataschema = null;
         String traceparent = null;
         JsonNode data = null;
+        Object read = null;
+        String readAs = null;
         try (JsonParser parser = MAPPER.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidEventException("not a JSON object");
@@ -69,16 +83,28 @@ public final class CloudEventCodec {
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "specversion" -> specversion = text(parser, token);
+                    case "specversion" -> specversion = Canonical.of(text(parser, token));
                     case "id" -> id = text(parser, token);
-                    case "source" -> source = text(parser, token);
-                    case "type" -> type = text(parser, token);
-                    case "subject" -> subject = text(parser, token);
+                    case "source" -> source = Canonical.of(text(parser, token));
+                    case "type" -> type = Canonical.of(text(parser, token));
+                    case "subject" -> subject = Canonical.of(text(parser, token));
                     case "time" -> timeText = text(parser, token);
-                    case "datacontenttype" -> datacontenttype = text(parser, token);
-                    case "dataschema" -> dataschema = text(parser, token);
+                    case "datacontenttype" -> datacontenttype = Canonical.of(text(parser, token));
+                    case "dataschema" -> dataschema = Canonical.of(text(parser, token));
                     case "traceparent" -> traceparent = text(parser, token);
-                    case "data" -> data = token == JsonToken.VALUE_NULL ? NullNode.getInstance() : MAPPER.readTree(parser);
+                    case "data" -> {
+                        if (token == null) {
+                            throw new InvalidEventException("not JSON: unexpected end of input");
+                        }
+                        if (reader != null && type != null && token != JsonToken.VALUE_NULL && reader.reads(type)) {
+                            read = reader.read(parser, token);
+                            readAs = type;
+                            data = null;
+                        } else {
+                            data = token == JsonToken.VALUE_NULL ? NullNode.getInstance() : MAPPER.readTree(parser);
+                            read = null;
+                        }
+                    }
                     default -> parser.skipChildren();
                 }
             }
@@ -106,14 +132,18 @@ public final class CloudEventCodec {
         if (traceparent != null && !CloudEvent.TRACEPARENT.matcher(traceparent).matches()) {
             traceparent = null;
         }
-        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, dataschema, data, traceparent);
+        if (read != null && !readAs.equals(type)) {
+            // "type" given twice, the data read as the first: the last one wins, as for every attribute
+            throw new InvalidEventException("attribute 'type' given twice (" + readAs + ", " + type + ")");
+        }
+        return new Read(new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, dataschema, data, traceparent), read);
     }
 
     /**
-     * An attribute's value as a tree's {@code asText()} would give it: null for JSON null, the text of a string, number
-     * or boolean, and "" for an object or array (skipped).
+     * A value as a tree's {@code asText()} would give it: null for JSON null, the text of a string, number or boolean,
+     * and "" for an object or array (skipped). For attributes, and for a {@link DataReader}'s fields.
      */
-    private static String text(JsonParser parser, JsonToken token) throws IOException {
+    public static String text(JsonParser parser, JsonToken token) throws IOException {
         if (token == null) {
             throw new InvalidEventException("not JSON: unexpected end of input");
         }

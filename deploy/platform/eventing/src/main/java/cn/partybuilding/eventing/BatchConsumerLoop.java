@@ -1,7 +1,7 @@
 package cn.partybuilding.eventing;
 
-import cn.partybuilding.contracts.CloudEvent;
 import cn.partybuilding.contracts.CloudEventCodec;
+import cn.partybuilding.contracts.DataReader;
 import cn.partybuilding.contracts.InvalidEventException;
 import cn.partybuilding.contracts.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -249,6 +249,13 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     /** Below this many records a poll is parsed on the loop thread alone (handing over costs more than it saves). */
     private static final int PARALLEL_PARSE_MIN = 1_000;
 
+    /** The handler's data reader of each topic, asked once (the parsing threads share it). */
+    private final Map<String, java.util.Optional<DataReader>> dataReaders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.Optional<DataReader> dataReader(String topic) {
+        return java.util.Optional.ofNullable(handler.dataReader(topic));
+    }
+
     private Prepared prepare(ConsumerRecords<String, byte[]> records) throws Exception {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -281,12 +288,13 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         return new Prepared(readable, unreadable, offsets);
     }
 
-    private static void parse(List<ConsumerRecord<String, byte[]>> records, Object[] into, int from, int to) {
+    private void parse(List<ConsumerRecord<String, byte[]>> records, Object[] into, int from, int to) {
         for (int i = from; i < to; i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                CloudEvent event = CloudEventCodec.read(record.value());
-                into[i] = new IncomingEvent(event, record);
+                CloudEventCodec.Read read = CloudEventCodec.read(record.value(), dataReaders.computeIfAbsent(record.topic(), this::dataReader)
+                        .orElse(null));
+                into[i] = new IncomingEvent(read.event(), record, read.data());
             } catch (InvalidEventException e) {
                 into[i] = new Unreadable(record, e.getMessage());
             }

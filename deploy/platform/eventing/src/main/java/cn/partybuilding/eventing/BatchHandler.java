@@ -1,5 +1,7 @@
 package cn.partybuilding.eventing;
 
+import cn.partybuilding.contracts.DataReader;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,14 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchHandler {
     List<Rejection> handle(List<IncomingEvent> batch) throws Exception;
+
+    /**
+     * The reader of the data this handler receives by the million on {@code topic} ({@link IncomingEvent#data()}), used by
+     * the loop's parsing threads; null (the default): every event's data is a tree.
+     */
+    default DataReader dataReader(String topic) {
+        return null;
+    }
 
     record Rejection(IncomingEvent event, String reason) {
     }

@@ -1,5 +1,6 @@
 package cn.partybuilding.eventing.consume;
 
+import cn.partybuilding.contracts.DataReader;
 import cn.partybuilding.eventing.BatchHandler.Rejection;
 import cn.partybuilding.eventing.IncomingEvent;
 
@@ -26,6 +27,14 @@ public interface EventApplier {
      */
     default boolean deduplicatesItself(IncomingEvent event) {
         return false;
+    }
+
+    /**
+     * Reads the data of the events this applier receives by the million on {@code topic} straight into its own values
+     * ({@link IncomingEvent#data()}) while the poll is parsed, instead of a tree kept until the poll commits. Default: none.
+     */
+    default DataReader dataReader(String topic) {
+        return null;
     }
 
     /** After the transaction committed, with the events that were applied (e.g. to invalidate cached figures). */

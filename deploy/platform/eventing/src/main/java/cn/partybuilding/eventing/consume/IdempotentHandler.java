@@ -43,6 +43,11 @@ public final class IdempotentHandler implements BatchHandler {
     }
 
     @Override
+    public cn.partybuilding.contracts.DataReader dataReader(String topic) {
+        return applier.dataReader(topic);
+    }
+
+    @Override
     public List<Rejection> handle(List<IncomingEvent> batch) {
         List<IncomingEvent> distinct = distinctIds(batch);
         duplicates.increment(batch.size() - distinct.size());
