@@ -86,7 +86,8 @@ final class WorkbenchTiming {
                         + ".map(r => r.name.replace(location.origin, '').replace(/^https?:\\/\\/[^/]+/, '').split('?')[0].slice(0, 60)"
                         + " + ' ' + Math.round(r.startTime) + '→' + Math.round(r.responseEnd));"
                         + "return 'document ' + Math.round(nav.responseEnd) + ', DOMContentLoaded ' + Math.round(nav.domContentLoadedEventEnd)"
-                        + " + '; requests, latest first: ' + rs.join(', ');");
+                        + " + '; requests, latest first: ' + rs.join(', ')"
+                        + " + '; the page\\'s marks: ' + performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime)).join(', ');");
         return String.valueOf(line);
     }
 
