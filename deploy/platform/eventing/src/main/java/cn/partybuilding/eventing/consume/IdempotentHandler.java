@@ -1,5 +1,6 @@
 package cn.partybuilding.eventing.consume;
 
+import cn.partybuilding.contracts.DataReader;
 import cn.partybuilding.eventing.BatchHandler;
 import cn.partybuilding.eventing.IncomingEvent;
 import io.micrometer.core.instrument.Counter;
@@ -43,7 +44,7 @@ public final class IdempotentHandler implements BatchHandler {
     }
 
     @Override
-    public cn.partybuilding.contracts.DataReader dataReader(String topic) {
+    public DataReader dataReader(String topic) {
         return applier.dataReader(topic);
     }
 
