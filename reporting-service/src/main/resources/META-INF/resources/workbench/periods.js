@@ -80,9 +80,11 @@
       return;
     }
     const reviewer = may.reviewer() && !may.countyWide();
-    const [results, debriefs] = await Promise.all([
+    const [results, debriefs, history] = await Promise.all([
       reviewer ? Promise.resolve(null) : api.reporting('/years/' + y).catch(error => error),
-      may.countyWide() || may.reviewer() ? api.reporting('/years/' + y + '/debriefs').catch(error => error) : Promise.resolve(null)]);
+      may.countyWide() || may.reviewer() ? api.reporting('/years/' + y + '/debriefs').catch(error => error) : Promise.resolve(null),
+      // every version with when and why it was published (a republication always says why)
+      reviewer ? Promise.resolve([]) : api.reporting('/years/' + y + '/history').catch(() => [])]);
     const names = {};
     if (debriefs && Array.isArray(debriefs.units)) debriefs.units.forEach(u => { names[u.unitCode] = u.unitName; });
     const codes = debriefs && Array.isArray(debriefs.units) ? debriefs.units.map(u => u.unitCode) : [];
@@ -91,7 +93,7 @@
       <h2>${y} 年度党建工作考评结果</h2>
       <div class="toolbar"><a href="#/years/${Number(y) - 1}">上一年度</a><a href="#/years/${Number(y) + 1}">下一年度</a>
         ${reviewer ? '' : [1, 2, 3, 4].map(n => html`<a href="#/quarters/${y}-Q${n}">第 ${n} 季度</a>`)}</div>
-      ${reviewer ? '' : Array.isArray(results) ? html`<p class="muted">第 ${results[0].version} 版</p>
+      ${reviewer ? '' : Array.isArray(results) ? html`<p class="muted" id="versions">${history.length ? history.slice().reverse().map(v => html`<span>第 ${v.version} 版 · ${fmt.dateTime(v.publishedAt)} 发布${v.reason ? html` · 理由：${v.reason}` : v.version === 1 ? ' · 首次发布' : ''}${v.version === results[0].version ? '（当前显示）' : ''}</span>`).map((line, i) => i ? html`<br>${line}` : line) : html`第 ${results[0].version} 版`}</p>
         <table class="grid" id="annual"><thead><tr><th>名次</th><th class="left">单位</th><th>月度平均分</th><th>述职评议</th><th>年度得分</th><th></th></tr></thead><tbody>
         ${results.map(r => html`<tr class="${r.excellent ? 'tier-ADVANCED' : ''}"><td>${r.rank}</td><td class="left">${r.unitName || names[r.unitCode] || r.unitCode}</td>
           <td>${fmt.number(r.meanMonthlyScore)}</td><td>${fmt.number(r.debriefScore)}</td><td>${fmt.number(r.annualScore)}</td>

@@ -63,6 +63,19 @@ public class PublicationReader {
         return results;
     }
 
+    /** A published version of a year's results: when, and for a republication why (null for version 1). */
+    public record AnnualVersion(int year, int version, java.time.OffsetDateTime publishedAt, String reason) {
+    }
+
+    /** Every published version of the year, oldest first; empty when never published. */
+    public List<AnnualVersion> annualVersions(int year) {
+        List<AnnualVersion> versions = new ArrayList<>();
+        read("select for_year, version, published_at, reason from annual_publication where for_year = ? order by version",
+                rs -> versions.add(new AnnualVersion(rs.getInt(1), rs.getInt(2), rs.getObject(3, java.time.OffsetDateTime.class),
+                        rs.getString(4))), year);
+        return versions;
+    }
+
     /** The scores of the given months' latest published versions (frozen figures only). */
     public PublishedScores publishedMonths(List<YearMonth> months) {
         List<String> used = new ArrayList<>();

@@ -148,6 +148,15 @@ public class PublicationResource {
         return results;
     }
 
+    /** The year's published versions with their reasons, as {@code GET /rankings/{period}/history} gives a month's. */
+    @GET
+    @Path("years/{year}/history")
+    @RolesAllowed({Roles.COMMITTEE_ADMIN, Roles.ASSESSOR, Roles.AUDITOR, Roles.UNIT_SECRETARY})
+    public List<PublicationReader.AnnualVersion> yearHistory(@PathParam("year") int year) {
+        checkYear(year);
+        return publications.annualVersions(year);
+    }
+
     private static void checkYear(int year) {
         if (year < 1949 || year > 2100) {
             throw ProblemException.invalid("年度无效", "year", "应在 1949 到 2100 之间");

@@ -191,6 +191,12 @@ class AnnualDebriefTest {
         problem(given().auth().oauth2(admin).post("/years/" + YEAR + "/publish"), 409, "reason");
         given().auth().oauth2(admin).contentType("application/json").body("{\"reason\":\"复核\"}").post("/years/" + YEAR + "/publish")
                 .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        // the year's versions, each with why it was published again
+        JsonPath history = given().auth().oauth2(TestTokens.auditor()).get("/years/" + YEAR + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(1, 2), history.getList("version"));
+        assertEquals(java.util.Arrays.asList(null, "复核"), history.getList("reason"));
+        problem(given().auth().oauth2(admin).get("/years/20580/history"), 400, "year");
         awaitOutboxSent();
 
         List<CloudEvent> notices = TopicProbe.readUntil(bootstrap, Topics.NOTICE_REQUESTS, Duration.ofSeconds(10), seen -> false).stream()

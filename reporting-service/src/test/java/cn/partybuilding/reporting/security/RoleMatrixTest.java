@@ -90,6 +90,7 @@ class RoleMatrixTest {
             new Op("GET", "/units/" + OWN + "/trend?from=" + JAN + "&to=" + APR, null, PUBLISHED_READERS, 200),
             new Op("GET", "/quarters/" + YEAR + "-Q1", null, PUBLISHED_READERS, 404),
             new Op("GET", "/years/" + YEAR, null, PUBLISHED_READERS, 404),
+            new Op("GET", "/years/" + YEAR + "/history", null, PUBLISHED_READERS, 200),
             // issue 16.2: the branch ranking (a secretary: its own unit's branches) and a unit card's branches
             new Op("GET", "/branches/" + YEAR + "-Q1", null, PUBLISHED_READERS, 200),
             new Op("GET", "/units/" + OWN + "/branches/" + YEAR + "-Q1", null, PUBLISHED_READERS, 200),
