@@ -56,6 +56,8 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
 
     private final String groupId;
     private final List<String> topics;
+    /** Per topic the handler's {@link DataReader}, or null: none (every event's data a tree). */
+    private final Map<String, DataReader> dataReaders;
     private final BatchHandler handler;
     private static final java.util.concurrent.atomic.AtomicInteger LOOP_NUMBER = new java.util.concurrent.atomic.AtomicInteger();
     private final Properties consumerProps;
@@ -84,6 +86,10 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
         this.handler = handler;
+        // the handler's data reader of each topic, asked once; read-only afterwards, so the parsing threads share it
+        Map<String, DataReader> readers = new HashMap<>();
+        this.topics.forEach(topic -> readers.put(topic, handler.dataReader(topic)));
+        this.dataReaders = readers;
         this.retryBackoff = retryBackoff;
         this.metrics = metrics;
         this.applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -249,13 +255,6 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
     /** Below this many records a poll is parsed on the loop thread alone (handing over costs more than it saves). */
     private static final int PARALLEL_PARSE_MIN = 1_000;
 
-    /** The handler's data reader of each topic, asked once (the parsing threads share it). */
-    private final Map<String, java.util.Optional<DataReader>> dataReaders = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private java.util.Optional<DataReader> dataReader(String topic) {
-        return java.util.Optional.ofNullable(handler.dataReader(topic));
-    }
-
     private Prepared prepare(ConsumerRecords<String, byte[]> records) throws Exception {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -292,8 +291,7 @@ public final class BatchConsumerLoop implements Runnable, AutoCloseable {
         for (int i = from; i < to; i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                CloudEventCodec.Read read = CloudEventCodec.read(record.value(), dataReaders.computeIfAbsent(record.topic(), this::dataReader)
-                        .orElse(null));
+                CloudEventCodec.Read read = CloudEventCodec.read(record.value(), dataReaders.get(record.topic()));
                 into[i] = new IncomingEvent(read.event(), record, read.data());
             } catch (InvalidEventException e) {
                 into[i] = new Unreadable(record, e.getMessage());
